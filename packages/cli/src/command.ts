@@ -1,0 +1,25 @@
+/** What every command gets and gives. */
+
+/** Where a command writes, and where it runs. */
+export interface Io {
+  out(text: string): void
+  err(text: string): void
+  cwd: string
+}
+
+/** Defaults shared by all commands. */
+export interface Defaults {
+  /** The library folder used when the command is given none. */
+  library: string
+}
+
+/** One subcommand of `praktijkwijzer`. */
+export interface Command {
+  name: string
+  /** One line for the overview. */
+  summary: string
+  /** The whole `--help` text. */
+  help: string
+  /** Run with the arguments after the command name; returns the exit code. */
+  run(argv: string[], io: Io, defaults: Defaults): number | Promise<number>
+}

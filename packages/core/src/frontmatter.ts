@@ -1,0 +1,165 @@
+/**
+ * Frontmatter: the YAML block between `---` lines at the top of a note.
+ *
+ * Parsed with gray-matter, with every engine but YAML refused: gray-matter would otherwise `eval` a block
+ * opened with `---js` or `---javascript`. YAML is read with js-yaml's core schema (no custom tags, dates
+ * stay strings), and duplicate keys are errors. Problems carry the line in the file, not in the block.
+ */
+import matter from 'gray-matter'
+import yaml from 'js-yaml'
+import { problem, type Problem } from './problem.js'
+
+/** The result of {@link parseFrontmatter}. */
+export interface Frontmatter {
+  /** The parsed fields; empty when there is no frontmatter or it could not be read. */
+  data: Record<string, unknown>
+  /** The raw YAML text between the fences ('' when absent). */
+  raw: string
+  /** 1-based line of the first line of `raw` in the file. */
+  rawLine: number
+  /** Character offset where the body starts. */
+  bodyOffset: number
+  /** 1-based line where the body starts. */
+  bodyLine: number
+  /** Whether the note has a frontmatter block (even an unreadable one). */
+  present: boolean
+  problems: Problem[]
+}
+
+const OPEN = /^---([^\n]*)\n/
+const CLOSE = /^---[ \t]*$/m
+
+/**
+ * Split and parse the frontmatter of a note.
+ *
+ * @param text The note's text, with `\n` line ends.
+ * @param file The note's path, for problems.
+ */
+export function parseFrontmatter(text: string, file: string): Frontmatter {
+  const none: Frontmatter = { data: {}, raw: '', rawLine: 1, bodyOffset: 0, bodyLine: 1, present: false, problems: [] }
+  const open = OPEN.exec(text)
+  if (!open) return none
+  const language = (open[1] ?? '').trim().toLowerCase()
+  if (language.startsWith('-')) return none // a longer run of dashes is a thematic break, not a fence
+
+  const start = open[0].length
+  CLOSE.lastIndex = 0
+  const close = CLOSE.exec(text.slice(start))
+  if (!close) {
+    return {
+      ...none,
+      present: true,
+      problems: [
+        problem(
+          file,
+          { line: 1, column: 1 },
+          'error',
+          'frontmatter-unclosed',
+          'De frontmatter wordt niet afgesloten: voeg een regel met alleen `---` toe na de velden. De notitie is zonder velden gelezen.'
+        )
+      ]
+    }
+  }
+  const raw = text.slice(start, start + close.index)
+  const afterClose = start + close.index + close[0].length
+  const bodyOffset = text.charCodeAt(afterClose) === 10 ? afterClose + 1 : afterClose
+  const bodyLine = countLines(text, bodyOffset)
+  const base = { raw, rawLine: 2, bodyOffset, bodyLine, present: true }
+
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    return {
+      ...base,
+      data: {},
+      problems: [
+        problem(
+          file,
+          { line: 1, column: 4 },
+          'error',
+          'frontmatter-engine',
+          `De frontmatter vraagt om de taal "${language}". Alleen YAML wordt gelezen (code in een notitie wordt nooit uitgevoerd); verwijder "${language}" achter de eerste \`---\`.`
+        )
+      ]
+    }
+  }
+
+  const tab = /^[ ]*\t/m.exec(raw)
+  if (tab) {
+    const line = base.rawLine + raw.slice(0, tab.index).split('\n').length - 1
+    return {
+      ...base,
+      data: {},
+      problems: [
+        problem(file, { line, column: tab[0].length }, 'error', 'yaml', 'Ongeldige YAML in de frontmatter: een tab aan het begin van een regel; YAML springt alleen in met spaties. De notitie is zonder velden gelezen.')
+      ]
+    }
+  }
+
+  try {
+    // Hand gray-matter exactly the fenced block found above, so both agree on where it ends.
+    const result = matter(`---\n${raw}\n---\n`, { language: 'yaml', engines: SAFE_ENGINES })
+    const data: unknown = result.data
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      return {
+        ...base,
+        data: {},
+        problems: [
+          problem(file, { line: 2, column: 1 }, 'error', 'frontmatter-not-object', 'De frontmatter moet uit velden bestaan (`naam: waarde`), niet uit een losse waarde of lijst.')
+        ]
+      }
+    }
+    // gray-matter shares `data` between calls; copy so nothing downstream mutates its cache.
+    return { ...base, data: { ...(data as Record<string, unknown>) }, problems: [] }
+  } catch (error) {
+    return { ...base, data: {}, problems: [yamlProblem(error, file, base.rawLine, raw)] }
+  }
+}
+
+function refuse(): never {
+  throw new Error('Deze frontmatter-taal wordt niet uitgevoerd.')
+}
+
+/** Engines handed to gray-matter: YAML only; every engine that could run code is replaced. */
+const SAFE_ENGINES = {
+  yaml: { parse: (source: string): object => readYaml(source) as object, stringify: refuse },
+  javascript: { parse: refuse, stringify: refuse },
+  js: { parse: refuse, stringify: refuse },
+  coffee: { parse: refuse, stringify: refuse },
+  coffeescript: { parse: refuse, stringify: refuse },
+  cson: { parse: refuse, stringify: refuse },
+  json: { parse: refuse, stringify: refuse }
+}
+
+function readYaml(source: string): unknown {
+  return yaml.safeLoad(source, { schema: yaml.CORE_SCHEMA }) ?? {}
+}
+
+function yamlProblem(error: unknown, file: string, rawLine: number, raw: string): Problem {
+  const mark = (error as { mark?: { line?: number; column?: number } }).mark
+  const reason = (error as { reason?: string }).reason ?? String((error as Error).message ?? error)
+  // gray-matter hands js-yaml the block with the newline after the opening fence, hence the - 1.
+  // An error found at the end of the block (an unclosed bracket) is shown on its last line, not on the fence.
+  const lastLine = rawLine + raw.replace(/\n$/, '').split('\n').length - 1
+  const line = Math.min(lastLine, Math.max(rawLine, rawLine - 1 + (mark?.line ?? 0)))
+  const column = (mark?.column ?? 0) + 1
+  return problem(file, { line, column }, 'error', 'yaml', `Ongeldige YAML in de frontmatter: ${dutchReason(reason)}. De notitie is zonder velden gelezen.`)
+}
+
+const REASONS: Array<[RegExp, string]> = [
+  [/duplicated mapping key/, 'een veldnaam staat er twee keer in'],
+  [/tab characters must not be used|bad indentation|tab/i, 'tabs of verkeerde inspringing (gebruik spaties)'],
+  [/unexpected end of the stream/, 'de tekst houdt onverwacht op (een aanhalingsteken of haakje niet gesloten?)'],
+  [/missed comma between flow collection entries/, 'een komma ontbreekt tussen de onderdelen van een lijst'],
+  [/end of the stream or a document separator is expected/, 'onverwachte tekst (een dubbele punt zonder aanhalingstekens, of een verkeerde inspringing?)'],
+  [/incomplete explicit mapping pair|can not read a block mapping entry/, 'een veld kan niet gelezen worden (controleer dubbele punten en inspringing)']
+]
+
+function dutchReason(reason: string): string {
+  for (const [pattern, dutch] of REASONS) if (pattern.test(reason)) return `${dutch} (${reason})`
+  return reason
+}
+
+function countLines(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}

@@ -1,0 +1,14 @@
+/**
+ * @praktijkwijzer/core: pure logic for the Praktijkwijzer library. Strings in, data out; no file system,
+ * no Obsidian, no DOM, no network.
+ */
+export { formatGraph, graphToJson, GRAPH_FORMATS, type GraphFormat, type GraphJson } from './export.js'
+export { parseFrontmatter, type Frontmatter } from './frontmatter.js'
+export { KnowledgeGraph, type Edge, type GraphNode, type NeighbourOptions, type Resolution } from './graph.js'
+export { Library, type SourceFile } from './library.js'
+export { parseNote, stringList, type ListItem, type Note, type NoteLink, type Section } from './parse.js'
+export { positionAt, problem, sortProblems, type Level, type Position, type Problem, type ProblemCode } from './problem.js'
+export { EDGE_KINDS, EDGE_LABELS, fieldSpec, isNoteType, NOTE_TYPES, SCHEMA, type EdgeKind, type FieldSpec, type FieldType, type NoteType } from './schema.js'
+export { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, type Decoded } from './text.js'
+export { fieldPosition, validateNote, type Validation } from './validate.js'
+export { findWikiLinks, normalizeName, parseWikiLinkInner, type WikiLinkMatch, type WikiLinkParts } from './wikilink.js'

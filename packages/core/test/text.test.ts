@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest'
+import { checkNoteText, decodeNote } from '../src/text.js'
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
+
+describe('decodeNote', () => {
+  test('should decode UTF-8, strip a BOM and normalise CRLF', () => {
+    const result = decodeNote(utf8('\uFEFFa\r\nb\rc'), 'a.md')
+    expect(result).toEqual({ ok: true, text: 'a\nb\nc' })
+  })
+
+  test('should refuse a binary file', () => {
+    const result = decodeNote(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), 'plaatje.md')
+    expect(result).toMatchObject({ ok: false, problem: { code: 'binary', file: 'plaatje.md', level: 'error' } })
+  })
+
+  test('should refuse text that is not UTF-8, pointing at the first bad byte', () => {
+    const latin1 = new Uint8Array([...utf8('regel een\nca'), 0xe9, ...utf8(' au lait')])
+    const result = decodeNote(latin1, 'oud.md')
+    expect(result).toMatchObject({ ok: false, problem: { code: 'encoding', line: 2, column: 3 } })
+  })
+
+  test('should refuse a note over the size limit with its size in the message', () => {
+    const result = decodeNote(new Uint8Array(5 * 1024 * 1024).fill(97), 'groot.md')
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.problem.code).toBe('too-large')
+      expect(result.problem.message).toContain('5,0 MB')
+    }
+  })
+
+  test('checkNoteText applies the limit to strings', () => {
+    expect(checkNoteText('x'.repeat(11), 'a.md', { maxBytes: 10 }).ok).toBe(false)
+    expect(checkNoteText('x'.repeat(10), 'a.md', { maxBytes: 10 }).ok).toBe(true)
+  })
+})
