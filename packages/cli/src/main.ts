@@ -5,9 +5,10 @@ import { UsageError } from './args.js'
 import type { Command, Defaults, Io } from './command.js'
 import { check } from './commands/check.js'
 import { graph } from './commands/graph.js'
+import { suggest } from './commands/suggest.js'
 import { shippedLibrary } from './files.js'
 
-const COMMANDS: Command[] = [check, graph]
+const COMMANDS: Command[] = [check, graph, suggest]
 
 const VERSION = '0.1.0'
 

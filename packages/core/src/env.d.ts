@@ -5,3 +5,6 @@ declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean })
   decode(input?: Uint8Array): string
 }
+
+// Timing for `--stats`: present in browsers, Obsidian and Node.js alike.
+declare const performance: { now(): number }

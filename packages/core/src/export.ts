@@ -39,7 +39,7 @@ export function graphToJson(graph: KnowledgeGraph, options: Options = {}): Graph
   }
 }
 
-const SHAPES: Record<NoteType, string> = { thema: 'ellipse', methodiek: 'box', praktijk: 'note', literatuur: 'folder', index: 'plaintext' }
+const SHAPES: Record<NoteType, string> = { thema: 'ellipse', methodiek: 'box', praktijk: 'note', literatuur: 'folder', index: 'plaintext', synoniemen: 'plaintext' }
 
 /**
  * Write the graph in a format: `json` (see {@link GraphJson}), `dot` (Graphviz) or `mermaid`.
@@ -58,7 +58,7 @@ export function formatGraph(graph: KnowledgeGraph, format: GraphFormat, options:
   const lines = ['graph LR']
   for (const n of data.nodes) lines.push(`  ${key.get(n.id)}["${mermaidText(n.title)}"]:::${n.type}`)
   for (const e of data.edges) lines.push(`  ${key.get(e.from)} -->|${mermaidText(e.label)}| ${key.get(e.to)}`)
-  lines.push('  classDef thema fill:#fde68a', '  classDef methodiek fill:#bfdbfe', '  classDef praktijk fill:#bbf7d0', '  classDef literatuur fill:#e5e7eb', '  classDef index fill:#ffffff')
+  lines.push('  classDef thema fill:#fde68a', '  classDef methodiek fill:#bfdbfe', '  classDef praktijk fill:#bbf7d0', '  classDef literatuur fill:#e5e7eb', '  classDef index fill:#ffffff', '  classDef synoniemen fill:#ffffff')
   return `${lines.join('\n')}\n`
 }
 

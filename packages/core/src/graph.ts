@@ -213,7 +213,7 @@ export class KnowledgeGraph {
     const incoming = this.incoming()
     for (const entry of this.entries.values()) {
       const node = entry.node
-      if (node.type === null || node.type === 'index') continue
+      if (node.type === null || node.type === 'index' || node.type === 'synoniemen') continue
       if (entry.edges.length === 0 && (incoming.get(node.path)?.length ?? 0) === 0) {
         all.push(problem(node.path, undefined, 'warning', 'orphan', 'Deze notitie is nergens mee verbonden: ze linkt nergens heen en niets linkt naar haar.'))
       }

@@ -12,3 +12,8 @@ export { EDGE_KINDS, EDGE_LABELS, fieldSpec, isNoteType, NOTE_TYPES, SCHEMA, typ
 export { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, type Decoded } from './text.js'
 export { fieldPosition, validateNote, type Validation } from './validate.js'
 export { findWikiLinks, normalizeName, parseWikiLinkInner, type WikiLinkMatch, type WikiLinkParts } from './wikilink.js'
+export { apaInText, apaReference } from './cite/index.js'
+export { CompoundSplitter, isStopWord, normalizeWord, stem, tokenize, type Token } from './engine/analyze.js'
+export { Suggester, type IndexOptions } from './engine/suggester.js'
+export { parseSynonymLine, synonymsFromGraph, SynonymTable, type SynonymEntry } from './engine/synonyms.js'
+export type { FieldName, LiteratureSuggestion, Match, Options as SuggestOptions, Stats, SuggestResult, Suggestion, SuggestionType } from './engine/types.js'

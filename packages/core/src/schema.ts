@@ -3,8 +3,11 @@
  * kind of edge a link field makes. Written down once, here; `library/README.md` documents it for people.
  */
 
-/** The note kinds of the library. `index` notes only help people find their way. */
-export const NOTE_TYPES = ['thema', 'methodiek', 'praktijk', 'literatuur', 'index'] as const
+/**
+ * The note kinds of the library. `index` notes only help people find their way; `synoniemen` notes hold
+ * the abbreviations and synonyms the relevance engine uses.
+ */
+export const NOTE_TYPES = ['thema', 'methodiek', 'praktijk', 'literatuur', 'index', 'synoniemen'] as const
 export type NoteType = (typeof NOTE_TYPES)[number]
 
 /** The kinds of edge between notes. */
@@ -127,7 +130,8 @@ export const SCHEMA: Record<NoteType, FieldSpec[]> = {
     { name: 'url', type: string, required: false, description: 'webadres' },
     { name: 'opmerking', type: string, required: false, description: 'bijzonderheden van de vermelding in het rapport' }
   ],
-  index: COMMON.map((f) => (f.name === 'bron' ? { ...f, required: false } : f))
+  index: COMMON.map((f) => (f.name === 'bron' ? { ...f, required: false } : f)),
+  synoniemen: COMMON.map((f) => (f.name === 'bron' ? { ...f, required: false } : f))
 }
 
 /** Whether a string is one of the note kinds. */

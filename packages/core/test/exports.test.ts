@@ -4,6 +4,7 @@ import * as core from '../src/index.js'
 test('the public API is exactly this list of exports', () => {
   expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
     [
+      "CompoundSplitter",
       "DEFAULT_MAX_BYTES",
       "EDGE_KINDS",
       "EDGE_LABELS",
@@ -12,6 +13,10 @@ test('the public API is exactly this list of exports', () => {
       "Library",
       "NOTE_TYPES",
       "SCHEMA",
+      "Suggester",
+      "SynonymTable",
+      "apaInText",
+      "apaReference",
       "checkNoteText",
       "decodeNote",
       "fieldPosition",
@@ -20,14 +25,20 @@ test('the public API is exactly this list of exports', () => {
       "formatGraph",
       "graphToJson",
       "isNoteType",
+      "isStopWord",
       "normalizeName",
+      "normalizeWord",
       "parseFrontmatter",
       "parseNote",
+      "parseSynonymLine",
       "parseWikiLinkInner",
       "positionAt",
       "problem",
       "sortProblems",
+      "stem",
       "stringList",
+      "synonymsFromGraph",
+      "tokenize",
       "validateNote",
     ]
   `)

@@ -1,0 +1,107 @@
+/**
+ * `praktijkwijzer suggest NOTE.md`: what the library offers for a case note, best first, with reasons.
+ */
+import { Suggester, type SuggestionType, type SuggestResult } from '@praktijkwijzer/core'
+import { oneOf, parse, positiveInt, UsageError } from '../args.js'
+import type { Command } from '../command.js'
+import { loadFolder, readInput } from '../files.js'
+
+const TYPES = ['praktijk', 'methodiek', 'thema'] as const
+
+export const suggest: Command = {
+  name: 'suggest',
+  summary: 'praktijken, methodieken, thema\'s en literatuur bij een casusnotitie',
+  help: `Gebruik: praktijkwijzer suggest NOTITIE.md [opties]
+       praktijkwijzer suggest - < notitie.md
+
+Rangschikt de praktijken, methodieken en thema's van de kennisbank naar hoe goed ze passen bij de
+casusnotitie, met de reden (welke woorden, in welk veld, via welke link) en de literatuur erachter.
+Met - leest de opdracht de notitie van de standaardinvoer. De notitie blijft op je eigen machine.
+
+Opties:
+  --library MAP      de kennisbank (standaard de meegeleverde library/)
+  --json             uitvoer als JSON: { "suggestions": [...], "literature": [...] }
+  --limit N          hoogstens N suggesties (standaard 10)
+  --type SOORT       alleen praktijk, methodiek of thema (herhaal of scheid met komma's)
+  --min-score S      suggesties onder S (0-1) weglaten (standaard 0,15)
+  --stats            tijden en aantallen tonen
+  -h, --help         deze hulp`,
+  run(argv, io, defaults) {
+    const { values, positionals } = parse(
+      argv,
+      {
+        library: { type: 'string' },
+        json: { type: 'boolean' },
+        limit: { type: 'string' },
+        type: { type: 'string', multiple: true },
+        'min-score': { type: 'string' },
+        stats: { type: 'boolean' }
+      },
+      1
+    )
+    const file = positionals[0]
+    if (file === undefined) throw new UsageError('geef de casusnotitie op (een bestand, of - voor de standaardinvoer)')
+    const limit = positiveInt(values['limit'], '--limit') ?? 10
+    const types = ((values['type'] as string[] | undefined) ?? []).flatMap((t) => t.split(',')).map((t) => oneOf(t.trim(), TYPES, '--type') as SuggestionType)
+    const minScore = values['min-score'] === undefined ? undefined : score(values['min-score'])
+    const text = readInput(file === '-' ? '-' : resolvePath(io.cwd, file))
+
+    const started = performance.now()
+    const library = loadFolder((values['library'] as string | undefined) ?? defaults.library, io.cwd)
+    const loaded = performance.now()
+    const suggester = new Suggester(library.graph)
+    const indexed = performance.now()
+    const options = { limit, stats: values['stats'] === true, ...(types.length > 0 ? { types } : {}), ...(minScore !== undefined ? { minScore } : {}) }
+    const result = suggester.suggest(text, options)
+    const timings = { loadMs: round(loaded - started), indexMs: round(indexed - loaded), notes: library.graph.size }
+
+    if (values['json']) {
+      const out: SuggestResult & { stats?: object } = { ...result }
+      if (result.stats) out.stats = { ...result.stats, ...timings }
+      io.out(`${JSON.stringify(out, null, 2)}\n`)
+    } else {
+      io.out(formatResult(result))
+      if (result.stats) {
+        const s = result.stats
+        io.out(`\n${timings.notes} notities geladen in ${timings.loadMs} ms, index in ${timings.indexMs} ms; vraag: ${s.totalMs} ms (analyse ${s.analyzeMs} ms, rangschikking ${s.rankMs} ms), ${s.queryTerms} zoektermen, ${s.indexed} notities in de index.\n`)
+      }
+    }
+    return 0
+  }
+}
+
+/** The ranked list as text for a terminal. */
+export function formatResult(result: SuggestResult): string {
+  if (result.suggestions.length === 0) return 'Geen passende praktijken, methodieken of thema\'s gevonden voor deze notitie.\n'
+  const lines: string[] = []
+  const width = Math.max(...result.suggestions.map((s) => s.type.length))
+  result.suggestions.forEach((s, i) => {
+    const weak = s.weak ? '  (zwak)' : ''
+    lines.push(`${String(i + 1).padStart(2)}. ${dutchScore(s.score)}  ${s.type.padEnd(width)}  ${s.title}${weak}`)
+    if (s.evidence) lines.push(`${' '.repeat(width + 12)}bewijs: ${s.evidence}`)
+    if (s.why.length > 0) lines.push(`${' '.repeat(width + 12)}${s.why.join(' · ')}`)
+  })
+  if (result.literature.length > 0) {
+    lines.push('', 'Literatuur:')
+    for (const l of result.literature) lines.push(`  - ${l.citation}`, `    ${l.why.join(' · ')}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function dutchScore(n: number): string {
+  return n.toFixed(2).replace('.', ',')
+}
+
+function score(value: unknown): number {
+  const n = Number(String(value).replace(',', '.'))
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--min-score verwacht een getal van 0 tot 1, niet "${String(value)}"`)
+  return n
+}
+
+function resolvePath(cwd: string, file: string): string {
+  return file.startsWith('/') ? file : `${cwd}/${file}`
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}

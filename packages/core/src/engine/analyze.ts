@@ -1,0 +1,151 @@
+/**
+ * Dutch text analysis for the relevance engine: normalisation, tokenisation, stop words, Snowball stemming,
+ * compound splitting and synonym expansion.
+ *
+ * Case notes are written fast: "TH gebeld, UC was positief, dhr wil niet meer naar zn werk". The analyser
+ * keeps abbreviations and numbers as tokens, folds case and diacritics (`cliënt` = `client`), and splits
+ * compounds against the library's own vocabulary (`schuldhulpverlening` → `schuld` + `hulpverlening`), so
+ * that a note's everyday words meet the library's words.
+ */
+import StemmerNl from '@nlpjs/lang-nl/src/stemmer-nl.js'
+
+/** A token of a text. */
+export interface Token {
+  /** The word as written (for highlighting). */
+  surface: string
+  /** Lower case, without diacritics. */
+  norm: string
+  /** Character offset of the word in the text. */
+  offset: number
+  /** Position in the token sequence. */
+  position: number
+}
+
+// Dutch stop words: the Snowball list, plus forms of address and filler words of case notes.
+const STOP_WORDS = new Set(
+  `aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge geen
+  geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen maar me meer
+  men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u
+  uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou
+  heel erg even wel weer gaat ging gaan komt kwam komen zegt zei zeggen wilde willen wilt hebt had heeft deed doet
+  dhr mevr mw mevrouw meneer cl client clienten vandaag gisteren morgen week maand jaar keer nog steeds echt
+  eigenlijk gewoon beetje soms vaak elke iedere ieder alle sinds tijdens via bv evt ivm mbt tav oa dwz zn zijn
+  hun haar hen jij jou jullie wij we onze ons mijn zou zouden kunnen kan moeten mag mogen laten liet gaat
+  zit zitten zat net staat stond sta krijgt kreeg krijgen ging geven gaf geeft heb hebt goed wel even alleen
+  verder daarna waar waarom wanneer hoe hier daar toen nou ok oke nav ivm iom afspr wk`
+    .split(/\s+/)
+    .filter((w) => w !== '')
+)
+
+/** Whether a normalised word is a stop word. */
+export function isStopWord(norm: string): boolean {
+  return STOP_WORDS.has(norm)
+}
+
+/** Lower case, diacritics removed (`Cliënt` → `client`). */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+}
+
+// A token: letters and digits, with inner hyphens or apostrophes kept out (they split compounds the Dutch
+// way: "ex-gedetineerde" gives "ex" and "gedetineerde").
+const WORD = /[\p{L}\p{N}]+/gu
+
+/**
+ * Split a text into tokens.
+ *
+ * @param text Any text.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  WORD.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = WORD.exec(text))) {
+    const surface = match[0]
+    if (surface.length > 60) continue // not a word: a hash, a URL fragment, a run of letters
+    tokens.push({ surface, norm: normalizeWord(surface), offset: match.index, position: tokens.length })
+  }
+  return tokens
+}
+
+const stemmer = new StemmerNl()
+const stemCache = new Map<string, string>()
+
+/**
+ * The Snowball (Dutch) stem of a normalised word. Numbers and short abbreviations are kept as they are.
+ */
+export function stem(norm: string): string {
+  if (norm.length <= 3 || /\d/.test(norm)) return norm
+  let s = stemCache.get(norm)
+  if (s === undefined) {
+    s = stemmer.stemWord(norm)
+    if (stemCache.size > 50_000) stemCache.clear()
+    stemCache.set(norm, s)
+  }
+  return s
+}
+
+/** Linking sounds between the parts of a Dutch compound (`ervaring-s-deskundige`, `pannen-koek`). */
+const LINKERS = ['', 's', 'e', 'en']
+const MIN_PART = 4
+const MIN_COMPOUND = 8
+
+/**
+ * Splits compounds into parts that are words of a vocabulary.
+ */
+export class CompoundSplitter {
+  private readonly vocabulary = new Set<string>()
+  private readonly cache = new Map<string, string[]>()
+
+  /** Add words (normalised) that may be parts of compounds. */
+  addWords(words: Iterable<string>): void {
+    let added = false
+    for (const w of words) {
+      if (w.length >= MIN_PART && !/\d/.test(w) && !this.vocabulary.has(w)) {
+        this.vocabulary.add(w)
+        added = true
+      }
+    }
+    if (added) this.cache.clear()
+  }
+
+  /** Whether a word is in the vocabulary. */
+  has(word: string): boolean {
+    return this.vocabulary.has(word)
+  }
+
+  /**
+   * The parts of a compound, longest head first found; `[]` when the word is no compound of known words.
+   * Splits into at most three parts: `schuldhulpverlening` → `schuld`, `hulpverlening`.
+   */
+  split(word: string): string[] {
+    if (word.length < MIN_COMPOUND) return []
+    const cached = this.cache.get(word)
+    if (cached) return cached
+    const parts = this.splitInto(word, 2)
+    const result = parts ?? []
+    if (this.cache.size > 50_000) this.cache.clear()
+    this.cache.set(word, result)
+    return result
+  }
+
+  private splitInto(word: string, depth: number): string[] | undefined {
+    // Dutch compounds put the head last: try the longest known tail first.
+    for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
+      const head = word.slice(cut)
+      if (!this.vocabulary.has(head)) continue
+      const modifier = word.slice(0, cut)
+      for (const linker of LINKERS) {
+        if (!modifier.endsWith(linker)) continue
+        const left = modifier.slice(0, modifier.length - linker.length)
+        if (left.length < MIN_PART) continue
+        if (this.vocabulary.has(left)) return [left, head]
+        if (depth > 1) {
+          const inner = this.splitInto(left, depth - 1)
+          if (inner) return [...inner, head]
+        }
+      }
+    }
+    return undefined
+  }
+}

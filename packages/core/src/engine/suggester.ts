@@ -1,0 +1,636 @@
+/**
+ * The relevance engine: given the text of a case note, rank the library's practices, methods and themes,
+ * bring along the literature behind them, and say why each matches.
+ *
+ * Ranking is BM25F over five fields (title and aliases, `signalen`, "Wat werkt" points, `samenvatting`,
+ * body), with a bonus for whole signal phrases, query expansion through the library's synonym notes,
+ * compound splitting and typo tolerance, then a small lift along the graph (a matching practice lifts its
+ * methods and themes) and a diversity pass. Scores are mapped to 0–1 by a fixed saturation curve, so a
+ * score means the same whatever else matched: a note about a broken washing machine gets low scores, not
+ * a rescaled 1.0.
+ *
+ * The index is kept current one note at a time ({@link Suggester.sync}), without a rebuild.
+ */
+import { apaReference } from '../cite/index.js'
+import type { GraphNode, KnowledgeGraph } from '../graph.js'
+import { stringList } from '../parse.js'
+import { CompoundSplitter, isStopWord, stem, tokenize, type Token } from './analyze.js'
+import { synonymsFromGraph, type SynonymTable } from './synonyms.js'
+import type { FieldName, LiteratureSuggestion, Match, Options, SuggestionType, SuggestResult, Suggestion } from './types.js'
+
+const FIELDS: readonly FieldName[] = ['title', 'signalen', 'watwerkt', 'samenvatting', 'body']
+const FIELD_COUNT = FIELDS.length
+/** How much a word in each field counts. */
+const WEIGHTS = [3, 3, 1.5, 1.5, 1] as const
+/** How strongly each field's length is normalised (BM25 b). */
+const B = [0.3, 0.4, 0.6, 0.5, 0.75] as const
+const K1 = 1.2
+/** Compound parts count less than the whole word. */
+const PART_WEIGHT = 0.5
+/** Extra weight of a whole signal phrase found in the note, times the mean idf of its words. */
+const PHRASE_BONUS = 1.6
+/** Raw score at which the normalised score is 0.5. */
+const HALF_SCORE = 9
+/** Propagation: how much of a suggestion's raw score its methods and themes receive. */
+const LIFT = { method: 0.15, theme: 0.1 } as const
+/** Shortest word that typo tolerance corrects. */
+const MIN_TYPO_LENGTH = 7
+/** How many of the best direct matches lift their neighbours. */
+const LIFT_SOURCES = 12
+
+const FIELD_LABELS: Record<FieldName, string> = {
+  title: 'titel',
+  signalen: 'signalen',
+  watwerkt: 'wat werkt',
+  samenvatting: 'samenvatting',
+  body: 'tekst'
+}
+
+const SUGGESTION_TYPES: readonly SuggestionType[] = ['praktijk', 'methodiek', 'thema']
+
+interface Phrase {
+  text: string
+  terms: string[]
+}
+
+interface Doc {
+  node: GraphNode
+  type: SuggestionType
+  lengths: number[]
+  /** Term → weighted term frequency per field. */
+  terms: Map<string, number[]>
+  phrases: Phrase[]
+  /** Normalised words of the note (for the typo vocabulary). */
+  words: Map<string, number>
+}
+
+interface Posting {
+  docs: number[]
+}
+
+interface QueryTerm {
+  term: string
+  weight: number
+  words: Set<string>
+  kind: Match['kind']
+  /** Positions of the term in the note (for phrases). */
+  positions: number[]
+}
+
+/** Options for the index. */
+export interface IndexOptions {
+  /** Which kinds to index (default praktijk, methodiek, thema). */
+  types?: readonly SuggestionType[]
+}
+
+/**
+ * The relevance engine over a knowledge graph.
+ */
+export class Suggester {
+  private readonly graph: KnowledgeGraph
+  private readonly types: readonly SuggestionType[]
+  private readonly docs: Array<Doc | undefined> = []
+  private readonly free: number[] = []
+  private readonly byPath = new Map<string, number>()
+  private readonly postings = new Map<string, Posting>()
+  private readonly lengthSums = new Array<number>(FIELD_COUNT).fill(0)
+  private docCount = 0
+  private readonly splitter = new CompoundSplitter()
+  /** Normalised word → number of notes it occurs in. */
+  private readonly wordDf = new Map<string, number>()
+  /** One-deletion variant → words (for typo tolerance). */
+  private readonly deletions = new Map<string, Set<string>>()
+  private synonyms: SynonymTable
+
+  /**
+   * Index the practices, methods and themes of a graph.
+   *
+   * @param graph The library's graph; the engine reads it, it never changes it.
+   */
+  constructor(graph: KnowledgeGraph, options: IndexOptions = {}) {
+    this.graph = graph
+    this.types = options.types ?? SUGGESTION_TYPES
+    this.synonyms = synonymsFromGraph(graph)
+    const nodes = graph.nodes().filter((n) => this.indexable(n))
+    // Compound splitting needs the vocabulary first: collect it, then index.
+    for (const node of nodes) this.splitter.addWords(wordsOf(node))
+    for (const node of nodes) this.add(node)
+  }
+
+  /** Number of indexed notes. */
+  get size(): number {
+    return this.docCount
+  }
+
+  /**
+   * Bring the index in line with the graph for one path, after the graph changed it (added, changed,
+   * removed or renamed a note there). Cost: that one note.
+   */
+  sync(path: string): void {
+    const node = this.graph.byPath(path)
+    if (node?.type === 'synoniemen' || this.isSynonymPath(path)) this.synonyms = synonymsFromGraph(this.graph)
+    this.removeDoc(path)
+    if (node && this.indexable(node)) {
+      this.splitter.addWords(wordsOf(node))
+      this.add(node)
+    }
+  }
+
+  /**
+   * Rank the library for a text.
+   *
+   * @param text The case note (or part of it).
+   * @param options Limits, kinds, focus.
+   */
+  suggest(text: string, options: Options = {}): SuggestResult {
+    const started = now()
+    const limit = options.limit ?? 10
+    const minScore = options.minScore ?? 0.15
+    const weakBelow = options.weakBelow ?? 0.35
+    const types = new Set(options.types ?? this.types)
+    const query = this.analyzeQuery(text, options)
+    const analyzed = now()
+
+    const raw = new Map<number, number>()
+    for (const q of query.values()) {
+      const posting = this.postings.get(q.term)
+      if (!posting) continue
+      const idf = this.idf(posting.docs.length)
+      const qw = q.weight >= 1 ? 1 + Math.log(q.weight) : q.weight
+      for (const d of posting.docs) {
+        const doc = this.docs[d]
+        const tf = doc?.terms.get(q.term)
+        if (!doc || !tf) continue
+        const pseudo = this.pseudoTf(doc, tf)
+        raw.set(d, (raw.get(d) ?? 0) + (qw * idf * pseudo) / (K1 + pseudo))
+      }
+    }
+    for (const [d, score] of raw) {
+      const doc = this.docs[d]
+      if (doc) raw.set(d, score + this.phraseScore(doc, query).bonus)
+    }
+
+    // Graph propagation: the best direct matches lift their methods and themes a little.
+    const lifted = new Map<number, Array<{ from: string; amount: number }>>()
+    const sources = [...raw.entries()].sort((a, b) => b[1] - a[1]).slice(0, LIFT_SOURCES)
+    for (const [d, score] of sources) {
+      const doc = this.docs[d]
+      if (!doc || doc.type === 'thema') continue
+      for (const edge of this.graph.edgesFrom(doc.node.path)) {
+        const share = edge.kind === 'method' ? LIFT.method : edge.kind === 'theme' ? LIFT.theme : 0
+        const target = this.byPath.get(edge.to)
+        if (share === 0 || target === undefined) continue
+        const amount = share * score
+        raw.set(target, (raw.get(target) ?? 0) + amount)
+        const list = lifted.get(target) ?? []
+        list.push({ from: doc.node.title, amount })
+        lifted.set(target, list)
+      }
+    }
+
+    const ranked = [...raw.entries()]
+      .map(([d, score]) => ({ d, score: normalise(score) }))
+      .filter(({ d, score }) => score >= minScore && types.has(this.docs[d]?.type ?? 'thema'))
+      .sort((a, b) => b.score - a.score || compare(this.docs[a.d]?.node.title ?? '', this.docs[b.d]?.node.title ?? ''))
+
+    const suggestions = this.diversify(ranked.slice(0, limit * 3), query)
+      .slice(0, limit)
+      .map(({ d, score }) => this.explain(d, score, query, lifted.get(d) ?? [], weakBelow))
+    const literature = this.literature(suggestions, options.literatureLimit ?? 10)
+    const result: SuggestResult = { suggestions, literature }
+    if (options.stats) {
+      const done = now()
+      result.stats = {
+        analyzeMs: round(analyzed - started),
+        rankMs: round(done - analyzed),
+        totalMs: round(done - started),
+        queryTerms: query.size,
+        indexed: this.docCount
+      }
+    }
+    return result
+  }
+
+  private indexable(node: GraphNode): boolean {
+    return node.type !== null && (this.types as readonly string[]).includes(node.type)
+  }
+
+  private isSynonymPath(path: string): boolean {
+    const index = this.byPath.get(path)
+    return index === undefined && this.synonyms.size > 0 && path.toLowerCase().includes('synoniem')
+  }
+
+  private add(node: GraphNode): void {
+    const doc = this.buildDoc(node)
+    const d = this.free.pop() ?? this.docs.length
+    this.docs[d] = doc
+    this.byPath.set(node.path, d)
+    this.docCount++
+    for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] = (this.lengthSums[f] ?? 0) + (doc.lengths[f] ?? 0)
+    for (const term of doc.terms.keys()) {
+      const posting = this.postings.get(term)
+      if (posting) posting.docs.push(d)
+      else this.postings.set(term, { docs: [d] })
+    }
+    for (const word of doc.words.keys()) {
+      const df = this.wordDf.get(word) ?? 0
+      this.wordDf.set(word, df + 1)
+      if (df === 0) for (const del of deletions(word)) addTo(this.deletions, del, word)
+    }
+  }
+
+  private removeDoc(path: string): void {
+    const d = this.byPath.get(path)
+    if (d === undefined) return
+    const doc = this.docs[d]
+    this.byPath.delete(path)
+    this.docs[d] = undefined
+    this.free.push(d)
+    if (!doc) return
+    this.docCount--
+    for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] = (this.lengthSums[f] ?? 0) - (doc.lengths[f] ?? 0)
+    for (const term of doc.terms.keys()) {
+      const posting = this.postings.get(term)
+      if (!posting) continue
+      const i = posting.docs.indexOf(d)
+      if (i !== -1) {
+        posting.docs[i] = posting.docs[posting.docs.length - 1] as number
+        posting.docs.pop()
+      }
+      if (posting.docs.length === 0) this.postings.delete(term)
+    }
+    for (const word of doc.words.keys()) {
+      const df = (this.wordDf.get(word) ?? 1) - 1
+      if (df > 0) {
+        this.wordDf.set(word, df)
+        continue
+      }
+      this.wordDf.delete(word)
+      for (const del of deletions(word)) {
+        const set = this.deletions.get(del)
+        set?.delete(word)
+        if (set?.size === 0) this.deletions.delete(del)
+      }
+    }
+  }
+
+  private buildDoc(node: GraphNode): Doc {
+    const note = node.note
+    const fm = note.frontmatter
+    const signals = stringList(fm['signalen'])
+    const watwerkt = note.sections.filter((s) => /^wat werkt\??$/i.test(s.heading)).flatMap((s) => s.items.map((i) => i.text))
+    const texts: string[] = [
+      [node.title, ...node.aliases].join('\n'),
+      signals.join('\n'),
+      watwerkt.join('\n'),
+      typeof fm['samenvatting'] === 'string' ? fm['samenvatting'] : '',
+      note.text
+    ]
+    const terms = new Map<string, number[]>()
+    const lengths: number[] = []
+    const words = new Map<string, number>()
+    texts.forEach((text, f) => {
+      let length = 0
+      for (const token of tokenize(text)) {
+        if (isStopWord(token.norm)) continue
+        length++
+        words.set(token.norm, (words.get(token.norm) ?? 0) + 1)
+        bump(terms, stem(token.norm), f, 1)
+        for (const part of this.splitter.split(token.norm)) bump(terms, stem(part), f, PART_WEIGHT)
+      }
+      lengths.push(length)
+    })
+    const phrases: Phrase[] = []
+    for (const signal of signals) {
+      const phraseTerms = tokenize(signal)
+        .filter((t) => !isStopWord(t.norm))
+        .map((t) => stem(t.norm))
+      if (phraseTerms.length >= 2) phrases.push({ text: signal, terms: phraseTerms })
+    }
+    return { node, type: node.type as SuggestionType, lengths, terms, phrases, words }
+  }
+
+  private pseudoTf(doc: Doc, tf: number[]): number {
+    let pseudo = 0
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const v = tf[f] ?? 0
+      if (v === 0) continue
+      const avg = (this.lengthSums[f] ?? 0) / Math.max(1, this.docCount) || 1
+      const b = B[f] ?? 0.75
+      pseudo += ((WEIGHTS[f] ?? 1) * v) / (1 - b + (b * (doc.lengths[f] ?? 0)) / avg)
+    }
+    return pseudo
+  }
+
+  private idf(df: number): number {
+    return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5))
+  }
+
+  /** The query's terms with weights: words, compound parts, synonym expansions and typo corrections. */
+  private analyzeQuery(text: string, options: Options): Map<string, QueryTerm> {
+    const tokens = tokenize(text)
+    const focus = options.focus === 'section' && options.cursor !== undefined ? focusRange(text, options.cursor) : undefined
+    const query = new Map<string, QueryTerm>()
+    const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number): void => {
+      const q = query.get(term)
+      if (q) {
+        q.weight += weight
+        q.words.add(word)
+        q.positions.push(position)
+        if (rank(kind) < rank(q.kind)) q.kind = kind
+      } else {
+        query.set(term, { term, weight, words: new Set([word]), kind, positions: [position] })
+      }
+    }
+    const norms = tokens.map((t) => t.norm)
+    for (const token of tokens) {
+      const w = focus ? (token.offset >= focus[0] && token.offset < focus[1] ? 3 : 1) : 1
+      for (const entry of this.synonyms.at(norms, token.position)) {
+        const words = tokens.slice(token.position, token.position + entry.term.length).map((t) => t.surface).join(' ')
+        for (const expansion of entry.expansions) {
+          for (const e of tokenize(expansion)) {
+            if (isStopWord(e.norm)) continue
+            add(stem(e.norm), 0.9 * w, words, 'synonym', token.position)
+            for (const part of this.splitter.split(e.norm)) add(stem(part), 0.5 * w, words, 'synonym', token.position)
+          }
+        }
+      }
+      if (isStopWord(token.norm)) continue
+      const term = stem(token.norm)
+      add(term, w, token.surface, 'word', token.position)
+      for (const part of this.splitter.split(token.norm)) add(stem(part), 0.6 * w, token.surface, 'compound', token.position)
+      if (!this.postings.has(term)) this.addTypo(token, w, add)
+    }
+    return query
+  }
+
+  private addTypo(token: Token, weight: number, add: (term: string, weight: number, word: string, kind: Match['kind'], position: number) => void): void {
+    const norm = token.norm
+    // Short words are too often other real words ("gebeld" is no typo of "geweld"): only long, unknown
+    // words are corrected, and only to a word with the same first letter.
+    if (norm.length < MIN_TYPO_LENGTH || /\d/.test(norm) || this.wordDf.has(norm)) return
+    let best: string | undefined
+    let bestDf = 0
+    const consider = (word: string): void => {
+      if (word[0] !== norm[0]) return
+      const df = this.wordDf.get(word) ?? 0
+      if (df > bestDf || (df === bestDf && best !== undefined && word < best)) {
+        best = word
+        bestDf = df
+      }
+    }
+    // Distance 1 (insertion, deletion, substitution, transposition), found through shared deletions.
+    for (const del of [norm, ...deletions(norm)]) {
+      for (const word of this.deletions.get(del) ?? []) if (word !== norm && damerauAtMostOne(norm, word)) consider(word)
+      if (del !== norm && this.wordDf.has(del)) consider(del)
+    }
+    if (best !== undefined) add(stem(best), 0.6 * weight, token.surface, 'typo', token.position)
+  }
+
+  private phraseScore(doc: Doc, query: Map<string, QueryTerm>): { bonus: number; phrases: string[] } {
+    let bonus = 0
+    const phrases: string[] = []
+    for (const phrase of doc.phrases) {
+      if (!phrase.terms.every((t) => query.has(t))) continue
+      if (!nearby(phrase.terms.map((t) => query.get(t)?.positions ?? []), phrase.terms.length + 4)) continue
+      let idf = 0
+      for (const t of phrase.terms) idf += this.idf(this.postings.get(t)?.docs.length ?? this.docCount)
+      bonus += PHRASE_BONUS * (idf / phrase.terms.length) * Math.min(3, phrase.terms.length - 1)
+      phrases.push(phrase.text)
+    }
+    return { bonus, phrases }
+  }
+
+  /** Push near-identical suggestions (same kind, matched on the same words) down the list. */
+  private diversify(ranked: Array<{ d: number; score: number }>, query: Map<string, QueryTerm>): Array<{ d: number; score: number }> {
+    const matchedTerms = (d: number): Set<string> => {
+      const doc = this.docs[d]
+      const set = new Set<string>()
+      if (doc) for (const term of query.keys()) if (doc.terms.has(term)) set.add(term)
+      return set
+    }
+    const chosen: Array<{ d: number; score: number; terms: Set<string> }> = []
+    const pending = ranked.map((r) => ({ ...r, terms: matchedTerms(r.d) }))
+    while (pending.length > 0) {
+      pending.sort((a, b) => b.score - a.score)
+      const next = pending.shift()
+      if (!next) break
+      chosen.push(next)
+      const type = this.docs[next.d]?.type
+      for (const p of pending) {
+        if (this.docs[p.d]?.type === type && jaccard(p.terms, next.terms) >= 0.8) p.score *= 0.85
+      }
+    }
+    return chosen.map(({ d, score }) => ({ d, score }))
+  }
+
+  private explain(d: number, score: number, query: Map<string, QueryTerm>, lifts: Array<{ from: string; amount: number }>, weakBelow: number): Suggestion {
+    const doc = this.docs[d] as Doc
+    const node = doc.node
+    const matches: Match[] = []
+    const { phrases } = this.phraseScore(doc, query)
+    for (const phrase of phrases) {
+      const words = new Set<string>()
+      for (const t of tokenize(phrase)) for (const w of query.get(stem(t.norm))?.words ?? []) words.add(w)
+      matches.push({ words: [...words], term: phrase, field: 'signalen', kind: 'phrase' })
+    }
+    const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
+    for (const q of query.values()) {
+      const tf = doc.terms.get(q.term)
+      if (!tf) continue
+      let best = -1
+      let bestValue = 0
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const v = (tf[f] ?? 0) * (WEIGHTS[f] ?? 1)
+        if (v > bestValue) {
+          best = f
+          bestValue = v
+        }
+      }
+      const field = FIELDS[best] ?? 'body'
+      contributions.push({ q, field, value: this.idf(this.postings.get(q.term)?.docs.length ?? 1) * bestValue })
+    }
+    contributions.sort((a, b) => b.value - a.value || compare(a.q.term, b.q.term))
+    // A compound part or synonym of a word that also matched as a whole adds nothing to read.
+    const wholeWords = new Set(contributions.filter((c) => c.q.kind === 'word').flatMap((c) => [...c.q.words]))
+    const shown = contributions.filter((c) => c.q.kind === 'word' || ![...c.q.words].every((w) => wholeWords.has(w)))
+    for (const { q, field } of shown.slice(0, 8)) {
+      matches.push({ words: [...q.words].sort(), term: displayTerm(q, doc), field, kind: q.kind })
+    }
+    const why: string[] = []
+    for (const m of matches.filter((m) => m.kind === 'phrase').slice(0, 3)) why.push(`signaal "${m.term}"`)
+    // Per field: the user's words; a synonym, compound part or typo shows what it stood for.
+    const byField = new Map<FieldName, Map<string, Set<string>>>()
+    for (const m of matches) {
+      if (m.kind === 'phrase') continue
+      const words = m.words.join('/')
+      const fieldMap = byField.get(m.field) ?? new Map<string, Set<string>>()
+      const meanings = fieldMap.get(words) ?? new Set<string>()
+      if (m.kind !== 'word') meanings.add(`${m.kind === 'synonym' ? '= ' : m.kind === 'typo' ? '≈ ' : '→ '}${m.term}`)
+      fieldMap.set(words, meanings)
+      byField.set(m.field, fieldMap)
+    }
+    for (const field of FIELDS) {
+      const fieldMap = byField.get(field)
+      if (!fieldMap || fieldMap.size === 0) continue
+      const shown = [...fieldMap].slice(0, 5).map(([words, meanings]) => (meanings.size > 0 ? `${words} (${[...meanings].join(', ')})` : words))
+      why.push(`${FIELD_LABELS[field]}: ${shown.join(', ')}`)
+    }
+    const via = [...lifts].sort((a, b) => b.amount - a.amount).map((l) => l.from)
+    const uniqueVia = [...new Set(via)]
+    for (const title of uniqueVia.slice(0, 3)) why.push(`via [[${title}]]`)
+
+    const suggestion: Suggestion = {
+      id: node.id,
+      type: doc.type,
+      title: node.title,
+      path: node.path,
+      score: round(score, 3),
+      why,
+      weak: score < weakBelow,
+      matches,
+      via: uniqueVia
+    }
+    const fm = node.note.frontmatter
+    if (typeof fm['bewijs'] === 'string') suggestion.evidence = fm['bewijs']
+    if (typeof fm['samenvatting'] === 'string') suggestion.summary = fm['samenvatting']
+    return suggestion
+  }
+
+  private literature(suggestions: Suggestion[], limit: number): LiteratureSuggestion[] {
+    const found = new Map<string, { node: GraphNode; score: number; via: string[] }>()
+    for (const s of suggestions) {
+      if (s.weak) continue
+      for (const edge of this.graph.edgesFrom(s.path, 'literature')) {
+        const node = this.graph.byPath(edge.to)
+        if (!node || node.type !== 'literatuur') continue
+        const entry = found.get(node.path) ?? { node, score: 0, via: [] }
+        // The best source counts fully, every further one adds a little: max + 0.25 × rest, capped at 1.
+        entry.score = entry.via.length === 0 ? s.score * 0.9 : Math.min(1, entry.score + s.score * 0.25)
+        entry.via.push(s.title)
+        found.set(node.path, entry)
+      }
+    }
+    return [...found.values()]
+      .sort((a, b) => b.score - a.score || compare(a.node.title, b.node.title))
+      .slice(0, limit)
+      .map(({ node, score, via }) => ({
+        id: node.id,
+        title: node.title,
+        citation: apaReference(node),
+        path: node.path,
+        score: round(score, 3),
+        via,
+        why: via.slice(0, 3).map((v) => `via [[${v}]]`)
+      }))
+  }
+}
+
+function displayTerm(q: QueryTerm, doc: Doc): string {
+  // Show a real word of the library note for the stem, e.g. "urinecontrole" rather than "urinecontrol".
+  let best = q.term
+  let bestCount = 0
+  for (const [word, count] of doc.words) {
+    if (count > bestCount && stem(word) === q.term) {
+      best = word
+      bestCount = count
+    }
+  }
+  return best
+}
+
+function wordsOf(node: GraphNode): string[] {
+  const fm = node.note.frontmatter
+  const text = [node.title, ...node.aliases, ...stringList(fm['signalen']), typeof fm['samenvatting'] === 'string' ? fm['samenvatting'] : '', node.note.text].join('\n')
+  return tokenize(text)
+    .map((t) => t.norm)
+    .filter((w) => !isStopWord(w))
+}
+
+/** Raw score → 0–1 on a fixed curve: the same raw score always reads the same. */
+function normalise(raw: number): number {
+  return raw / (raw + HALF_SCORE)
+}
+
+/** The paragraph (between blank lines or headings) around a cursor, as [start, end) offsets. */
+function focusRange(text: string, cursor: number): [number, number] {
+  const c = Math.max(0, Math.min(cursor, text.length))
+  const breaks = /\n[ \t]*\n|\n(?=#)/g
+  let start = 0
+  let end = text.length
+  let m: RegExpExecArray | null
+  while ((m = breaks.exec(text))) {
+    if (m.index + m[0].length <= c) start = m.index + m[0].length
+    else if (m.index >= c) {
+      end = m.index
+      break
+    }
+  }
+  return [start, end]
+}
+
+/** Whether one position from each list lies within a window. */
+function nearby(positionLists: number[][], window: number): boolean {
+  const first = positionLists[0] ?? []
+  return first.some((p) => positionLists.every((list) => list.some((q) => Math.abs(q - p) <= window)))
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = []
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1))
+  return out
+}
+
+/** Damerau–Levenshtein distance ≤ 1 (with adjacent transposition). */
+function damerauAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true
+  const la = a.length
+  const lb = b.length
+  if (Math.abs(la - lb) > 1) return false
+  let i = 0
+  while (i < la && i < lb && a[i] === b[i]) i++
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
+
+function bump(terms: Map<string, number[]>, term: string, field: number, amount: number): void {
+  let tf = terms.get(term)
+  if (!tf) {
+    tf = new Array<number>(FIELD_COUNT).fill(0)
+    terms.set(term, tf)
+  }
+  tf[field] = (tf[field] ?? 0) + amount
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key)
+  if (set) set.add(value)
+  else map.set(key, new Set([value]))
+}
+
+function rank(kind: Match['kind']): number {
+  return ['word', 'phrase', 'synonym', 'compound', 'typo'].indexOf(kind)
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1
+  let shared = 0
+  for (const x of a) if (b.has(x)) shared++
+  return shared / (a.size + b.size - shared)
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits
+  return Math.round(n * f) / f
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now()
+}

@@ -1,0 +1,101 @@
+/**
+ * The shapes the relevance engine gives: what the CLI prints as JSON and what the plugin renders.
+ * `../shared/ARCHITECTURE.md` fixes the JSON contract; these types extend it, never break it.
+ */
+
+/** The kinds of note the engine ranks. */
+export type SuggestionType = 'praktijk' | 'methodiek' | 'thema'
+
+/** The note fields the engine searches. */
+export type FieldName = 'title' | 'signalen' | 'watwerkt' | 'samenvatting' | 'body'
+
+/** One reason a note matches. */
+export interface Match {
+  /** The words as the user wrote them (for highlighting), e.g. `UC`. */
+  words: string[]
+  /** The library term they matched, e.g. `urinecontrole`, or the whole signal phrase. */
+  term: string
+  /** Where in the library note it matched. */
+  field: FieldName
+  /** `phrase` for a whole signal phrase, `word` for single words, `synonym`, `compound` or `typo` when found that way. */
+  kind: 'phrase' | 'word' | 'synonym' | 'compound' | 'typo'
+}
+
+/** A suggested practice, method or theme. */
+export interface Suggestion {
+  id: string
+  type: SuggestionType
+  title: string
+  /** Path relative to the library root. */
+  path: string
+  /** 0–1; above about 0.5 is a clear match, below {@link Options.weakBelow} is weak. */
+  score: number
+  /** Readable reasons in Dutch, e.g. `signaal "wil niet naar budgetbeheer"`, `via [[Casus X]]`. */
+  why: string[]
+  /** Whether the match is weak (shown, but marked as such). */
+  weak: boolean
+  /** The structured reasons behind `why`. */
+  matches: Match[]
+  /** Titles of the suggestions this one was lifted by (graph propagation). */
+  via: string[]
+  /** The method's evidence status (`bewijs`), when it has one. */
+  evidence?: string
+  /** The note's `samenvatting`, when it has one. */
+  summary?: string
+}
+
+/** A reference that backs the suggestions. */
+export interface LiteratureSuggestion {
+  id: string
+  title: string
+  /** APA 7 reference-list entry. */
+  citation: string
+  path: string
+  /** 0–1. */
+  score: number
+  /** Titles of the suggestions it came through. */
+  via: string[]
+  /** Readable reasons, e.g. `via [[Korte lijnen met ketenpartners]]`. */
+  why: string[]
+}
+
+/** Timings of one query, in milliseconds. */
+export interface Stats {
+  analyzeMs: number
+  rankMs: number
+  totalMs: number
+  /** Distinct query terms after analysis. */
+  queryTerms: number
+  /** Notes in the index. */
+  indexed: number
+}
+
+/** What a query gives. */
+export interface SuggestResult {
+  suggestions: Suggestion[]
+  literature: LiteratureSuggestion[]
+  stats?: Stats
+}
+
+/** Options of one query. */
+export interface Options {
+  /** Most suggestions (default 10). */
+  limit?: number
+  /** Most literature items (default 10). */
+  literatureLimit?: number
+  /** Only these kinds (default all three). */
+  types?: readonly SuggestionType[]
+  /** Suggestions below this score are left out (default 0.15). */
+  minScore?: number
+  /** Suggestions below this score are marked weak (default 0.35). */
+  weakBelow?: number
+  /**
+   * Focus: `note` weighs the whole text alike (default); `section` weighs the paragraph or section around
+   * `cursor` three times as much as the rest.
+   */
+  focus?: 'note' | 'section'
+  /** Character offset of the cursor in the text (for `focus: 'section'`). */
+  cursor?: number
+  /** Include timings. */
+  stats?: boolean
+}

@@ -1,0 +1,198 @@
+import { describe, expect, test } from 'vitest'
+import { CompoundSplitter, isStopWord, normalizeWord, stem, tokenize } from '../src/engine/analyze.js'
+import { Suggester } from '../src/engine/suggester.js'
+import { parseSynonymLine } from '../src/engine/synonyms.js'
+import { Library } from '../src/library.js'
+
+describe('analyser', () => {
+  test('should fold case and diacritics and keep abbreviations and numbers as tokens', () => {
+    expect(tokenize('Cliënt: UC+ bij 3RO, reclass. (ex-gedetineerde) 12-3').map((t) => t.norm)).toEqual([
+      'client',
+      'uc',
+      'bij',
+      '3ro',
+      'reclass',
+      'ex',
+      'gedetineerde',
+      '12',
+      '3'
+    ])
+    expect(normalizeWord('Ëën')).toBe('een')
+  })
+
+  test('should give offsets that point at the word in the text', () => {
+    const text = 'Dhr. wil  niet'
+    for (const t of tokenize(text)) expect(text.slice(t.offset, t.offset + t.surface.length)).toBe(t.surface)
+  })
+
+  test('should drop Dutch stop words but not content words', () => {
+    expect(['de', 'het', 'een', 'niet', 'dhr'].every(isStopWord)).toBe(true)
+    expect(['schulden', 'reclassering', 'woedend'].some(isStopWord)).toBe(false)
+  })
+
+  test('should stem Dutch plurals and inflections to one stem (Snowball)', () => {
+    expect(stem('schulden')).toBe(stem('schuld'))
+    expect(stem('gesprekken')).toBe(stem('gesprek'))
+    expect(stem('begeleiders')).toBe(stem('begeleider'))
+    expect(stem('huisregels')).toBe(stem('huisregel'))
+    expect(stem('uc')).toBe('uc')
+    expect(stem('3ro')).toBe('3ro')
+  })
+
+  test('should split compounds into known words, with linking sounds', () => {
+    const s = new CompoundSplitter()
+    s.addWords(['schuld', 'hulpverlening', 'urine', 'controle', 'ervaring', 'deskundige', 'signalering', 'plan'])
+    expect(s.split('schuldhulpverlening')).toEqual(['schuld', 'hulpverlening'])
+    expect(s.split('urinecontrole')).toEqual(['urine', 'controle'])
+    expect(s.split('ervaringsdeskundige')).toEqual(['ervaring', 'deskundige'])
+    expect(s.split('wasmachine')).toEqual([])
+    expect(s.split('schuld')).toEqual([])
+  })
+
+  test('should read synonym lines', () => {
+    expect(parseSynonymLine('UC: urinecontrole, urinetest', 'x')).toMatchObject({ term: ['uc'], expansions: ['urinecontrole', 'urinetest'] })
+    expect(parseSynonymLine('bijz. voorwaarden = bijzondere voorwaarden', 'x')).toMatchObject({ term: ['bijz', 'voorwaarden'], expansions: ['bijzondere voorwaarden'] })
+    expect(parseSynonymLine('**TH** → toezichthouder', 'x')).toMatchObject({ term: ['th'], expansions: ['toezichthouder'] })
+    expect(parseSynonymLine('geen synoniem hier', 'x')).toBeUndefined()
+  })
+})
+
+const SIGNALEN = (s: string[]): string => `signalen: [${s.map((x) => `"${x}"`).join(', ')}]\n`
+const FILES: Record<string, string> = {
+  'themas/Financiën en schulden.md': `---\ntype: thema\nbron: ["5.1.10"]\n---\n# Financiën en schulden\n\nGeld, schulden en budgetbeheer.\n`,
+  'themas/Veiligheid.md': `---\ntype: thema\nbron: ["6.4"]\n---\n# Veiligheid\n\nRisico's, huisregels en sancties.\n`,
+  'methodieken/Schuldhulpverlening.md': `---\ntype: methodiek\nbron: ["5.1.10"]\nbewijs: niet vermeld\nthema: ["[[Financiën en schulden]]"]\nliteratuur: ["[[Mullainathan & Shafir 2013]]"]\n${SIGNALEN(['deurwaarder', 'aflossen', 'betalingsregeling', 'brieven niet open', 'post'])}---\n# Schuldhulpverlening\n`,
+  'praktijken/Samen met schuldhulpverlening.md': `---\ntype: praktijk\nbron: ["5.1.10"]\nthema: ["[[Financiën en schulden]]"]\nmethodiek: ["[[Schuldhulpverlening]]"]\nliteratuur: ["[[Mullainathan & Shafir 2013]]"]\n${SIGNALEN(['schulden lopen op', 'wil niet naar budgetbeheer', 'leefgeld te laag', 'waarom werken', 'deurwaarder aan de deur'])}---\n# Samen met schuldhulpverlening\n\n## Wat werkt\n\n- Koppel aflossen aan eigen doelen.\n- Geef af en toe wat extra ruimte.\n`,
+  'praktijken/Heldere huisregels.md': `---\ntype: praktijk\nbron: ["4.6"]\nthema: ["[[Veiligheid]]"]\n${SIGNALEN(['woedend over de huisregels', 'UC positief', 'drugs op de kamer', 'waarschuwing gegeven', 'dreigt met geweld'])}---\n# Heldere huisregels\n\n## Wat werkt\n\n- Duidelijke regels en sancties.\n`,
+  'praktijken/Vrijwilliger als maatje.md': `---\ntype: praktijk\nbron: ["5.1.9"]\nthema: ["[[Veiligheid]]"]\n${SIGNALEN(['eenzaam', 'zit de hele dag op zijn kamer', 'geen contacten', 'wil een maatje', 'vrijwilliger'])}---\n# Vrijwilliger als maatje\n\nEen vrijwilliger tegen eenzaamheid. Urinecontrole hoort er niet bij.\n`,
+  'literatuur/Mullainathan & Shafir 2013.md': `---\ntype: literatuur\nbron: ["5.1.10"]\nauteurs: ["Mullainathan, S.", "Shafir, E."]\njaar: 2013\ntitel: "Scarcity: Why having too little means so much"\nsoort: boek\nuitgever: "Macmillan"\n---\n# Mullainathan & Shafir 2013\n`,
+  'Synoniemen.md': `---\ntype: synoniemen\n---\n# Synoniemen\n\n- UC: urinecontrole\n- SHV: schuldhulpverlening\n`
+}
+
+function engine(files: Record<string, string> = FILES): { lib: Library; s: Suggester } {
+  const lib = new Library(Object.entries(files).map(([path, text]) => ({ path, text })))
+  return { lib, s: new Suggester(lib.graph) }
+}
+
+describe('ranking', () => {
+  const { s } = engine()
+
+  test('should rank the practice about debts first for a note about debts, and say why', () => {
+    const r = s.suggest('Dhr. zegt dat de schulden oplopen, de deurwaarder stond gisteren aan de deur. Wil niet naar budgetbeheer.')
+    expect(r.suggestions[0]?.title).toBe('Samen met schuldhulpverlening')
+    expect(r.suggestions[0]?.why.some((w) => w.startsWith('signaal "'))).toBe(true)
+    expect(r.suggestions.map((x) => x.title)).not.toContain('Vrijwilliger als maatje')
+  })
+
+  test('should rank the house-rules practice first for an angry client with a positive UC', () => {
+    const r = s.suggest('Cl. was woedend over de huisregels. UC positief, waarschuwing gegeven.')
+    expect(r.suggestions[0]?.title).toBe('Heldere huisregels')
+  })
+
+  test('should keep every score within 0 to 1, sorted best first', () => {
+    const r = s.suggest('schulden schulden schulden deurwaarder budgetbeheer woedend huisregels UC positief eenzaam vrijwilliger '.repeat(50), { minScore: 0 })
+    expect(r.suggestions.length).toBeGreaterThan(3)
+    for (const x of [...r.suggestions, ...r.literature]) {
+      expect(x.score).toBeGreaterThanOrEqual(0)
+      expect(x.score).toBeLessThanOrEqual(1)
+    }
+    const scores = r.suggestions.map((x) => x.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+  })
+
+  test('should show nothing, or only weak items, for an unrelated note', () => {
+    const r = s.suggest('De wasmachine op de tweede verdieping is kapot. Monteur komt donderdag tussen 9 en 12.')
+    expect(r.suggestions.every((x) => x.weak)).toBe(true)
+    expect(r.literature).toEqual([])
+  })
+
+  test('should expand abbreviations from the synonym notes', () => {
+    const r = s.suggest('UC vanmorgen afgenomen', { minScore: 0 })
+    const hit = r.suggestions.find((x) => x.title === 'Vrijwilliger als maatje')
+    expect(hit?.matches.some((m) => m.kind === 'synonym' && m.words.includes('UC'))).toBe(true)
+  })
+
+  test('should match compounds by their parts', () => {
+    const r = s.suggest('cl. heeft een schuld bij de energieleverancier', { minScore: 0 })
+    const titles = r.suggestions.map((x) => x.title)
+    expect(titles).toContain('Samen met schuldhulpverlening')
+  })
+
+  test('should tolerate a typo in a long word, but not turn short real words into others', () => {
+    const r = s.suggest('betalingsregling afgesproken', { minScore: 0 })
+    expect(r.suggestions[0]?.title).toBe('Schuldhulpverlening')
+    expect(r.suggestions[0]?.matches.some((m) => m.kind === 'typo')).toBe(true)
+    expect(s.suggest('post', { minScore: 0 }).suggestions.every((x) => x.matches.every((m) => m.kind !== 'typo'))).toBe(true)
+  })
+
+  test('should lift the methods and themes of a matching practice, and bring its literature', () => {
+    // A five-note library gives small idf values: judge structure here, not the absolute scale.
+    const r = s.suggest('schulden lopen op, wil niet naar budgetbeheer', { minScore: 0, weakBelow: 0 })
+    const theme = r.suggestions.find((x) => x.title === 'Financiën en schulden')
+    expect(theme?.via).toContain('Samen met schuldhulpverlening')
+    expect(theme?.why).toContain('via [[Samen met schuldhulpverlening]]')
+    expect(r.literature[0]).toMatchObject({ id: 'Mullainathan & Shafir 2013', via: expect.arrayContaining(['Samen met schuldhulpverlening']) })
+    expect(r.literature[0]?.citation).toContain('Mullainathan')
+  })
+
+  test('should respect limit, types and minScore', () => {
+    const text = 'schulden deurwaarder woedend huisregels eenzaam'
+    expect(s.suggest(text, { limit: 2, minScore: 0 }).suggestions).toHaveLength(2)
+    expect(s.suggest(text, { types: ['thema'], minScore: 0 }).suggestions.every((x) => x.type === 'thema')).toBe(true)
+    expect(s.suggest(text, { minScore: 0.99 }).suggestions).toEqual([])
+  })
+
+  test('should weigh the section around the cursor more with focus: section', () => {
+    const text = 'Schulden lopen op, deurwaarder geweest.\n\nVanmiddag: woedend over de huisregels, UC positief.'
+    const cursor = text.length - 3
+    const whole = s.suggest(text, { minScore: 0 }).suggestions
+    const focused = s.suggest(text, { minScore: 0, focus: 'section', cursor }).suggestions
+    const pos = (list: typeof whole, title: string): number => list.findIndex((x) => x.title === title)
+    expect(pos(focused, 'Heldere huisregels')).toBeLessThan(pos(focused, 'Samen met schuldhulpverlening'))
+    expect(focused.find((x) => x.title === 'Heldere huisregels')?.score).toBeGreaterThan(whole.find((x) => x.title === 'Heldere huisregels')?.score ?? 1)
+  })
+
+  test('should be deterministic and independent of file order', () => {
+    const text = 'schulden, deurwaarder, woedend over de huisregels, eenzaam op zijn kamer'
+    const a = engine().s.suggest(text)
+    const reversed = engine(Object.fromEntries(Object.entries(FILES).reverse())).s.suggest(text)
+    expect(reversed).toEqual(a)
+    expect(engine().s.suggest(text)).toEqual(a)
+  })
+
+  test('should never throw on odd input', () => {
+    for (const text of ['', ' ', '\u0000\uffff', '[['.repeat(1000), 'a'.repeat(100_000), '🙂 ëëë ####']) {
+      expect(() => s.suggest(text)).not.toThrow()
+    }
+  })
+})
+
+describe('incremental index', () => {
+  test('should give the same results after sync as a fresh build, for add, change and remove', () => {
+    const text = 'eenzaam, wil een maatje, zit de hele dag op zijn kamer; schulden lopen op'
+    const { lib, s } = engine({ ...FILES, 'praktijken/Vrijwilliger als maatje.md': '' })
+    lib.upsert({ path: 'praktijken/Vrijwilliger als maatje.md', text: FILES['praktijken/Vrijwilliger als maatje.md'] as string })
+    s.sync('praktijken/Vrijwilliger als maatje.md')
+    expect(s.suggest(text)).toEqual(engine().s.suggest(text))
+
+    const changed = (FILES['praktijken/Samen met schuldhulpverlening.md'] as string).replace('schulden lopen op', 'rekeningen stapelen zich op')
+    lib.upsert({ path: 'praktijken/Samen met schuldhulpverlening.md', text: changed })
+    s.sync('praktijken/Samen met schuldhulpverlening.md')
+    expect(s.suggest(text)).toEqual(engine({ ...FILES, 'praktijken/Samen met schuldhulpverlening.md': changed }).s.suggest(text))
+
+    lib.remove('praktijken/Vrijwilliger als maatje.md')
+    s.sync('praktijken/Vrijwilliger als maatje.md')
+    const without = { ...FILES, 'praktijken/Samen met schuldhulpverlening.md': changed }
+    delete without['praktijken/Vrijwilliger als maatje.md']
+    expect(s.suggest(text)).toEqual(engine(without).s.suggest(text))
+    expect(s.size).toBe(5)
+  })
+
+  test('should pick up a changed synonym note', () => {
+    const { lib, s } = engine()
+    expect(s.suggest('SHV gebeld', { minScore: 0 }).suggestions.map((x) => x.title)).toContain('Schuldhulpverlening')
+    lib.upsert({ path: 'Synoniemen.md', text: '---\ntype: synoniemen\n---\n- UC: urinecontrole\n' })
+    s.sync('Synoniemen.md')
+    expect(s.suggest('SHV gebeld', { minScore: 0 }).suggestions).toEqual([])
+  })
+})
