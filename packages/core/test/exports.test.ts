@@ -15,6 +15,7 @@ test('the public API is exactly this list of exports', () => {
       "SCHEMA",
       "Suggester",
       "SynonymTable",
+      "TitleFinder",
       "apaInText",
       "apaReference",
       "checkNoteText",
