@@ -17,3 +17,4 @@ export { CompoundSplitter, isStopWord, normalizeWord, stem, tokenize, type Token
 export { Suggester, type IndexOptions } from './engine/suggester.js'
 export { parseSynonymLine, synonymsFromGraph, SynonymTable, type SynonymEntry } from './engine/synonyms.js'
 export type { FieldName, LiteratureSuggestion, Match, Options as SuggestOptions, Stats, SuggestResult, Suggestion, SuggestionType } from './engine/types.js'
+export { TitleFinder, type FinderHit } from './engine/finder.js'

@@ -196,3 +196,18 @@ describe('incremental index', () => {
     expect(s.suggest('SHV gebeld', { minScore: 0 }).suggestions).toEqual([])
   })
 })
+
+describe('TitleFinder', () => {
+  test('should find notes by title or alias despite typos, best first, and filter by kind', async () => {
+    const { TitleFinder } = await import('../src/engine/finder.js')
+    const { lib } = engine()
+    const finder = new TitleFinder(lib.graph)
+    expect(finder.find('mullainatan')[0]?.node.id).toBe('Mullainathan & Shafir 2013')
+    expect(finder.find('schuldhulp')[0]?.node.title).toMatch(/chuldhulpverlening/)
+    expect(finder.find('huisregls')[0]?.node.title).toBe('Heldere huisregels')
+    const onlyLit = new TitleFinder(lib.graph, ['literatuur'])
+    expect(onlyLit.find('schuld').every((h) => h.node.type === 'literatuur')).toBe(true)
+    expect(finder.find('   ')).toEqual([])
+    expect(finder.find('Synoniemen')).toEqual([])
+  })
+})

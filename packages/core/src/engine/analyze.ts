@@ -7,6 +7,8 @@
  * compounds against the library's own vocabulary (`schuldhulpverlening` → `schuld` + `hulpverlening`), so
  * that a note's everyday words meet the library's words.
  */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the declaration must travel with this import to packages that compile the core (the plugin)
+/// <reference path="./nlpjs.d.ts" />
 import StemmerNl from '@nlpjs/lang-nl/src/stemmer-nl.js'
 
 /** A token of a text. */
