@@ -1,0 +1,123 @@
+// The shipped library: the rules every note must follow, checked on the real notes, and shown to catch
+// violations on small broken examples.
+import { existsSync, readFileSync } from 'node:fs'
+import { Library, stringList, type GraphNode } from '@praktijkwijzer/core'
+import { describe, expect, test } from 'vitest'
+import { LIBRARY, readMarkdown, REPORT } from './lib/files.js'
+
+const library = new Library(readMarkdown(LIBRARY))
+const nodes = library.graph.nodes()
+
+/** Rule violations of one node, as readable strings. */
+function violations(lib: Library, node: GraphNode): string[] {
+  const out: string[] = []
+  const fm = node.note.frontmatter
+  if (node.type !== null && node.type !== 'index' && node.type !== 'synoniemen' && stringList(fm['bron']).length === 0) out.push(`${node.path}: geen bron`)
+  if (node.type === 'praktijk' && lib.graph.edgesFrom(node.path, 'theme').length === 0) out.push(`${node.path}: geen thema-link`)
+  if (node.type === 'methodiek' && typeof fm['bewijs'] !== 'string') out.push(`${node.path}: geen bewijs`)
+  if (node.type === 'literatuur') {
+    if (stringList(fm['auteurs']).length === 0) out.push(`${node.path}: geen auteurs`)
+    if (typeof fm['jaar'] !== 'number') out.push(`${node.path}: geen jaar`)
+    if (typeof fm['titel'] !== 'string') out.push(`${node.path}: geen titel`)
+  }
+  return out
+}
+
+const WORD = /[0-9a-zà-ÿ]+/g
+function words(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(WORD) ?? []
+}
+
+/** Runs of `n` or more words that a text shares with the report. */
+function sharedRuns(text: string, reportGrams: Set<string>, n = 12): string[] {
+  const w = words(text)
+  const runs: string[] = []
+  for (let i = 0; i + n <= w.length; i++) {
+    if (reportGrams.has(w.slice(i, i + n).join(' '))) {
+      runs.push(w.slice(i, i + n).join(' '))
+      i += n - 1
+    }
+  }
+  return runs
+}
+
+describe('the shipped library', () => {
+  test('has no errors and no warnings', () => {
+    expect(library.problems().map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([])
+  })
+
+  test('has every kind in the numbers the report calls for', () => {
+    const count = (type: string): number => nodes.filter((n) => n.type === type).length
+    expect(count('thema')).toBeGreaterThanOrEqual(7)
+    expect(count('praktijk')).toBeGreaterThanOrEqual(40)
+    expect(count('methodiek')).toBeGreaterThanOrEqual(25)
+    expect(count('literatuur')).toBe(81)
+    expect(nodes.filter((n) => n.type === 'praktijk' && n.note.frontmatter['soort'] === 'casus')).toHaveLength(11)
+  })
+
+  test('follows the note rules: bron everywhere, a thema per praktijk, bewijs per methodiek, authors/year/title per reference', () => {
+    expect(nodes.flatMap((n) => violations(library, n))).toEqual([])
+  })
+
+  test('draws on every section the issue names', () => {
+    const covered = new Set(nodes.flatMap((n) => stringList(n.note.frontmatter['bron'])))
+    const wanted = ['2.3', '2.4', '2.5', ...range(2, 13).map((i) => `4.${i}`), ...range(1, 11).map((i) => `5.1.${i}`), '5.2', ...range(1, 8).map((i) => `6.${i}`)]
+    expect(wanted.filter((s) => !covered.has(s))).toEqual([])
+  })
+
+  test('every praktijk and methodiek has 5 to 15 signalen', () => {
+    const bad = nodes
+      .filter((n) => n.type === 'praktijk' || n.type === 'methodiek')
+      .filter((n) => {
+        const count = stringList(n.note.frontmatter['signalen']).length
+        return count < 5 || count > 15
+      })
+    expect(bad.map((n) => n.path)).toEqual([])
+  })
+})
+
+describe('the note rules catch what they should', () => {
+  const broken = new Library([
+    { path: 'P.md', text: '---\ntype: praktijk\nsignalen: [a, b, c, d, e]\nthema: ["[[Nergens]]"]\n---\n' },
+    { path: 'M.md', text: '---\ntype: methodiek\nbron: ["2.3"]\n---\n' },
+    { path: 'L.md', text: '---\ntype: literatuur\nbron: ["Referenties"]\nsoort: boek\n---\n' }
+  ])
+  test('flags a praktijk without thema link or bron, a methodiek without bewijs, a reference without authors, year and title', () => {
+    expect(broken.graph.nodes().flatMap((n) => violations(broken, n)).sort()).toEqual([
+      'L.md: geen auteurs',
+      'L.md: geen jaar',
+      'L.md: geen titel',
+      'M.md: geen bewijs',
+      'P.md: geen bron',
+      'P.md: geen thema-link'
+    ])
+  })
+})
+
+describe.skipIf(!existsSync(REPORT) && process.env['CI'] !== 'true')('paraphrase, not copy', () => {
+  const report = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : ''
+  const reportWords = words(report)
+  const grams = new Set<string>()
+  for (let i = 0; i + 12 <= reportWords.length; i++) grams.add(reportWords.slice(i, i + 12).join(' '))
+
+  test('the report is there to compare with', () => {
+    expect(reportWords.length).toBeGreaterThan(30_000)
+  })
+
+  test('no note other than a reference shares a run of 12 words with the report', () => {
+    const copied = nodes
+      .filter((n) => n.type !== 'literatuur')
+      .flatMap((n) => sharedRuns(`${n.note.frontmatterRaw}\n${n.note.body}`, grams).map((run) => `${n.path}: ${run}`))
+    expect(copied).toEqual([])
+  })
+
+  test('the check finds a copied sentence', () => {
+    const start = reportWords.indexOf('werkalliantie')
+    const copied = reportWords.slice(start, start + 14).join(' ')
+    expect(sharedRuns(`Inleiding. ${copied}. Slot.`, grams)).toHaveLength(1)
+  })
+})
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i)
+}
