@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -6,6 +7,14 @@ export default defineConfig({
     projects: [
       { test: { name: 'core', include: ['packages/core/test/**/*.test.ts'] } },
       { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'plugin',
+          include: ['plugin/test/**/*.test.ts'],
+          environment: 'happy-dom',
+          alias: { obsidian: fileURLToPath(new URL('./plugin/test/fake-obsidian/index.ts', import.meta.url)) }
+        }
+      },
       { test: { name: 'e2e', include: ['tests/**/*.test.ts'], testTimeout: 60_000 } }
     ]
   }

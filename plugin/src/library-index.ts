@@ -1,0 +1,302 @@
+/**
+ * The library index: the notes of the library folder, read with `cachedRead`, as a knowledge graph and a
+ * relevance engine. Built once the layout is ready; kept current one file at a time on the vault's
+ * create, modify, delete and rename events. Only files inside the library folder are ever read into it:
+ * case notes never are. It only reads; it never writes to the vault.
+ */
+import { apaReference, Library, problem, Suggester } from '@praktijkwijzer/core'
+import type { GraphNode, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
+import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
+import type { EventRef, TAbstractFile } from 'obsidian'
+
+/** Where the index is. */
+export type IndexState = 'idle' | 'loading' | 'ready' | 'missing'
+
+/** A summary for the panel's status line. */
+export interface IndexStatus {
+  state: IndexState
+  /** The library folder. */
+  folder: string
+  /** Notes read into the library. */
+  notes: number
+  errors: number
+  warnings: number
+}
+
+/** The library index. Add it to the plugin with `addChild`; call {@link start} once the layout is ready. */
+export class LibraryIndex extends Component {
+  private readonly vault: Vault
+  private readonly folderOf: () => string
+  private readonly events = new Events()
+  private library: Library | null = null
+  private suggester: Suggester | null = null
+  private state: IndexState = 'idle'
+  private folder = ''
+  /** Files that could not be read at all, by library path. */
+  private readonly readFailures = new Map<string, Problem>()
+  /** Index operations run one after the other, in the order the vault reported them. */
+  private queue: Promise<void> = Promise.resolve()
+  private started = false
+  /** Bumped by every full build: operations queued for an older build are dropped. */
+  private generation = 0
+
+  /**
+   * @param vault The vault to read from.
+   * @param folder Gives the library folder (a vault path) whenever the index (re)builds.
+   */
+  constructor(vault: Vault, folder: () => string) {
+    super()
+    this.vault = vault
+    this.folderOf = folder
+  }
+
+  /** Listen to the vault and build the index. Call from `onLayoutReady`, so start-up `create` events are not replayed. */
+  start(): Promise<void> {
+    if (!this.started) {
+      this.started = true
+      this.registerEvent(this.vault.on('create', (file) => this.onCreateOrModify(file)))
+      this.registerEvent(this.vault.on('modify', (file) => this.onCreateOrModify(file)))
+      this.registerEvent(this.vault.on('delete', (file) => this.onDelete(file)))
+      this.registerEvent(this.vault.on('rename', (file, oldPath) => this.onRename(file, oldPath)))
+    }
+    return this.rebuild()
+  }
+
+  override onunload(): void {
+    this.generation++
+    this.library = null
+    this.suggester = null
+    this.state = 'idle'
+  }
+
+  /** Read the whole library folder again (after a settings change, or on request). */
+  rebuild(): Promise<void> {
+    const generation = ++this.generation
+    this.state = 'loading'
+    this.emit()
+    return this.enqueue(generation, () => this.build(generation))
+  }
+
+  /** Wait until every operation queued so far has run. */
+  idle(): Promise<void> {
+    return this.queue
+  }
+
+  /** Be told when the index changed (built, a note added, changed or removed). */
+  onUpdated(callback: () => void): EventRef {
+    return this.events.on('updated', callback)
+  }
+
+  /** Stop being told. */
+  offref(ref: EventRef): void {
+    this.events.offref(ref)
+  }
+
+  /** A summary for the status line. */
+  status(): IndexStatus {
+    const problems = this.problems()
+    return {
+      state: this.state,
+      folder: this.folder || this.folderOf(),
+      notes: this.library?.graph.size ?? 0,
+      errors: problems.filter((p) => p.level === 'error').length,
+      warnings: problems.filter((p) => p.level === 'warning').length
+    }
+  }
+
+  /** Every problem of the library: unreadable files, parse, schema and link problems. Paths are library paths. */
+  problems(): Problem[] {
+    return [...this.readFailures.values(), ...(this.library?.problems() ?? [])]
+  }
+
+  /** The library's notes, optionally of one kind. */
+  nodes(type?: NoteType): GraphNode[] {
+    return this.library?.graph.nodes(type) ?? []
+  }
+
+  /** The note at a library path. */
+  node(path: string): GraphNode | undefined {
+    return this.library?.graph.byPath(path)
+  }
+
+  /**
+   * Rank the library for a text. Nothing of the text is kept.
+   *
+   * @returns The result, or `null` while the index is not ready.
+   */
+  suggest(text: string, options: SuggestOptions): SuggestResult | null {
+    if (this.state !== 'ready' || !this.suggester) return null
+    return this.suggester.suggest(text, options)
+  }
+
+  /** The library path of a vault path, or `null` when it lies outside the library folder. */
+  libraryPath(vaultPath: string): string | null {
+    const folder = this.folder || this.folderOf()
+    return libraryPathOf(folder, vaultPath)
+  }
+
+  /** The vault path of a library path. */
+  vaultPath(libraryPath: string): string {
+    const folder = this.folder || this.folderOf()
+    return folder === '' ? libraryPath : `${folder}/${libraryPath}`
+  }
+
+  /** The vault file of a library note. */
+  fileOf(node: GraphNode): TFile | null {
+    return this.vault.getFileByPath(this.vaultPath(node.path))
+  }
+
+  private async build(generation: number): Promise<void> {
+    const folder = this.folderOf()
+    const root = this.vault.getAbstractFileByPath(folder)
+    this.readFailures.clear()
+    if (!(root instanceof TFolder)) {
+      this.folder = folder
+      this.library = null
+      this.suggester = null
+      this.state = 'missing'
+      return
+    }
+    const files: TFile[] = []
+    Vault.recurseChildren(root, (f) => {
+      if (f instanceof TFile && f.extension === 'md') files.push(f)
+    })
+    const sources = await Promise.all(files.map((f) => this.readSource(folder, f)))
+    if (generation !== this.generation) return
+    // Parse in slices, giving the app the main thread back between them: a large library never freezes
+    // typing while it loads.
+    const library = new Library()
+    let slice = Date.now()
+    for (const source of sources) {
+      if (source) library.upsert(source)
+      if (Date.now() - slice > SLICE_MS) {
+        await breathe()
+        if (generation !== this.generation) return
+        slice = Date.now()
+      }
+    }
+    const suggester = new Suggester(library.graph)
+    // The first citation sets up the citation formatter, which takes a while: do it now, not on the first keystroke.
+    const source = library.graph.nodes('literatuur')[0]
+    if (source) apaReference(source)
+    this.folder = folder
+    this.library = library
+    this.suggester = suggester
+    this.state = 'ready'
+  }
+
+  private async readSource(folder: string, file: TFile): Promise<{ path: string; text: string } | null> {
+    const path = libraryPathOf(folder, file.path)
+    if (path === null) return null
+    try {
+      return { path, text: await this.vault.cachedRead(file) }
+    } catch (error) {
+      this.readFailures.set(path, problem(path, undefined, 'error', 'internal', `Deze notitie kon niet gelezen worden: ${message(error)}`))
+      return null
+    }
+  }
+
+  private onCreateOrModify(file: TAbstractFile): void {
+    if (!(file instanceof TFile) || file.extension !== 'md') return
+    if (this.libraryPath(file.path) === null) return
+    const generation = this.generation
+    this.enqueue(generation, async () => {
+      const path = this.libraryPath(file.path)
+      if (path === null || !this.library || !this.suggester) return
+      const source = await this.readSource(this.folder, file)
+      if (generation !== this.generation || !this.library || !this.suggester) return
+      if (source) {
+        this.readFailures.delete(path)
+        this.library.upsert(source)
+      } else {
+        this.library.remove(path)
+      }
+      this.suggester.sync(path)
+    }).catch(() => undefined)
+  }
+
+  private onDelete(file: TAbstractFile): void {
+    if (file instanceof TFolder) {
+      // A deleted folder inside the library: its files are gone too.
+      if (this.libraryPath(file.path) !== null || this.isLibraryRootOrParent(file.path)) void this.rebuild()
+      return
+    }
+    this.removePath(file.path)
+  }
+
+  private onRename(file: TAbstractFile, oldPath: string): void {
+    if (file instanceof TFolder) {
+      const touches = (p: string): boolean => this.libraryPath(p) !== null || this.isLibraryRootOrParent(p)
+      if (touches(file.path) || touches(oldPath)) void this.rebuild()
+      return
+    }
+    this.removePath(oldPath)
+    this.onCreateOrModify(file)
+  }
+
+  private removePath(vaultPath: string): void {
+    if (!vaultPath.toLowerCase().endsWith('.md')) return
+    const path = this.libraryPath(vaultPath)
+    if (path === null) return
+    this.enqueue(this.generation, () => {
+      this.readFailures.delete(path)
+      if (!this.library || !this.suggester) return
+      this.library.remove(path)
+      this.suggester.sync(path)
+    }).catch(() => undefined)
+  }
+
+  private isLibraryRootOrParent(vaultPath: string): boolean {
+    const folder = this.folder || this.folderOf()
+    return folder === vaultPath || folder.startsWith(`${vaultPath}/`)
+  }
+
+  /** Run an operation after the ones before it; report the change; never let an error escape. */
+  private enqueue(generation: number, op: () => void | Promise<void>): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (generation !== this.generation) return
+      try {
+        await op()
+      } catch (error) {
+        // One failing operation costs at most one note: it shows up as a problem, the rest keeps working.
+        this.readFailures.set('', problem('', undefined, 'error', 'internal', `De kennisbank kon niet bijgewerkt worden: ${message(error)}`))
+        if (this.state === 'loading') this.state = 'ready'
+      }
+      if (generation === this.generation) this.emit()
+    }
+    this.queue = this.queue.then(run, run)
+    return this.queue
+  }
+
+  private emit(): void {
+    try {
+      this.events.trigger('updated')
+    } catch {
+      // A listener's error is the listener's.
+    }
+  }
+}
+
+/** Longest stretch of parsing, in milliseconds, before the index yields to the app. */
+const SLICE_MS = 30
+
+/** Yield to the app (input, rendering) for a moment. */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, 0))
+}
+
+/**
+ * The library path of a vault path: the part after the library folder, or `null` outside it.
+ *
+ * @param folder The library folder (vault path, no slashes around it; '' for the vault root).
+ * @param vaultPath A file's vault path.
+ */
+export function libraryPathOf(folder: string, vaultPath: string): string | null {
+  if (folder === '') return vaultPath
+  const prefix = `${folder}/`
+  return vaultPath.startsWith(prefix) ? vaultPath.slice(prefix.length) : null
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

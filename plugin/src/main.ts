@@ -1,0 +1,49 @@
+/**
+ * Praktijkwijzer for Obsidian: the plugin's lifecycle. Everything it sets up is registered with Obsidian
+ * (or added as a child component), so unloading the plugin removes it all.
+ */
+import { debounce, Plugin } from 'obsidian'
+import { Actions, VIEW_TYPE } from './actions'
+import { openPanel, registerCommands, showProblems } from './commands'
+import { LibraryIndex } from './library-index'
+import { PraktijkwijzerSettingTab, readSettings, SettingsHolder } from './settings'
+import { nl } from './strings'
+import { PanelView } from './view'
+
+/** Wait this long after the library folder setting last changed before reading the new folder. */
+const REBUILD_DELAY = 1000
+
+export default class PraktijkwijzerPlugin extends Plugin {
+  override async onload(): Promise<void> {
+    const settings = new SettingsHolder(readSettings(await this.loadData().catch(() => null)), (data) => this.saveData(data))
+    const index = this.addChild(new LibraryIndex(this.app.vault, () => settings.get().libraryFolder))
+    const actions = new Actions(this.app, index, () => settings.get())
+    const services = { index, actions }
+
+    this.registerView(
+      VIEW_TYPE,
+      (leaf) =>
+        new PanelView(leaf, {
+          index,
+          actions,
+          settings: () => settings.get(),
+          onSettingsChanged: (callback) => settings.onChanged(callback),
+          showProblems: () => showProblems(this.app, services)
+        })
+    )
+    registerCommands(this, services)
+    this.addRibbonIcon('lightbulb', nl.ribbonOpen, () => void openPanel(this.app))
+    this.addSettingTab(new PraktijkwijzerSettingTab(this.app, this, settings))
+    this.registerHoverLinkSource(VIEW_TYPE, { display: nl.pluginName, defaultMod: true })
+
+    const rebuild = debounce(() => void index.rebuild(), REBUILD_DELAY, true)
+    this.register(() => rebuild.cancel())
+    this.registerEvent(
+      settings.onChanged((key) => {
+        if (key === 'libraryFolder') rebuild()
+      })
+    )
+    // The index is built once the layout is ready: the vault's start-up `create` events are over by then.
+    this.app.workspace.onLayoutReady(() => void index.start())
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * Fake Obsidian: events, components and the small free functions (debounce, normalizePath, setIcon,
+ * Keymap, Notice). Behaviour follows the documented API; only what the plugin uses is there.
+ */
+import type { Debouncer, EventRef as RealEventRef, PaneType, UserEvent } from 'obsidian/obsidian'
+
+export type EventRef = RealEventRef
+
+interface Ref extends EventRef {
+  e: Events
+  name: string
+  fn: (...data: unknown[]) => unknown
+  ctx?: unknown
+}
+
+/** Obsidian's event emitter: `trigger` calls each listener, and a listener's error never reaches the caller. */
+export class Events {
+  private readonly handlers = new Map<string, Ref[]>()
+
+  on(name: string, callback: (...data: unknown[]) => unknown, ctx?: unknown): EventRef {
+    const ref: Ref = { e: this, name, fn: callback, ctx }
+    const list = this.handlers.get(name) ?? []
+    list.push(ref)
+    this.handlers.set(name, list)
+    return ref
+  }
+
+  off(name: string, callback: (...data: unknown[]) => unknown): void {
+    const list = this.handlers.get(name)
+    if (list) this.handlers.set(name, list.filter((r) => r.fn !== callback))
+  }
+
+  offref(ref: EventRef): void {
+    const r = ref as Ref
+    const list = this.handlers.get(r.name)
+    if (list) this.handlers.set(r.name, list.filter((x) => x !== r))
+  }
+
+  trigger(name: string, ...data: unknown[]): void {
+    for (const ref of [...(this.handlers.get(name) ?? [])]) this.tryTrigger(ref, data)
+  }
+
+  tryTrigger(ref: EventRef, args: unknown[]): void {
+    const r = ref as Ref
+    try {
+      r.fn.apply(r.ctx, args)
+    } catch (error) {
+      // Obsidian logs a listener's error and goes on; the fake records it so tests can fail on it.
+      Events.errors.push(error)
+    }
+  }
+
+  /** Fake only: how many listeners an event has. */
+  listenerCount(name: string): number {
+    return this.handlers.get(name)?.length ?? 0
+  }
+
+  /** Fake only: errors thrown by listeners (Obsidian would log them). */
+  static errors: unknown[] = []
+}
+
+/** A component: loads and unloads itself, its children and everything registered with it. */
+export class Component {
+  private loaded = false
+  private readonly children: Component[] = []
+  private cleanups: Array<() => unknown> = []
+  /** Fake only: what `onload` returned (a promise for async plugins). */
+  loading: unknown = undefined
+
+  load(): void {
+    if (this.loaded) return
+    this.loaded = true
+    this.loading = this.onload()
+    for (const child of [...this.children]) child.load()
+  }
+
+  onload(): unknown {
+    return undefined
+  }
+
+  unload(): void {
+    if (!this.loaded) return
+    this.loaded = false
+    for (const child of [...this.children].reverse()) child.unload()
+    this.children.length = 0
+    const cleanups = this.cleanups
+    this.cleanups = []
+    for (const cb of cleanups.reverse()) cb()
+    this.onunload()
+  }
+
+  onunload(): void {}
+
+  addChild<T extends Component>(component: T): T {
+    this.children.push(component)
+    if (this.loaded) component.load()
+    return component
+  }
+
+  removeChild<T extends Component>(component: T): T {
+    const i = this.children.indexOf(component)
+    if (i !== -1) {
+      this.children.splice(i, 1)
+      component.unload()
+    }
+    return component
+  }
+
+  register(cb: () => unknown): void {
+    this.cleanups.push(cb)
+  }
+
+  registerEvent(eventRef: EventRef): void {
+    this.register(() => (eventRef as Ref).e.offref(eventRef))
+  }
+
+  registerDomEvent<K extends keyof WindowEventMap>(el: Window, type: K, callback: (this: HTMLElement, ev: WindowEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void
+  registerDomEvent<K extends keyof DocumentEventMap>(el: Document, type: K, callback: (this: HTMLElement, ev: DocumentEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void
+  registerDomEvent<K extends keyof HTMLElementEventMap>(el: HTMLElement, type: K, callback: (this: HTMLElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void
+  registerDomEvent(el: Window | Document | HTMLElement, type: string, callback: (this: HTMLElement, ev: Event) => unknown, options?: boolean | AddEventListenerOptions): void {
+    const listener = callback as unknown as EventListener
+    el.addEventListener(type, listener, options)
+    Component.domListeners++
+    this.register(() => {
+      el.removeEventListener(type, listener, options)
+      Component.domListeners--
+    })
+  }
+
+  registerInterval(id: number): number {
+    this.register(() => window.clearInterval(id))
+    return id
+  }
+
+  /** Fake only: whether the component is loaded. */
+  get isLoaded(): boolean {
+    return this.loaded
+  }
+
+  /** Fake only: callbacks waiting for unload. */
+  get registeredCount(): number {
+    return this.cleanups.length
+  }
+
+  /** Fake only: DOM listeners added through `registerDomEvent` and not yet removed, over all components. */
+  static domListeners = 0
+}
+
+/** Obsidian's debounce: `resetTimer` restarts the wait on every call. */
+export function debounce<T extends unknown[], V>(cb: (...args: [...T]) => V, timeout = 0, resetTimer = false): Debouncer<T, V> {
+  let timer: number | null = null
+  let args: T | null = null
+  const fire = (): V | void => {
+    timer = null
+    if (args === null) return
+    const a = args
+    args = null
+    return cb(...a)
+  }
+  const debounced = function (this: unknown, ...a: [...T]): unknown {
+    args = a as unknown as T
+    if (timer !== null && resetTimer) {
+      window.clearTimeout(timer)
+      timer = null
+    }
+    if (timer === null) timer = window.setTimeout(fire, timeout)
+    return debounced
+  } as unknown as Debouncer<T, V>
+  debounced.cancel = () => {
+    if (timer !== null) window.clearTimeout(timer)
+    timer = null
+    args = null
+    return debounced
+  }
+  debounced.run = () => {
+    if (timer === null) return undefined
+    window.clearTimeout(timer)
+    return fire()
+  }
+  return debounced
+}
+
+/** Obsidian's path normaliser: forward slashes, no doubled, leading or trailing slashes; the root is `/`. */
+export function normalizePath(path: string): string {
+  const p = path
+    .replace(/[\\/]+/g, '/')
+    .replace(/^\/+|\/+$/g, '')
+    .normalize('NFC')
+  return p === '' ? '/' : p
+}
+
+/** Draw an icon: here an empty `svg.svg-icon` naming the icon. */
+export function setIcon(parent: HTMLElement, iconId: string): void {
+  parent.empty()
+  const svg = parent.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'svg')
+  svg.setAttribute('class', `svg-icon lucide-${iconId}`)
+  parent.appendChild(svg)
+  parent.dataset['icon'] = iconId
+}
+
+/** Obsidian's notices; the fake keeps every message shown. */
+export class Notice {
+  noticeEl: HTMLElement
+  message: string
+
+  constructor(message: string | DocumentFragment, duration?: number) {
+    this.message = typeof message === 'string' ? message : (message.textContent ?? '')
+    this.noticeEl = createDiv({ cls: 'notice', text: this.message })
+    void duration
+    Notice.shown.push(this.message)
+  }
+
+  setMessage(message: string | DocumentFragment): this {
+    this.message = typeof message === 'string' ? message : (message.textContent ?? '')
+    return this
+  }
+
+  hide(): void {}
+
+  /** Fake only: every message shown. */
+  static shown: string[] = []
+}
+
+/** Keyboard helpers. */
+export class Keymap {
+  /** 'tab' for Ctrl/Cmd or a middle click, else false (split and window are not modelled). */
+  static isModEvent(evt?: UserEvent | null): PaneType | boolean {
+    if (!evt) return false
+    const e = evt as Partial<MouseEvent>
+    if (e.ctrlKey === true || e.metaKey === true) return 'tab'
+    if (e.type === 'auxclick' && e.button === 1) return 'tab'
+    return false
+  }
+}
+
+/** The platform: the fake is a desktop without Node (like a browser). */
+export const Platform = {
+  isDesktop: true,
+  isMobile: false,
+  isDesktopApp: false,
+  isMobileApp: false,
+  isIosApp: false,
+  isAndroidApp: false,
+  isPhone: false,
+  isTablet: false,
+  isMacOS: false,
+  isWin: false,
+  isLinux: true,
+  isSafari: false
+}

@@ -1,0 +1,30 @@
+/**
+ * A small fake of the Obsidian API, for tests: in vitest it is aliased as the `obsidian` module (with
+ * happy-dom as the DOM); the browser test bundles it into a page. It covers what the plugin uses, with
+ * the documented behaviour, plus a few test hooks marked "Fake only". See plugin/README.md for what it
+ * covers and what it does not.
+ */
+import { installDomHelpers } from './dom'
+
+installDomHelpers()
+
+export { Component, debounce, Events, Keymap, normalizePath, Notice, Platform, setIcon } from './core'
+export type { EventRef } from './core'
+export { App, Plugin } from './plugin'
+export { ButtonComponent, DropdownComponent, FuzzySuggestModal, Modal, PluginSettingTab, Setting, SliderComponent, SuggestModal, TextAreaComponent, TextComponent, ToggleComponent } from './ui'
+export { FileManager, MetadataCache, readFrontmatter, TAbstractFile, TFile, TFolder, Vault } from './vault'
+export type { Write } from './vault'
+export { Editor, ItemView, MarkdownView, View, Workspace, WorkspaceLeaf } from './workspace'
+export type {
+  Command,
+  Debouncer,
+  EditorChange,
+  EditorPosition,
+  EditorTransaction,
+  HoverLinkSource,
+  HoverParent,
+  HoverPopover,
+  PluginManifest,
+  SettingControl,
+  SettingDefinitionItem
+} from 'obsidian/obsidian'

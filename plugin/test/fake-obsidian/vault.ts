@@ -1,0 +1,337 @@
+/**
+ * Fake Obsidian: files and folders, an in-memory vault with its events, the metadata cache (link text
+ * only) and the file manager's `processFrontMatter`. Every write is logged, so tests can prove that
+ * something did not write.
+ */
+import yaml from 'js-yaml'
+import type { CachedMetadata, DataWriteOptions, FileStats } from 'obsidian/obsidian'
+import { Events } from './core'
+import type { EventRef } from './core'
+
+/** A file or folder. */
+export abstract class TAbstractFile {
+  vault: Vault
+  path: string
+  name: string
+  parent: TFolder | null
+
+  constructor(vault: Vault, path: string, parent: TFolder | null) {
+    this.vault = vault
+    this.path = path
+    this.name = path.slice(path.lastIndexOf('/') + 1)
+    this.parent = parent
+  }
+}
+
+export class TFile extends TAbstractFile {
+  stat: FileStats = { ctime: 0, mtime: 0, size: 0 }
+
+  get basename(): string {
+    const dot = this.name.lastIndexOf('.')
+    return dot <= 0 ? this.name : this.name.slice(0, dot)
+  }
+
+  get extension(): string {
+    const dot = this.name.lastIndexOf('.')
+    return dot <= 0 ? '' : this.name.slice(dot + 1)
+  }
+}
+
+export class TFolder extends TAbstractFile {
+  children: TAbstractFile[] = []
+
+  isRoot(): boolean {
+    return this.path === '/'
+  }
+}
+
+/** One write the vault saw. */
+export interface Write {
+  op: 'create' | 'modify' | 'process' | 'append' | 'delete' | 'rename' | 'createFolder'
+  path: string
+}
+
+/** An in-memory vault. */
+export class Vault extends Events {
+  configDir = '.obsidian'
+  private readonly root: TFolder
+  private readonly files = new Map<string, TAbstractFile>()
+  private readonly contents = new Map<string, string>()
+  /** Fake only: every write, in order. */
+  readonly writes: Write[] = []
+  /** Fake only: every read (`read` and `cachedRead`), by path. */
+  readonly reads: string[] = []
+  /** Fake only: paths whose reads fail. */
+  readonly failingReads = new Set<string>()
+  /** Fake only: each read waits for this promise first (to test slow reads). */
+  readGate: Promise<void> | null = null
+
+  constructor() {
+    super()
+    this.root = new TFolder(this, '/', null)
+    this.root.name = ''
+    this.files.set('/', this.root)
+  }
+
+  getName(): string {
+    return 'Fake vault'
+  }
+
+  getRoot(): TFolder {
+    return this.root
+  }
+
+  getAbstractFileByPath(path: string): TAbstractFile | null {
+    return this.files.get(path === '' ? '/' : path) ?? null
+  }
+
+  getFileByPath(path: string): TFile | null {
+    const f = this.files.get(path)
+    return f instanceof TFile ? f : null
+  }
+
+  getFolderByPath(path: string): TFolder | null {
+    const f = this.files.get(path === '' ? '/' : path)
+    return f instanceof TFolder ? f : null
+  }
+
+  getFiles(): TFile[] {
+    return [...this.files.values()].filter((f): f is TFile => f instanceof TFile)
+  }
+
+  getMarkdownFiles(): TFile[] {
+    return this.getFiles().filter((f) => f.extension === 'md')
+  }
+
+  getAllLoadedFiles(): TAbstractFile[] {
+    return [...this.files.values()]
+  }
+
+  static recurseChildren(root: TFolder, cb: (file: TAbstractFile) => unknown): void {
+    const stack: TAbstractFile[] = [root]
+    while (stack.length > 0) {
+      const f = stack.pop() as TAbstractFile
+      cb(f)
+      if (f instanceof TFolder) stack.push(...f.children)
+    }
+  }
+
+  async read(file: TFile): Promise<string> {
+    return this.doRead(file)
+  }
+
+  async cachedRead(file: TFile): Promise<string> {
+    return this.doRead(file)
+  }
+
+  async create(path: string, data: string, options?: DataWriteOptions): Promise<TFile> {
+    void options
+    if (this.files.has(path)) throw new Error(`File already exists: ${path}`)
+    const file = this.add(path, data)
+    this.writes.push({ op: 'create', path })
+    this.trigger('create', file)
+    return file
+  }
+
+  async createFolder(path: string): Promise<TFolder> {
+    const folder = this.folder(path)
+    this.writes.push({ op: 'createFolder', path })
+    return folder
+  }
+
+  async modify(file: TFile, data: string, options?: DataWriteOptions): Promise<void> {
+    void options
+    this.set(file, data)
+    this.writes.push({ op: 'modify', path: file.path })
+    this.trigger('modify', file)
+  }
+
+  async append(file: TFile, data: string): Promise<void> {
+    this.set(file, (this.contents.get(file.path) ?? '') + data)
+    this.writes.push({ op: 'append', path: file.path })
+    this.trigger('modify', file)
+  }
+
+  /** Atomically read, change and write a file. */
+  async process(file: TFile, fn: (data: string) => string, options?: DataWriteOptions): Promise<string> {
+    void options
+    const data = fn(this.contents.get(file.path) ?? '')
+    this.set(file, data)
+    this.writes.push({ op: 'process', path: file.path })
+    this.trigger('modify', file)
+    return data
+  }
+
+  async delete(file: TAbstractFile): Promise<void> {
+    const gone: TAbstractFile[] = []
+    if (file instanceof TFolder) Vault.recurseChildren(file, (f) => gone.push(f))
+    else gone.push(file)
+    for (const f of gone) {
+      this.files.delete(f.path)
+      this.contents.delete(f.path)
+    }
+    if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file)
+    this.writes.push({ op: 'delete', path: file.path })
+    this.trigger('delete', file)
+  }
+
+  async rename(file: TAbstractFile, newPath: string): Promise<void> {
+    const oldPath = file.path
+    const moved: TAbstractFile[] = []
+    if (file instanceof TFolder) Vault.recurseChildren(file, (f) => moved.push(f))
+    else moved.push(file)
+    if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file)
+    for (const f of moved) {
+      const content = this.contents.get(f.path)
+      this.files.delete(f.path)
+      this.contents.delete(f.path)
+      f.path = newPath + f.path.slice(oldPath.length)
+      f.name = f.path.slice(f.path.lastIndexOf('/') + 1)
+      this.files.set(f.path, f)
+      if (content !== undefined) this.contents.set(f.path, content)
+    }
+    const parent = this.folder(parentOf(newPath))
+    file.parent = parent
+    parent.children.push(file)
+    this.writes.push({ op: 'rename', path: `${oldPath} -> ${newPath}` })
+    this.trigger('rename', file, oldPath)
+  }
+
+  override on(name: 'create' | 'modify' | 'delete', callback: (file: TAbstractFile) => unknown, ctx?: unknown): EventRef
+  override on(name: 'rename', callback: (file: TAbstractFile, oldPath: string) => unknown, ctx?: unknown): EventRef
+  override on(name: string, callback: (...data: never[]) => unknown, ctx?: unknown): EventRef {
+    return super.on(name, callback as (...data: unknown[]) => unknown, ctx)
+  }
+
+  /** Fake only: put a file in place without events and without logging a write (the vault as it was at start-up). */
+  seed(path: string, data: string): TFile {
+    return this.add(path, data)
+  }
+
+  /** Fake only: the text of a file. */
+  text(path: string): string | undefined {
+    return this.contents.get(path)
+  }
+
+  private async doRead(file: TFile): Promise<string> {
+    this.reads.push(file.path)
+    if (this.readGate) await this.readGate
+    if (this.failingReads.has(file.path)) throw new Error(`Cannot read ${file.path}`)
+    const data = this.contents.get(file.path)
+    if (data === undefined) throw new Error(`No such file: ${file.path}`)
+    return data
+  }
+
+  private add(path: string, data: string): TFile {
+    const parent = this.folder(parentOf(path))
+    const file = new TFile(this, path, parent)
+    parent.children.push(file)
+    this.files.set(path, file)
+    this.set(file, data)
+    return file
+  }
+
+  private set(file: TFile, data: string): void {
+    this.contents.set(file.path, data)
+    file.stat = { ctime: file.stat.ctime, mtime: Date.now(), size: data.length }
+  }
+
+  private folder(path: string): TFolder {
+    if (path === '' || path === '/') return this.root
+    const existing = this.files.get(path)
+    if (existing instanceof TFolder) return existing
+    const parent = this.folder(parentOf(path))
+    const folder = new TFolder(this, path, parent)
+    parent.children.push(folder)
+    this.files.set(path, folder)
+    return folder
+  }
+}
+
+function parentOf(path: string): string {
+  const i = path.lastIndexOf('/')
+  return i === -1 ? '' : path.slice(0, i)
+}
+
+/** The metadata cache: link text and a frontmatter-only cache. */
+export class MetadataCache extends Events {
+  private readonly vault: Vault
+
+  constructor(vault: Vault) {
+    super()
+    this.vault = vault
+  }
+
+  /** The file name when it is unique in the vault, else the full path (without `.md` when asked). */
+  fileToLinktext(file: TFile, sourcePath: string, omitMdExtension = true): string {
+    void sourcePath
+    const same = this.vault.getFiles().filter((f) => f.basename.toLowerCase() === file.basename.toLowerCase())
+    const name = same.length === 1 ? file.name : file.path
+    return omitMdExtension && file.extension === 'md' ? name.slice(0, -3) : name
+  }
+
+  getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
+    void sourcePath
+    const target = linkpath.toLowerCase()
+    const files = this.vault.getFiles()
+    return files.find((f) => f.path.toLowerCase() === target || f.path.toLowerCase() === `${target}.md`) ?? files.find((f) => f.basename.toLowerCase() === target) ?? null
+  }
+
+  getFileCache(file: TFile): CachedMetadata | null {
+    const text = this.vault.text(file.path)
+    if (text === undefined) return null
+    const fm = readFrontmatter(text)
+    return fm.data === null ? {} : { frontmatter: fm.data }
+  }
+}
+
+/** The file manager: `processFrontMatter` only (and `trashFile`). */
+export class FileManager {
+  private readonly vault: Vault
+  /** Gives the text of a file as its open editor has it (Obsidian edits the open note, not the disk copy). */
+  private readonly openText: (file: TFile) => { get(): string; set(text: string): void } | null
+
+  constructor(vault: Vault, openText: (file: TFile) => { get(): string; set(text: string): void } | null) {
+    this.vault = vault
+    this.openText = openText
+  }
+
+  /**
+   * Read the frontmatter as an object, let `fn` change it, write it back as YAML in one write. Throws on
+   * unreadable YAML, as Obsidian does.
+   */
+  async processFrontMatter(file: TFile, fn: (frontmatter: Record<string, unknown>) => void, options?: DataWriteOptions): Promise<void> {
+    void options
+    const editor = this.openText(file)
+    const apply = (text: string): string => {
+      const fm = readFrontmatter(text)
+      const data: Record<string, unknown> = fm.data ?? {}
+      fn(data)
+      const block = Object.keys(data).length === 0 ? '' : `---\n${yaml.safeDump(data, { lineWidth: -1 })}---\n`
+      return block + text.slice(fm.end)
+    }
+    if (editor) {
+      const next = apply(editor.get())
+      editor.set(next)
+      await this.vault.modify(file, next)
+      return
+    }
+    await this.vault.process(file, apply)
+  }
+
+  async trashFile(file: TFile): Promise<void> {
+    await this.vault.delete(file)
+  }
+}
+
+/** The frontmatter of a text as an object (`null` when there is none) and where the body starts. */
+export function readFrontmatter(text: string): { data: Record<string, unknown> | null; end: number } {
+  if (!text.startsWith('---\n')) return { data: null, end: 0 }
+  const close = text.indexOf('\n---', 3)
+  if (close === -1) return { data: null, end: 0 }
+  let end = close + 4
+  if (text.charAt(end) === '\n') end++
+  const loaded: unknown = yaml.safeLoad(text.slice(4, close + 1))
+  const data = loaded !== null && typeof loaded === 'object' && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {}
+  return { data, end }
+}
