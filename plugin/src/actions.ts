@@ -7,11 +7,11 @@
 import { apaInText, apaReference } from '@praktijkwijzer/core'
 import type { GraphNode } from '@praktijkwijzer/core'
 import { Keymap, MarkdownView, Notice } from 'obsidian'
-import type { App, Editor, EditorChange, HoverParent, TFile } from 'obsidian'
+import type { App, Editor, EditorChange, EditorPosition, HoverParent, TFile } from 'obsidian'
 import type { LibraryIndex } from './library-index'
 import type { PraktijkwijzerSettings } from './settings'
 import { nl } from './strings'
-import { addReferenceToFrontmatter, checklist, inTextCitation, referenceInSection, wikilink } from './text'
+import { addReferenceToFrontmatter, checklist, frontmatterEnd, inTextCitation, referenceInSection, wikilink } from './text'
 
 /** The identifier of the panel, also its hover-link source. */
 export const VIEW_TYPE = 'praktijkwijzer-panel'
@@ -26,6 +26,19 @@ export function currentNote(app: App): { view: MarkdownView; file: TFile; editor
 /** The "Wat werkt" points of a practice. */
 export function whatWorks(node: GraphNode): GraphNode['note']['sections'][number]['items'] {
   return node.note.sections.find((s) => s.heading.toLowerCase() === 'wat werkt')?.items ?? []
+}
+
+/**
+ * Where an insertion goes: the selection, or the start of the body when the cursor stands in the
+ * frontmatter (text there would break the properties).
+ */
+function selection(editor: Editor): { from: EditorPosition; to: EditorPosition } {
+  const from = editor.getCursor('from')
+  const to = editor.getCursor('to')
+  const bodyStart = frontmatterEnd(editor.getValue())
+  if (editor.posToOffset(from) >= bodyStart) return { from, to }
+  const start = editor.offsetToPos(bodyStart)
+  return { from: start, to: editor.posToOffset(to) > bodyStart ? to : start }
 }
 
 /** The actions on library notes. */
@@ -86,7 +99,7 @@ export class Actions {
     return this.edit(({ editor, file }) => {
       const items = whatWorks(node)
       if (items.length === 0) return this.notify(nl.insert.noWhatWorks)
-      const from = editor.getCursor('from')
+      const { from } = selection(editor)
       const before = editor.getLine(from.line).slice(0, from.ch)
       this.replaceSelection(editor, checklist(this.linkTo(node, file.path), items, before))
     })
@@ -98,8 +111,7 @@ export class Actions {
    */
   cite(node: GraphNode): Promise<void> {
     return this.edit(async ({ editor, file }) => {
-      const from = editor.getCursor('from')
-      const to = editor.getCursor('to')
+      const { from, to } = selection(editor)
       const inText = inTextCitation(apaInText(node), editor.getLine(from.line).slice(0, from.ch))
       const reference = apaReference(node)
       const changes: EditorChange[] = [{ from, to, text: inText }]
@@ -123,8 +135,7 @@ export class Actions {
   }
 
   private replaceSelection(editor: Editor, text: string): void {
-    const from = editor.getCursor('from')
-    const to = editor.getCursor('to')
+    const { from, to } = selection(editor)
     const cursorAfter = editor.posToOffset(from) + text.length
     editor.transaction({ changes: [{ from, to, text }] })
     editor.setCursor(editor.offsetToPos(cursorAfter))

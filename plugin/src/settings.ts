@@ -4,7 +4,7 @@
 import type { SuggestionType } from '@praktijkwijzer/core'
 import { Events, normalizePath, PluginSettingTab, Setting } from 'obsidian'
 import type { App, EventRef, Plugin, SettingControl, SettingDefinitionItem } from 'obsidian'
-import { KIND_LABEL, nl } from './strings'
+import { GROUP_LABEL, nl } from './strings'
 
 /** Where the full reference goes when the user cites a source. */
 export type CitationPlacement = 'frontmatter' | 'section'
@@ -58,11 +58,12 @@ type NumericKey = keyof typeof LIMITS
  * clamped to their limits. Anything may come in (an old version's data, a hand-edited `data.json`).
  *
  * @param raw What `loadData()` gave.
+ * @param fallback Where a missing or invalid value comes from (default: the defaults).
  * @returns Complete, valid settings.
  */
-export function readSettings(raw: unknown): PraktijkwijzerSettings {
+export function readSettings(raw: unknown, fallback: Readonly<PraktijkwijzerSettings> = DEFAULT_SETTINGS): PraktijkwijzerSettings {
   const data = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
-  const settings: PraktijkwijzerSettings = { ...DEFAULT_SETTINGS }
+  const settings: PraktijkwijzerSettings = { ...fallback }
   const folder = data['libraryFolder']
   if (typeof folder === 'string' && cleanFolder(folder) !== '') settings.libraryFolder = cleanFolder(folder)
   if (typeof data['caseFolders'] === 'string') settings.caseFolders = data['caseFolders']
@@ -139,7 +140,8 @@ export class PraktijkwijzerSettingTab extends PluginSettingTab {
   override async setControlValue(key: string, value: unknown): Promise<void> {
     if (!isSettingKey(key)) return
     // Validate through the same reader as stored data: a value of the wrong shape keeps the old one.
-    const next = readSettings({ ...this.store.get(), [key]: value })
+    const current = this.store.get()
+    const next = readSettings({ ...current, [key]: value }, current)
     await this.store.set(key, next[key])
   }
 
@@ -236,10 +238,10 @@ export function settingDefinitions(): SettingDefinitionItem[] {
         { name: s.maxResults, desc: s.maxResultsDesc, control: { type: 'slider', key: 'maxResults', ...LIMITS.maxResults, defaultValue: DEFAULT_SETTINGS.maxResults } },
         { name: s.minScore, desc: s.minScoreDesc, control: { type: 'slider', key: 'minScore', ...LIMITS.minScore, defaultValue: DEFAULT_SETTINGS.minScore } },
         { name: s.debounce, desc: s.debounceDesc, control: { type: 'slider', key: 'debounceMs', ...LIMITS.debounceMs, defaultValue: DEFAULT_SETTINGS.debounceMs } },
-        { name: s.showKind(KIND_LABEL.praktijk), desc: s.showKindDesc, control: { type: 'toggle', key: 'showPraktijk', defaultValue: true } },
-        { name: s.showKind(KIND_LABEL.methodiek), desc: s.showKindDesc, control: { type: 'toggle', key: 'showMethodiek', defaultValue: true } },
-        { name: s.showKind(KIND_LABEL.thema), desc: s.showKindDesc, control: { type: 'toggle', key: 'showThema', defaultValue: true } },
-        { name: s.showKind(KIND_LABEL.literatuur), desc: s.showKindDesc, control: { type: 'toggle', key: 'showLiteratuur', defaultValue: true } },
+        { name: s.showKind(GROUP_LABEL.praktijk), desc: s.showKindDesc, control: { type: 'toggle', key: 'showPraktijk', defaultValue: true } },
+        { name: s.showKind(GROUP_LABEL.methodiek), desc: s.showKindDesc, control: { type: 'toggle', key: 'showMethodiek', defaultValue: true } },
+        { name: s.showKind(GROUP_LABEL.thema), desc: s.showKindDesc, control: { type: 'toggle', key: 'showThema', defaultValue: true } },
+        { name: s.showKind(GROUP_LABEL.literatuur), desc: s.showKindDesc, control: { type: 'toggle', key: 'showLiteratuur', defaultValue: true } },
         {
           name: s.focus,
           desc: s.focusDesc,

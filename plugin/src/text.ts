@@ -35,14 +35,13 @@ export function frontmatterEnd(text: string): number {
 }
 
 /**
- * A wikilink. When the note's title differs from the name it is linked by, the title is shown.
+ * A wikilink. When the note is linked by a path, or its title differs from its name, the title is shown.
  *
  * @param linktext What Obsidian links the file by (`fileToLinktext`), e.g. `Menger 2018` or `praktijken/X`.
  * @param title The note's title.
  */
 export function wikilink(linktext: string, title?: string): string {
-  const base = linktext.slice(linktext.lastIndexOf('/') + 1)
-  return title !== undefined && title !== base ? `[[${linktext}|${title}]]` : `[[${linktext}]]`
+  return title !== undefined && title !== linktext ? `[[${linktext}|${title}]]` : `[[${linktext}]]`
 }
 
 /**

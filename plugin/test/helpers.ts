@@ -25,6 +25,9 @@ samenvatting: "De werkrelatie tussen begeleider en cliënt."
 signalen:
   - "vertrouwt de begeleiding niet"
   - "gesprek verliep stroef"
+  - "zit zijn verplichte gesprek uit"
+  - "weet niet wat hij van mij mag verwachten"
+  - "houdt de boot af"
 ---
 # Werkalliantie
 
@@ -35,8 +38,11 @@ De werkrelatie tussen begeleider en cliënt.
 type: thema
 bron: ["4.6"]
 signalen:
-  - "heeft schulden"
-  - "wil niet naar budgetbeheer"
+  - "geld is op voor het einde van de maand"
+  - "vraagt om voorschot"
+  - "leent geld van medebewoners"
+  - "heeft geen overzicht over zijn geldzaken"
+  - "inkomen is onzeker"
 ---
 # Financiën en schulden
 

@@ -7,7 +7,7 @@ describe('what the insert actions write', () => {
   test('a wikilink uses the link text, and the title only when it differs', () => {
     expect(wikilink('Menger 2018')).toBe('[[Menger 2018]]')
     expect(wikilink('Menger 2018', 'Menger 2018')).toBe('[[Menger 2018]]')
-    expect(wikilink('praktijken/Krachtwerk', 'Krachtwerk')).toBe('[[praktijken/Krachtwerk]]')
+    expect(wikilink('praktijken/Krachtwerk', 'Krachtwerk')).toBe('[[praktijken/Krachtwerk|Krachtwerk]]')
     expect(wikilink('Casus 5', 'Krachtgericht werken')).toBe('[[Casus 5|Krachtgericht werken]]')
   })
 

@@ -63,7 +63,7 @@ export class Vault extends Events {
   readonly reads: string[] = []
   /** Fake only: paths whose reads fail. */
   readonly failingReads = new Set<string>()
-  /** Fake only: each read waits for this promise first (to test slow reads). */
+  /** Fake only: each `cachedRead` waits for this promise first (to test slow reads). */
   readGate: Promise<void> | null = null
 
   constructor() {
@@ -121,6 +121,7 @@ export class Vault extends Events {
   }
 
   async cachedRead(file: TFile): Promise<string> {
+    if (this.readGate) await this.readGate
     return this.doRead(file)
   }
 
@@ -215,7 +216,6 @@ export class Vault extends Events {
 
   private async doRead(file: TFile): Promise<string> {
     this.reads.push(file.path)
-    if (this.readGate) await this.readGate
     if (this.failingReads.has(file.path)) throw new Error(`Cannot read ${file.path}`)
     const data = this.contents.get(file.path)
     if (data === undefined) throw new Error(`No such file: ${file.path}`)

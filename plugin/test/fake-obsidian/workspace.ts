@@ -137,12 +137,13 @@ export class Editor {
 
   /** Apply changes, all positioned in the text before the transaction, as one step. */
   transaction(tx: EditorTransaction): void {
-    const changes: Array<{ from: number; to: number; text: string }> = (tx.changes ?? []).map((c: EditorChange) => {
+    const changes: Array<{ from: number; to: number; text: string; order: number }> = (tx.changes ?? []).map((c: EditorChange, order) => {
       const from = this.posToOffset(c.from)
-      return { from, to: c.to ? this.posToOffset(c.to) : from, text: c.text }
+      return { from, to: c.to ? this.posToOffset(c.to) : from, text: c.text, order }
     })
-    if (tx.replaceSelection !== undefined) changes.push({ from: Math.min(this.anchor, this.head), to: Math.max(this.anchor, this.head), text: tx.replaceSelection })
-    changes.sort((a, b) => b.from - a.from)
+    if (tx.replaceSelection !== undefined) changes.push({ from: Math.min(this.anchor, this.head), to: Math.max(this.anchor, this.head), text: tx.replaceSelection, order: changes.length })
+    // Applied from the end, so positions stay valid; at the same position the change listed first ends up first.
+    changes.sort((a, b) => b.from - a.from || b.order - a.order)
     let value = this.value
     let cursor = this.head
     for (const c of changes) {
@@ -388,6 +389,7 @@ export class Workspace extends Events {
   override on(name: 'active-leaf-change', callback: (leaf: WorkspaceLeaf | null) => unknown, ctx?: unknown): EventRef
   override on(name: 'file-open', callback: (file: TFile | null) => unknown, ctx?: unknown): EventRef
   override on(name: 'layout-change', callback: () => unknown, ctx?: unknown): EventRef
+  override on(name: string, callback: (...data: unknown[]) => unknown, ctx?: unknown): EventRef
   override on(name: string, callback: (...data: never[]) => unknown, ctx?: unknown): EventRef {
     return super.on(name, callback as (...data: unknown[]) => unknown, ctx)
   }

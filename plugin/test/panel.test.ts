@@ -1,0 +1,258 @@
+import { MarkdownView, Notice } from 'obsidian'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { CASE_TEXT, click, openNote, openPanel, panel, panelItem, panelState, panelTitles, settle, setup } from './helpers'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('panel states', () => {
+  test('no note open', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    expect(panelState(app)).toBe('no-note')
+    expect(panel(app).contentEl.textContent).toContain('Open een casusnotitie')
+  })
+
+  test('loading, while the library is read', async () => {
+    const { app } = await setup({ layoutReady: false })
+    let release: () => void = () => undefined
+    app.vault.readGate = new Promise<void>((resolve) => (release = resolve))
+    app.workspace.setLayoutReady()
+    await openPanel(app)
+    expect(panelState(app)).toBe('loading')
+    expect(panel(app).contentEl.textContent).toContain('De kennisbank wordt ingelezen')
+    app.vault.readGate = null
+    release()
+    await settle(10)
+    expect(panelState(app)).toBe('no-note')
+  })
+
+  test('library folder missing', async () => {
+    const { app } = await setup({ settings: { libraryFolder: 'Elders' } })
+    await openPanel(app)
+    expect(panelState(app)).toBe('missing')
+    expect(panel(app).contentEl.textContent).toContain('Geen kennisbank gevonden in de map "Elders"')
+  })
+
+  test('a library note, and a note outside the case folders', async () => {
+    const { app } = await setup({ settings: { caseFolders: 'Casussen' } })
+    await openPanel(app)
+    await openNote(app, 'Kennisbank/themas/Werkalliantie.md')
+    expect(panelState(app)).toBe('library-note')
+    await openNote(app, 'Dagboek/Vandaag.md', CASE_TEXT)
+    expect(panelState(app)).toBe('not-case-note')
+    await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    expect(panelState(app)).toBe('results')
+  })
+
+  test('too little text', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', '---\nliteratuur: []\n---\nHij')
+    expect(panelState(app)).toBe('too-short')
+    expect(panel(app).contentEl.textContent).toContain('Begin met schrijven')
+  })
+
+  test('nothing found', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', 'Vandaag zonnig weer, we hebben koffie gedronken.')
+    expect(panelState(app)).toBe('results')
+    expect(panel(app).contentEl.querySelector('.pw-message')?.textContent).toContain('Geen passende praktijken gevonden')
+  })
+
+  test('only weak matches say so', async () => {
+    const { app } = await setup({ settings: { minScore: 0 } })
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', 'Er lag post op tafel. Verder rustig.')
+    const body = panel(app).contentEl
+    const items = body.querySelectorAll('.pw-item:not(.pw-literature)')
+    expect(items.length).toBeGreaterThan(0)
+    expect(body.querySelectorAll('.pw-item.pw-clear').length).toBe(0)
+    expect(body.querySelector('.pw-weak-note')?.textContent).toContain('Alleen zwakke overeenkomsten')
+    expect(body.querySelector('.pw-score')?.textContent).toBe('zwakke match')
+  })
+
+  test('results: groups, kind, evidence, score, highlighted words, reasons, literature', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', `${CASE_TEXT} We hebben een krachteninventarisatie gemaakt.`)
+    expect(panelState(app)).toBe('results')
+    const body = panel(app).contentEl
+    expect([...body.querySelectorAll('.pw-group-title')].map((h) => h.textContent)).toEqual(expect.arrayContaining(['Praktijken', 'Methodieken', 'Literatuur']))
+    const item = panelItem(app, 'Begrenzen met behoud van de werkalliantie')
+    expect(item.querySelector('.pw-kind-praktijk')?.textContent).toBe('Praktijk')
+    expect(item.querySelector('.pw-summary')?.textContent).toBe('Grenzen stellen zonder de werkrelatie te verliezen.')
+    expect(item.querySelector('.pw-score')?.textContent).toMatch(/match$/)
+    expect(item.querySelector('.pw-score')?.getAttribute('title')).toMatch(/^Score 0,\d\d \(0 tot 1\)$/)
+    const words = [...item.querySelectorAll('.pw-words mark')].map((m) => m.textContent?.toLowerCase())
+    expect(words).toEqual(expect.arrayContaining(['woedend', 'huisregels']))
+    expect(item.querySelector('.pw-why')?.textContent).toContain('woedend over de huisregels')
+    expect(item.querySelectorAll('.pw-why mark').length).toBeGreaterThan(0)
+    const method = panelItem(app, 'Krachtwerk')
+    expect(method.querySelector('.pw-evidence')?.textContent).toBe('bewijs: veelbelovend')
+    const source = panelItem(app, 'Menger 2018')
+    expect(source.querySelector('.pw-citation')?.textContent).toContain('Menger, A. (2018)')
+    expect(source.querySelector('[data-action="cite"]')).not.toBeNull()
+  })
+
+  test('kinds switched off in the settings are not shown', async () => {
+    const { app } = await setup({ settings: { showMethodiek: false, showLiteratuur: false } })
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', `${CASE_TEXT} We hebben een krachteninventarisatie gemaakt.`)
+    expect(panelTitles(app)).not.toContain('Krachtwerk')
+    expect(panel(app).contentEl.querySelector('.pw-literature')).toBeNull()
+  })
+
+  test('status line: notes loaded and problems, which open in a modal', async () => {
+    const { app } = await setup({ library: { 'praktijken/Kapot.md': '---\ntype: praktijk\nthema: [[[\n---\n# Kapot\n', 'themas/Los.md': '---\ntype: thema\nbron: ["1"]\n---\n# Los\n' } })
+    await openPanel(app)
+    const status = panel(app).contentEl.querySelector('.pw-status')
+    expect(status?.querySelector('.pw-status-notes')?.textContent).toBe('2 notities geladen')
+    const button = status?.querySelector('button.pw-status-problems')
+    expect(button?.textContent).toMatch(/^\d+ fout(en)?, \d+ waarschuwing(en)?$/)
+    if (!button) throw new Error('no problems button')
+    click(button)
+    const modal = app.openModals[0]
+    expect(modal?.titleEl.textContent).toBe('Problemen in de kennisbank')
+    expect(modal?.contentEl.textContent).toContain('praktijken/Kapot.md:')
+    expect(modal?.contentEl.textContent).toContain('Ongeldige YAML')
+  })
+
+  test('no problems: the status line says so', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    expect(panel(app).contentEl.querySelector('.pw-status')?.textContent).toBe('7 notities geladen · geen problemen')
+  })
+})
+
+describe('live updates', () => {
+  test('typing updates the panel after the debounce, once', async () => {
+    const { app } = await setup({ settings: { debounceMs: 300 } })
+    const view = await openNote(app, 'Casussen/J.md', 'Vandaag zonnig weer, verder rustig.')
+    const p = await openPanel(app)
+    expect(panelTitles(app)).toEqual([])
+    const suggest = vi.spyOn(p['services'].index, 'suggest')
+    vi.useFakeTimers()
+    for (const word of [' Hij', ' is', ' woedend', ' over', ' de', ' huisregels.']) {
+      view.editor.replaceSelection(word)
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    expect(suggest).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(300)
+    expect(suggest).toHaveBeenCalledTimes(1)
+    expect(panelTitles(app)).toContain('Begrenzen met behoud van de werkalliantie')
+  })
+
+  test('switching notes updates at once', async () => {
+    const { app } = await setup({ settings: { debounceMs: 2000 } })
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    expect(panelTitles(app)[0]).toBe('Begrenzen met behoud van de werkalliantie')
+    await openNote(app, 'Casussen/K.md', 'Hij heeft de post niet geopend, er komen aanmaningen en er ligt beslag op zijn uitkering.')
+    expect(panelTitles(app)).toContain('Nauwe samenwerking met schuldhulpverlening')
+    expect(panelTitles(app)).not.toContain('Begrenzen met behoud van de werkalliantie')
+  })
+
+  test('edits in another editor than the current note do not schedule work', async () => {
+    const { app } = await setup({ settings: { debounceMs: 0 } })
+    const p = await openPanel(app)
+    await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    const suggest = vi.spyOn(p['services'].index, 'suggest')
+    const other = new MarkdownView(app.workspace.getLeaf('tab'))
+    other.editor.setValue('iets anders dat niet telt')
+    await settle()
+    expect(suggest).not.toHaveBeenCalled()
+  })
+
+  test('a change to the library updates the panel', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', 'De cliënt verzamelt oude fietsen in de gang.')
+    expect(panelTitles(app)).toEqual([])
+    await app.vault.create('Kennisbank/praktijken/Fietsen.md', '---\ntype: praktijk\nbron: ["1"]\nthema: ["[[Werkalliantie]]"]\nsignalen: ["verzamelt oude fietsen", "fietsen in de gang", "a", "b", "c"]\n---\n# Fietsen\n')
+    await settle()
+    expect(panelTitles(app)).toContain('Fietsen')
+  })
+
+  test('a stale, slower computation never overwrites a newer result', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    // A rebuild starts (slow reads): the panel shows loading and waits for the index.
+    let release: () => void = () => undefined
+    app.vault.readGate = new Promise<void>((resolve) => (release = resolve))
+    const rebuild = panel(app)['services'].index.rebuild()
+    await settle()
+    expect(panelState(app)).toBe('loading')
+    // Meanwhile the user switches to a note that is not a case note: that newer state must stay.
+    await openNote(app, 'Kennisbank/themas/Werkalliantie.md')
+    app.vault.readGate = null
+    release()
+    await rebuild
+    await settle(10)
+    expect(panelState(app)).toBe('library-note')
+  })
+
+  test('an error while suggesting shows in the panel and never escapes', async () => {
+    const { app } = await setup()
+    const p = await openPanel(app)
+    vi.spyOn(p['services'].index, 'suggest').mockImplementation(() => {
+      throw new Error('kapot')
+    })
+    await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    expect(panelState(app)).toBe('error')
+    expect(p.contentEl.textContent).toContain('Er ging iets mis bij het zoeken: kapot.')
+    expect(Notice.shown).toEqual([])
+  })
+})
+
+describe('panel actions', () => {
+  test('clicking a title opens the note; with Ctrl in a new tab', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    const caseView = await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    const title = panelItem(app, 'Begrenzen met behoud van de werkalliantie').querySelector('.pw-title')
+    if (!title) throw new Error('no title')
+    click(title, { ctrlKey: true })
+    await settle()
+    const opened = app.workspace.getMostRecentLeaf()?.view
+    expect(opened).toBeInstanceOf(MarkdownView)
+    expect(opened instanceof MarkdownView && opened.file?.path).toBe('Kennisbank/praktijken/Begrenzen met behoud van de werkalliantie.md')
+    expect(caseView.leaf.view).toBe(caseView) // the case note stayed open in its own tab
+  })
+
+  test('hovering a title asks for a page preview', async () => {
+    const { app } = await setup()
+    const p = await openPanel(app)
+    await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    const hovers: unknown[] = []
+    app.workspace.on('hover-link', (info: unknown) => hovers.push(info))
+    const title = panelItem(app, 'Begrenzen met behoud van de werkalliantie').querySelector('.pw-title')
+    title?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))
+    expect(hovers).toEqual([expect.objectContaining({ source: 'praktijkwijzer-panel', hoverParent: p, linktext: 'Kennisbank/praktijken/Begrenzen met behoud van de werkalliantie.md', targetEl: title })])
+    expect(app.hoverLinkSources.get('praktijkwijzer-panel')).toEqual({ display: 'Praktijkwijzer', defaultMod: true })
+  })
+
+  test('the link and checklist buttons insert into the case note', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    const view = await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    view.editor.setCursor(view.editor.offsetToPos(CASE_TEXT.length))
+    const item = panelItem(app, 'Begrenzen met behoud van de werkalliantie')
+    const link = item.querySelector('[data-action="link"]')
+    if (!link) throw new Error('no link button')
+    click(link)
+    await settle()
+    expect(view.editor.getValue()).toBe(`${CASE_TEXT}[[Begrenzen met behoud van de werkalliantie]]`)
+    const checklist = panelItem(app, 'Begrenzen met behoud van de werkalliantie').querySelector('[data-action="checklist"]')
+    if (!checklist) throw new Error('no checklist button')
+    click(checklist)
+    await settle()
+    expect(view.editor.getValue()).toBe(
+      `${CASE_TEXT}[[Begrenzen met behoud van de werkalliantie]]\nWat werkt (uit [[Begrenzen met behoud van de werkalliantie]]):\n- [ ] Bespreek de huisregels samen.\n- [ ] Blijf in gesprek, ook na een conflict.\n`
+    )
+    expect(app.vault.writes).toEqual([])
+  })
+})
