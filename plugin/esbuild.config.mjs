@@ -31,4 +31,4 @@ await mkdir('dist', { recursive: true })
 await Promise.all(['manifest.json', 'styles.css', 'versions.json'].map((f) => copyFile(f, `dist/${f}`)))
 
 const bytes = result.metafile.outputs['dist/main.js']?.bytes ?? 0
-console.log(`plugin: dist/main.js ${(bytes / 1024).toFixed(0)} KiB (+ manifest.json, styles.css, versions.json)`)
+process.stdout.write(`plugin: dist/main.js ${(bytes / 1024).toFixed(0)} KiB (+ manifest.json, styles.css, versions.json)\n`)

@@ -183,7 +183,6 @@ function renderControl(setting: Setting, control: SettingControl, tab: Praktijkw
         slider
           .setLimits(control.min, control.max, control.step)
           .setValue(typeof value === 'number' ? value : control.min)
-          .setDynamicTooltip()
           .onChange(save)
       })
       break

@@ -118,7 +118,7 @@ export class Component {
   registerDomEvent<K extends keyof DocumentEventMap>(el: Document, type: K, callback: (this: HTMLElement, ev: DocumentEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void
   registerDomEvent<K extends keyof HTMLElementEventMap>(el: HTMLElement, type: K, callback: (this: HTMLElement, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void
   registerDomEvent(el: Window | Document | HTMLElement, type: string, callback: (this: HTMLElement, ev: Event) => unknown, options?: boolean | AddEventListenerOptions): void {
-    const listener = callback as unknown as EventListener
+    const listener = callback
     el.addEventListener(type, listener, options)
     Component.domListeners++
     this.register(() => {
@@ -158,7 +158,7 @@ export function debounce<T extends unknown[], V>(cb: (...args: [...T]) => V, tim
     return cb(...a)
   }
   const debounced = function (this: unknown, ...a: [...T]): unknown {
-    args = a as unknown as T
+    args = a
     if (timer !== null && resetTimer) {
       window.clearTimeout(timer)
       timer = null

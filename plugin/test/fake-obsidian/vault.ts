@@ -3,7 +3,7 @@
  * only) and the file manager's `processFrontMatter`. Every write is logged, so tests can prove that
  * something did not write.
  */
-import yaml from 'js-yaml'
+import { parseFrontmatter } from '@praktijkwijzer/core'
 import type { CachedMetadata, DataWriteOptions, FileStats } from 'obsidian/obsidian'
 import { Events } from './core'
 import type { EventRef } from './core'
@@ -307,7 +307,7 @@ export class FileManager {
       const fm = readFrontmatter(text)
       const data: Record<string, unknown> = fm.data ?? {}
       fn(data)
-      const block = Object.keys(data).length === 0 ? '' : `---\n${yaml.safeDump(data, { lineWidth: -1 })}---\n`
+      const block = Object.keys(data).length === 0 ? '' : `---\n${writeYaml(data)}---\n`
       return block + text.slice(fm.end)
     }
     if (editor) {
@@ -324,14 +324,22 @@ export class FileManager {
   }
 }
 
-/** The frontmatter of a text as an object (`null` when there is none) and where the body starts. */
+/** The frontmatter of a text as an object (`null` when there is none) and where the body starts. Throws on bad YAML, as Obsidian does. */
 export function readFrontmatter(text: string): { data: Record<string, unknown> | null; end: number } {
-  if (!text.startsWith('---\n')) return { data: null, end: 0 }
-  const close = text.indexOf('\n---', 3)
-  if (close === -1) return { data: null, end: 0 }
-  let end = close + 4
-  if (text.charAt(end) === '\n') end++
-  const loaded: unknown = yaml.safeLoad(text.slice(4, close + 1))
-  const data = loaded !== null && typeof loaded === 'object' && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {}
-  return { data, end }
+  const fm = parseFrontmatter(text, 'note.md')
+  if (!fm.present) return { data: null, end: 0 }
+  const problem = fm.problems[0]
+  if (problem) throw new Error(problem.message)
+  return { data: { ...fm.data }, end: fm.bodyOffset }
+}
+
+/** YAML for a frontmatter object: scalars, lists of scalars, and anything else as JSON (which YAML reads). */
+export function writeYaml(data: Record<string, unknown>): string {
+  const scalar = (v: unknown): string => (typeof v === 'string' && /^[\p{L}\p{N}][\p{L}\p{N} .,()&'-]*$/u.test(v) && !/^(true|false|null|yes|no|~)$/i.test(v) && !/^[\d.]+$/.test(v) ? v : JSON.stringify(v))
+  let out = ''
+  for (const [key, value] of Object.entries(data)) {
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => v === null || typeof v !== 'object')) out += `${key}:\n${value.map((v) => `  - ${scalar(v)}`).join('\n')}\n`
+    else out += `${key}: ${scalar(value)}\n`
+  }
+  return out
 }
