@@ -75,7 +75,9 @@ export default tseslint.config(
       'obsidianmd/hardcoded-config-path': 'off',
       'obsidianmd/prefer-file-manager-trash-file': 'off',
       'obsidianmd/prefer-window-timers': 'off',
-      'no-restricted-globals': 'off'
+      'no-restricted-globals': 'off',
+      // TypeScript already knows Node's globals there.
+      'no-undef': 'off'
     }
   }
 )

@@ -119,7 +119,7 @@ function renderSuggestion(parent: HTMLElement, s: Suggestion, node: GraphNode | 
   if (s.evidence !== undefined) meta.createSpan({ cls: ['pw-badge', 'pw-evidence'], text: nl.item.evidence(s.evidence) })
   const level = s.weak ? 'weak' : s.score >= STRONG ? 'strong' : 'fair'
   meta.createSpan({ cls: ['pw-score', `pw-score-${level}`], text: nl.item.score[level], attr: { title: nl.item.scoreTitle(s.score), 'data-score': s.score.toFixed(2) } })
-  if (s.summary !== undefined) item.createDiv({ cls: 'pw-summary', text: s.summary })
+  if (s.summary !== undefined) item.createDiv({ cls: 'pw-summary', text: s.summary, attr: { title: s.summary } })
 
   const words = [...new Set(s.matches.flatMap((m) => m.words))]
   if (words.length > 0) {
@@ -133,7 +133,7 @@ function renderSuggestion(parent: HTMLElement, s: Suggestion, node: GraphNode | 
   if (s.why.length > 0) {
     const why = item.createEl('ul', { cls: 'pw-why' })
     const needles = s.matches.flatMap((m) => [m.term, ...m.words])
-    for (const reason of s.why) marked(why.createEl('li'), reason, needles)
+    for (const reason of s.why) marked(why.createEl('li'), plainLinks(reason), needles)
   }
 
   if (node) {
@@ -150,7 +150,7 @@ function renderLiterature(parent: HTMLElement, l: LiteratureSuggestion, node: Gr
   item.createDiv({ cls: 'pw-citation', text: l.citation })
   if (l.why.length > 0) {
     const why = item.createEl('ul', { cls: 'pw-why' })
-    for (const reason of l.why) why.createEl('li', { text: reason })
+    for (const reason of l.why) why.createEl('li', { text: plainLinks(reason) })
   }
   if (node) {
     const actions = item.createDiv({ cls: 'pw-actions' })
@@ -171,6 +171,11 @@ function button(parent: HTMLElement, action: Action, icon: string, label: string
   const b = parent.createEl('button', { cls: ['pw-action', 'clickable-icon'], attr: { 'aria-label': tooltip, type: 'button', 'data-action': action } })
   setIcon(b, icon)
   b.createSpan({ cls: 'pw-action-label', text: label })
+}
+
+/** `via [[Note]]` reads as `via Note` in the panel. */
+function plainLinks(text: string): string {
+  return text.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_m, target: string, label?: string) => label ?? target)
 }
 
 function marked(el: HTMLElement, text: string, needles: readonly string[]): void {

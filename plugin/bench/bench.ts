@@ -1,0 +1,57 @@
+/**
+ * The plugin's benchmark, in the browser harness (headless Chromium, the built dist/main.js, the shipped
+ * library): plugin load time, index build time, and panel update time after a keystroke. Not a test:
+ * it prints numbers. Run with `pnpm --filter @praktijkwijzer/plugin bench` after `pnpm build`.
+ */
+import { hasChromium, openHarness } from '../test/browser/harness'
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
+const NOTE =
+  'Gesprek met J. op zijn kamer. Hij is woedend over de huisregels en zegt dat hij hier vrijwillig zit. ' +
+  'Hij wil niet naar budgetbeheer en heeft schulden bij de woningcorporatie. De reclassering komt volgende week langs.'
+
+function stats(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
+  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms (n=${sorted.length})`
+}
+
+async function main(): Promise<void> {
+  if (!hasChromium()) throw new Error('Chromium is not installed (/usr/bin/chromium): apt-get install -y chromium')
+  const load: number[] = []
+  const index: number[] = []
+  const keystroke: number[] = []
+  let status = ''
+  for (let run = 0; run < RUNS; run++) {
+    // No debounce: the time measured is the plugin's own work from keystroke to drawn panel.
+    const harness = await openHarness({ settings: { debounceMs: 0 } })
+    try {
+      load.push(harness.timings.loadMs)
+      index.push(harness.timings.indexMs)
+      status = harness.timings.status
+      await harness.call('openCaseNote', `Casussen/Bench ${run}.md`, '')
+      await harness.call('resetLatencies')
+      const editor = harness.page.locator('textarea.harness-editor')
+      for (const ch of NOTE) {
+        await editor.press(ch === ' ' ? 'Space' : ch)
+        await harness.page.waitForTimeout(30)
+      }
+      keystroke.push(...(await harness.call<number[]>('latencies')))
+      if (harness.errors.length > 0 || harness.blocked.length > 0) throw new Error(`page errors or network: ${[...harness.errors, ...harness.blocked].join('; ')}`)
+    } finally {
+      await harness.close()
+    }
+  }
+  const out = [
+    `Praktijkwijzer plugin benchmark: headless Chromium, shipped library (${status}), ${RUNS} runs`,
+    `plugin load (evaluate main.js + onload): ${stats(load)}`,
+    `index build (layout ready -> panel shows the library): ${stats(index)}`,
+    `panel update after a keystroke (debounce 0; add the debounce setting, default 400 ms): ${stats(keystroke)}`
+  ]
+  process.stdout.write(`${out.join('\n')}\n`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exitCode = 1
+})

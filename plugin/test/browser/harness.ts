@@ -1,0 +1,184 @@
+/**
+ * The browser harness, Node side: serves a page on 127.0.0.1 with the fake Obsidian API (host.ts), the
+ * built plugin (dist/main.js, styles.css) and the shipped library, and drives it in headless Chromium
+ * with playwright-core. Every request that does not go to that server is blocked and recorded, so a test
+ * can prove the plugin reaches no network. Used by the end-to-end test and the benchmark.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { chromium } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
+
+/** The plugin package: the nearest folder up from here with its package.json (also when this file is bundled). */
+export const PLUGIN_DIR = pluginDir(dirname(fileURLToPath(import.meta.url)))
+const HERE = join(PLUGIN_DIR, 'test', 'browser')
+/** The repository root. */
+export const ROOT = join(PLUGIN_DIR, '..')
+/** Chromium from the Debian package. */
+export const CHROMIUM = '/usr/bin/chromium'
+
+function pluginDir(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json')
+    if (existsSync(manifest) && readFileSync(manifest, 'utf8').includes('"name": "@praktijkwijzer/plugin"')) return dir
+  }
+  throw new Error(`No @praktijkwijzer/plugin package above ${from}`)
+}
+
+/** What a harness page is. */
+export interface Harness {
+  page: Page
+  /** Call a method of the page's `window.harness` with JSON arguments. */
+  call<T>(method: string, ...args: unknown[]): Promise<T>
+  /** Requests the page tried to make to anywhere but the harness server. */
+  blocked: string[]
+  /** Errors and warnings the page logged, and uncaught page errors. */
+  errors: string[]
+  close(): Promise<void>
+}
+
+/** Options of {@link openHarness}. */
+export interface Options {
+  /** The plugin's settings (data.json). */
+  settings?: Record<string, unknown>
+  /** The library folder to serve (default: the shipped library). */
+  library?: string
+  /** Viewport (default 1280×900). */
+  viewport?: { width: number; height: number }
+}
+
+/** Whether Chromium is installed where the harness looks for it. */
+export function hasChromium(): boolean {
+  return existsSync(CHROMIUM)
+}
+
+/** The files of a library folder, by path relative to it. */
+export async function readLibrary(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  const walk = async (d: string): Promise<void> => {
+    for (const name of await readdir(d)) {
+      const p = join(d, name)
+      if ((await stat(p)).isDirectory()) await walk(p)
+      else if (name.endsWith('.md')) files[relative(dir, p).split('\\').join('/')] = await readFile(p, 'utf8')
+    }
+  }
+  await walk(dir)
+  return files
+}
+
+const PAGE = `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>Praktijkwijzer: browser harness</title>
+<link rel="stylesheet" href="/harness.css">
+<link rel="stylesheet" href="/styles.css">
+</head>
+<body>
+<div id="workspace"></div>
+<script src="/host.js"></script>
+</body>
+</html>`
+
+/** Obsidian's CSS variables (default light theme, approximately), so the plugin's styles render as in the app. */
+const HARNESS_CSS = `
+:root { --background-primary: #ffffff; --background-secondary: #f6f6f6; --background-modifier-border: #e0e0e0;
+  --background-modifier-hover: rgba(0,0,0,0.067); --text-normal: #222222; --text-muted: #5c5c5c; --text-faint: #999999;
+  --text-error: #e93147; --text-warning: #d48a00; --text-success: #08a045; --text-accent: #8a5cf5; --link-color: #8a5cf5;
+  --interactive-accent: #8a5cf5; --text-highlight-bg: rgba(255, 208, 0, 0.4); --font-ui-small: 13px; --font-ui-smaller: 12px;
+  --font-semibold: 600; --line-height-normal: 1.5; --line-height-tight: 1.3; --radius-s: 4px;
+  --size-4-1: 4px; --size-4-2: 8px; --size-4-3: 12px; --size-4-4: 16px; }
+body { margin: 0; font-family: system-ui, sans-serif; color: var(--text-normal); background: var(--background-primary); }
+.workspace { display: flex; height: 100vh; }
+.workspace-split.mod-root { flex: 1 1 auto; padding: 16px 24px; border-right: 1px solid var(--background-modifier-border); }
+.workspace-split.mod-right-split { flex: 0 0 400px; overflow-y: auto; background: var(--background-primary); }
+.view-header { display: none; }
+.harness-note-title { font-size: 22px; font-weight: 700; margin-bottom: 12px; }
+.harness-editor { width: 100%; height: 70vh; font: 15px/1.6 system-ui, sans-serif; border: none; outline: none; resize: none; }
+button { font: inherit; cursor: pointer; background: var(--background-primary); border: 1px solid var(--background-modifier-border); border-radius: 4px; padding: 2px 6px; }
+.svg-icon { width: 0; height: 0; }
+`
+
+/** Bundle the page script (the fake API and the host) for the browser. */
+async function hostScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(HERE, 'host.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    // The fake's frontmatter parsing comes from the core (gray-matter): the same stand-ins as the plugin's build.
+    alias: { fs: join(PLUGIN_DIR, 'src/shims/empty.ts') },
+    inject: [join(PLUGIN_DIR, 'src/shims/buffer.ts')],
+    logLevel: 'warning'
+  })
+  return result.outputFiles[0]?.text ?? ''
+}
+
+/** Open the harness page in headless Chromium and start the plugin in it. */
+export async function openHarness(options: Options = {}): Promise<Harness & { timings: { loadMs: number; indexMs: number; status: string } }> {
+  const mainJs = join(PLUGIN_DIR, 'dist', 'main.js')
+  if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`pnpm build\` first.`)
+  const files: Record<string, { type: string; body: string }> = {
+    '/': { type: 'text/html; charset=utf-8', body: PAGE },
+    '/harness.css': { type: 'text/css; charset=utf-8', body: HARNESS_CSS },
+    '/host.js': { type: 'text/javascript; charset=utf-8', body: await hostScript() },
+    '/plugin.js': { type: 'text/javascript; charset=utf-8', body: `window.praktijkwijzerMain = function (module, exports, require) {\n${await readFile(mainJs, 'utf8')}\n}\n` },
+    '/styles.css': { type: 'text/css; charset=utf-8', body: await readFile(join(PLUGIN_DIR, 'dist', 'styles.css'), 'utf8') }
+  }
+  const server = createServer((req, res) => {
+    const file = files[req.url ?? '']
+    if (!file) {
+      res.writeHead(404).end()
+      return
+    }
+    res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  const profile = await mkdtemp(join(tmpdir(), 'praktijkwijzer-chromium-'))
+  let context: BrowserContext | null = null
+  const close = async (): Promise<void> => {
+    await context?.close().catch(() => undefined)
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await rm(profile, { recursive: true, force: true })
+  }
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: options.viewport ?? { width: 1280, height: 900 }
+    })
+    const blocked: string[] = []
+    const errors: string[] = []
+    await context.route('**/*', (route) => {
+      const url = route.request().url()
+      if (url.startsWith(`${base}/`)) return route.continue()
+      blocked.push(url)
+      return route.abort()
+    })
+    const page = context.pages()[0] ?? (await context.newPage())
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`${msg.type()}: ${msg.text()}`)
+    })
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+    await page.goto(`${base}/`)
+    const call = <T>(method: string, ...args: unknown[]): Promise<T> => page.evaluate<T>(`window.harness.${method}(...${JSON.stringify(args)})`)
+    const library = await readLibrary(options.library ?? join(ROOT, 'library'))
+    const manifest = JSON.parse(await readFile(join(PLUGIN_DIR, 'dist', 'manifest.json'), 'utf8')) as unknown
+    const timings = await call<{ loadMs: number; indexMs: number; status: string }>('start', library, options.settings ?? {}, manifest)
+    return { page, call, blocked, errors, close, timings }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
