@@ -4,11 +4,13 @@
 import { UsageError } from './args.js'
 import type { Command, Defaults, Io } from './command.js'
 import { check } from './commands/check.js'
+import { cite } from './commands/cite.js'
 import { graph } from './commands/graph.js'
+import { report } from './commands/report.js'
 import { suggest } from './commands/suggest.js'
 import { shippedLibrary } from './files.js'
 
-const COMMANDS: Command[] = [check, graph, suggest]
+const COMMANDS: Command[] = [check, graph, suggest, cite, report]
 
 const VERSION = '0.1.0'
 

@@ -3,7 +3,6 @@
  * which fields exist; this module reads them tolerantly (numbers where text is expected, a DOI written as
  * a link) so that formatting never depends on how carefully the YAML was typed.
  */
-import { stringList } from '../parse.js'
 
 /** The kinds of publication a literatuur note can be (`soort`), as in the schema. */
 export const LITERATURE_KINDS = ['artikel', 'boek', 'hoofdstuk', 'rapport', 'proefschrift', 'scriptie', 'webpagina'] as const
@@ -56,13 +55,13 @@ export const LITERATURE_FIELDS = ['auteurs', 'jaar', 'titel', 'soort', 'tijdschr
 export function literatureFields(frontmatter: Record<string, unknown>, fallbackTitle = ''): LiteratureFields {
   const soort = frontmatter['soort']
   const fields: LiteratureFields = {
-    auteurs: stringList(frontmatter['auteurs']).map((a) => a.trim()),
+    auteurs: textList(frontmatter['auteurs']).map((a) => a.trim()),
     titel: text(frontmatter['titel']) ?? fallbackTitle,
     soort: isLiteratureKind(soort) ? soort : 'rapport'
   }
   const year = readYear(frontmatter['jaar'])
   if (year !== undefined) fields.jaar = year
-  const editors = stringList(frontmatter['redacteuren']).map((a) => a.trim())
+  const editors = textList(frontmatter['redacteuren']).map((a) => a.trim())
   if (editors.length > 0) fields.redacteuren = editors
   for (const name of TEXT_FIELDS) {
     const value = text(frontmatter[name])
@@ -81,6 +80,12 @@ export function isLiteratureKind(value: unknown): value is LiteratureKind {
  */
 export function bareDoi(doi: string): string {
   return doi.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '')
+}
+
+/** A list of names: a string gives one item, other values are skipped (as `stringList` of the parser). */
+function textList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : [value]
+  return items.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
 }
 
 function text(value: unknown): string | undefined {

@@ -9,7 +9,7 @@ import { familyName, parseName } from './names.js'
 /**
  * The name of a literatuur note for these fields, as the report cites it: one author `Menger 2018`, two
  * `Simpson & Penney 2011`, three or more `Menger et al. 2016`. Characters that cannot stand in a file
- * name or wikilink (`/ \ : * ? " < > | # ^ [ ]`) are left out.
+ * name or wikilink (`/ \ : * ? " < > | # ^ [ ]`) are left out, and so are leading dots (hidden files).
  *
  * @param fields The fields of the note.
  * @returns The name, without `.md`.
@@ -18,7 +18,7 @@ export function literatureNoteName(fields: Pick<LiteratureFields, 'auteurs' | 'j
   const families = fields.auteurs.map((a) => familyName(parseName(a)))
   const who = families.length >= 3 ? `${families[0]} et al.` : families.join(' & ')
   const name = `${who} ${fields.jaar ?? 'z.d.'}`
-  return name.replace(/[/\\:*?"<>|#^[\]]/g, '').replace(/\s+/g, ' ').trim()
+  return name.replace(/[/\\:*?"<>|#^[\]]/g, '').replace(/\s+/g, ' ').trim().replace(/^\.+\s*/, '')
 }
 
 /** Options for {@link literatureNoteText}. */

@@ -1,0 +1,71 @@
+/**
+ * The evidence report as Markdown (GitHub and Obsidian tables).
+ */
+import { apaInText, apaReference } from '@praktijkwijzer/core'
+import { cellText, EVIDENCE, type Report } from './model.js'
+
+/**
+ * Render the report as Markdown.
+ *
+ * @param report The report.
+ * @param title The heading, e.g. with the library's name.
+ */
+export function reportMarkdown(report: Report, title: string): string {
+  const out: string[] = [`# ${title}`, '', summary(report), '']
+
+  out.push('## Onderbouwing per methodiek', '')
+  out.push(EVIDENCE.map((e) => `${e}: ${report.methods.filter((m) => m.evidence === e).length}`).join(' · '), '')
+  out.push('| Methodiek | Bewijs | Literatuur | Praktijken |', '| --- | --- | --- | ---: |')
+  for (const m of report.methods) {
+    out.push(`| ${cell(m.node.title)} | ${cell(m.evidence || '—')} | ${cell(m.literature.map((l) => apaInText(l)).join('; ') || '—')} | ${m.practices.length} |`)
+  }
+  out.push('')
+  const explained = report.methods.filter((m) => m.explanation)
+  if (explained.length > 0) {
+    out.push('### Toelichting op het bewijs', '')
+    for (const m of explained) out.push(`- **${inline(m.node.title)}** (${m.evidence}): ${inline(m.explanation ?? '')}`)
+    out.push('')
+  }
+
+  out.push(`## Zonder literatuur`, '')
+  out.push(`### Methodieken (${report.methodsWithout.length})`, '')
+  out.push(...list(report.methodsWithout.map((m) => `${inline(m.node.title)} (${m.evidence || 'bewijs onbekend'})`)), '')
+  out.push(`### Praktijken (${report.practicesWithout.length})`, '')
+  out.push(
+    ...list(
+      report.practicesWithout.map((p) =>
+        p.viaMethods.length > 0 ? `${inline(p.node.title)}: wel via ${p.viaMethods.map((m) => inline(m.title)).join(', ')}` : `${inline(p.node.title)}: ook niet via een methodiek`
+      )
+    ),
+    ''
+  )
+
+  out.push(`## Literatuur die niets aanhaalt (${report.uncited.length})`, '')
+  out.push(...list(report.uncited.map((l) => apaReference(l, { format: 'markdown' }))), '')
+
+  out.push('## Thema × methodiek', '')
+  out.push('D: de methodiek noemt het thema zelf; een getal: zoveel praktijken horen bij het thema en passen de methodiek toe.', '')
+  out.push(`| Methodiek | ${report.themes.map((t) => cell(t.title)).join(' | ')} |`, `| --- |${report.themes.map(() => ' :---: |').join('')}`)
+  report.methods.forEach((m, i) => {
+    out.push(`| ${cell(m.node.title)} | ${(report.matrix[i] ?? []).map(cellText).join(' | ')} |`)
+  })
+  return `${out.join('\n')}\n`
+}
+
+/** The counts of the library, in one sentence. */
+export function summary(report: Report): string {
+  return `${report.methods.length} methodieken, ${report.practices.length} praktijken, ${report.themes.length} thema's en ${report.literature.length} bronnen; ${report.methodsWithout.length} methodieken en ${report.practicesWithout.length} praktijken zonder literatuur, ${report.uncited.length} bronnen die niets aanhaalt.`
+}
+
+function list(items: string[]): string[] {
+  return items.length === 0 ? ['Geen.'] : items.map((i) => `- ${i}`)
+}
+
+/** Text for a table cell: no pipes or line breaks. */
+function cell(text: string): string {
+  return inline(text).replace(/\|/g, '\\|')
+}
+
+function inline(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ')
+}

@@ -1,0 +1,161 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+import { main } from '../src/main.js'
+
+const fixtures = fileURLToPath(new URL('../../../tests/fixtures/cite/', import.meta.url))
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd: fixtures }, { library: `${fixtures}library` })
+  return { code, out, err }
+}
+
+/** The lines of a markdown section, up to the next heading of the same or a higher level. */
+function section(markdown: string, heading: string): string[] {
+  const lines = markdown.split('\n')
+  const start = lines.indexOf(heading)
+  expect(start, heading).toBeGreaterThan(-1)
+  const level = heading.indexOf(' ')
+  const end = lines.findIndex((l, i) => i > start && /^#+ /.test(l) && l.indexOf(' ') <= level)
+  return lines.slice(start + 1, end === -1 ? undefined : end).filter((l) => l.trim() !== '')
+}
+
+/** The rows of a markdown table as cells. */
+function rows(lines: string[]): string[][] {
+  return lines.filter((l) => l.startsWith('|')).slice(2).map((l) => l.slice(1, -1).split(' | ').map((c) => c.trim()))
+}
+
+/** RFC 4180 records (the fixture has no line breaks inside fields). */
+function csv(text: string): string[][] {
+  return text
+    .replace(/\r\n$/, '')
+    .split('\r\n')
+    .map((line) => {
+      const fields: string[] = []
+      let i = 0
+      while (i <= line.length) {
+        if (line[i] === '"') {
+          let value = ''
+          i++
+          while (i < line.length && !(line[i] === '"' && line[i + 1] !== '"')) {
+            value += line[i]
+            i += line[i] === '"' ? 2 : 1
+          }
+          fields.push(value)
+          i += 2
+        } else {
+          const end = line.indexOf(',', i)
+          fields.push(line.slice(i, end === -1 ? undefined : end))
+          i = end === -1 ? line.length + 1 : end + 1
+        }
+      }
+      return fields
+    })
+}
+
+describe('report', { timeout: 30_000 }, () => {
+  test('should give each methodiek its evidence and literature, strongest evidence first', async () => {
+    const r = await run('report')
+    expect(r.code).toBe(0)
+    expect(rows(section(r.out, '## Onderbouwing per methodiek'))).toEqual([
+      ['Signaleringsplan', 'bewezen effectief', '(Fluttert et al., 2010)', '1'],
+      ['Presentiebenadering', 'goed beschreven', '(Baart, 2001)', '1'],
+      ['Driepartijenoverleg', 'niet vermeld', '—', '1']
+    ])
+    expect(r.out).toContain('- **Presentiebenadering** (goed beschreven): Beschreven (Baart & anderen); effect <niet> onderzocht.')
+  })
+
+  test('should list practices and methods without literature, and whether a method backs the practice', async () => {
+    const out = (await run('report', '--format', 'md')).out
+    expect(section(out, '### Methodieken (1)')).toEqual(['- Driepartijenoverleg (niet vermeld)'])
+    expect(section(out, '### Praktijken (2)')).toEqual(['- Driegesprek: ook niet via een methodiek', '- Kennismaking: wel via Presentiebenadering'])
+  })
+
+  test('should list the literature nothing cites, as APA references', async () => {
+    const out = (await run('report')).out
+    expect(section(out, '## Literatuur die niets aanhaalt (2)')).toEqual([
+      '- van Doorn, L. (2003). Niet van de straat: Het recente onderzoek naar daklozen op een rij. *Tijdschrift voor de Sociale Sector (TSS)*, *57*(7/8), 24–29.',
+      '- Wolf, J. (2016). *Krachtwerk. Methodisch werken aan participatie en zelfregie*. Uitgeverij Coutinho.'
+    ])
+  })
+
+  test('should fill the thema × methodiek matrix from the methods and the practices that apply them', async () => {
+    const lines = section((await run('report')).out, '## Thema × methodiek')
+    expect(lines.find((l) => l.startsWith('| Methodiek'))).toBe('| Methodiek | Veiligheid | Werkalliantie |')
+    expect(rows(lines)).toEqual([
+      ['Signaleringsplan', 'D+1', '1'],
+      ['Presentiebenadering', '', 'D+1'],
+      ['Driepartijenoverleg', '', 'D+1']
+    ])
+  })
+
+  test('should write the same in one CSV table, one row per note and a column per thema', async () => {
+    const r = await run('report', '--format', 'csv')
+    expect(r.code).toBe(0)
+    const table = csv(r.out)
+    expect(table[0]).toEqual(['soort', 'titel', 'pad', 'bewijs', 'literatuur', 'aantal literatuur', 'literatuur via methodiek', 'aangehaald door', 'aantal aangehaald door', 'thema: Veiligheid', 'thema: Werkalliantie'])
+    const byTitle = new Map(table.slice(1).map((row) => [row[1], row]))
+    expect(byTitle.get('Signaleringsplan')).toEqual(['methodiek', 'Signaleringsplan', 'methodieken/Signaleringsplan.md', 'bewezen effectief', 'Fluttert et al. 2010', '1', '', '', '', 'D+1', '1'])
+    expect(byTitle.get('Kennismaking')).toEqual(['praktijk', 'Kennismaking', 'praktijken/Kennismaking.md', '', '', '0', 'Presentiebenadering', '', '', '', '1'])
+    expect(byTitle.get('Vroegsignalering')?.slice(4, 6)).toEqual(['Menger 2018', '1'])
+    expect(byTitle.get('Baart 2001')?.slice(7, 9)).toEqual(['Presentiebenadering', '1'])
+    expect(byTitle.get('Wolf 2016')?.slice(7, 9)).toEqual(['', '0'])
+    expect(table.slice(1).map((row) => row[0])).toEqual([...Array(3).fill('methodiek'), ...Array(3).fill('praktijk'), ...Array(5).fill('literatuur')])
+    expect(table.every((row) => row.length === table[0]?.length)).toBe(true)
+  })
+
+  test('should write standalone HTML with every part and a graph picture, and no external reference', async () => {
+    const r = await run('report', '--format', 'html')
+    expect(r.code).toBe(0)
+    const html = r.out
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="nl">')).toBe(true)
+    for (const id of ['methodieken', 'zonder', 'ongeciteerd', 'matrix', 'graaf']) expect(html).toContain(`<h2 id="${id}">`)
+    expect(html).toContain('<td class="direct" title="Vroegsignalering">D+1</td>')
+    // The picture: one box per connected note, one path per typed connection, laid out by dagre in
+    // columns (themes, practices, methods, literature) without overlap.
+    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'))
+    expect(svg.match(/<g class="knoop /g)).toHaveLength(11)
+    expect(html).toContain('Zonder verbinding, dus niet in het plaatje: van Doorn 2003, Wolf 2016.')
+    const column = (kind: string): number[] => [...svg.matchAll(new RegExp(`<g class="knoop ${kind}[^"]*"><title>[^<]*</title><rect x="([\\d.]+)"`, 'g'))].map((m) => Number(m[1]))
+    const [themes, practices, methods, literature] = ['thema', 'praktijk', 'methodiek', 'literatuur'].map(column)
+    expect(Math.max(...(themes ?? []))).toBeLessThan(Math.min(...(practices ?? [])))
+    expect(Math.max(...(practices ?? []))).toBeLessThan(Math.min(...(methods ?? [])))
+    expect(Math.max(...(methods ?? []))).toBeLessThan(Math.min(...(literature ?? [])))
+    expect(svg).toContain('<g class="knoop methodiek bewijs-bewezen-effectief"><title>Signaleringsplan (methodiek)</title>')
+    expect(svg.match(/<path class="rand /g)).toHaveLength(13)
+    const boxes = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => m.slice(1).map(Number))
+    const overlap = boxes.some((a, i) => boxes.some((b, j) => i < j && a[0]! < b[0]! + b[2]! && b[0]! < a[0]! + a[2]! && a[1]! < b[1]! + b[3]! && b[1]! < a[1]! + a[3]!))
+    expect(overlap).toBe(false)
+    // Standalone: nothing to fetch, no script, every link within the page.
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\((?!#)|src=/i)
+    expect(html).not.toMatch(/(?:href|src|xmlns|action|data|poster)\s*=\s*["']?\s*(?:https?:|\/\/)/i)
+    expect([...html.matchAll(/href="([^"]*)"/g)].every((m) => m[1]?.startsWith('#'))).toBe(true)
+    expect(html).toContain('<a href="#graaf">')
+    // DOIs are there to read, as text.
+    expect(html).toContain('https://doi.org/10.1111/j.1365-2702.2009.02986.x')
+  })
+
+  test('should escape the text of notes in HTML', async () => {
+    const html = (await run('report', '--format', 'html')).out
+    expect(html).toContain('<td>Beschreven (Baart &amp; anderen); effect &lt;niet&gt; onderzocht.</td>')
+    expect(html).not.toContain('<niet>')
+  })
+
+  test.each([
+    [['report', '--format', 'pdf'], '--format verwacht een van: md, html, csv'],
+    [['report', 'nergens'], 'map niet gevonden: nergens'],
+    [['report', '--graaf'], 'onbekende optie --graaf'],
+    [['report', 'a', 'b'], 'onverwacht argument: b']
+  ])('should exit 2 for %j', async (argv, message) => {
+    const r = await run(...argv)
+    expect(r.code).toBe(2)
+    expect(r.err).toContain(message)
+  })
+
+  test('should explain itself with --help', async () => {
+    const r = await run('report', '--help')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('Gebruik: praktijkwijzer report [MAP] [--library MAP] [--format md|html|csv]')
+  })
+})
