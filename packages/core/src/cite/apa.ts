@@ -16,6 +16,7 @@ const LOCALE = 'en-US'
 
 /** Output formats of the APA functions. */
 export const CITATION_FORMATS = ['text', 'html', 'markdown'] as const
+/** One of {@link CITATION_FORMATS}. */
 export type CitationFormat = (typeof CITATION_FORMATS)[number]
 
 /** Options for {@link formatReference} and {@link formatReferences}. */

@@ -10,6 +10,7 @@ import type { GraphNode } from '../graph.js'
 import { bareDoi, literatureFields, type LiteratureFields, type LiteratureKind } from './fields.js'
 import { formatName, parseName } from './names.js'
 
+/** A CSL-JSON item and name, as citation-js types them. */
 export type { CSL as CslItem, CSLName as CslName } from '@citation-js/core'
 
 const TYPES: Record<LiteratureKind, CSLType> = {

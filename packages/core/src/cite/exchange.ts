@@ -10,6 +10,7 @@ import type { CSL, CSLName } from '@citation-js/core'
 
 /** The exchange formats. */
 export const EXCHANGE_FORMATS = ['csl-json', 'bibtex', 'ris'] as const
+/** One of {@link EXCHANGE_FORMATS}. */
 export type ExchangeFormat = (typeof EXCHANGE_FORMATS)[number]
 
 /**

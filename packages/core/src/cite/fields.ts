@@ -6,6 +6,7 @@
 
 /** The kinds of publication a literatuur note can be (`soort`), as in the schema. */
 export const LITERATURE_KINDS = ['artikel', 'boek', 'hoofdstuk', 'rapport', 'proefschrift', 'scriptie', 'webpagina'] as const
+/** One of {@link LITERATURE_KINDS}. */
 export type LiteratureKind = (typeof LITERATURE_KINDS)[number]
 
 /** The bibliographic fields of a literatuur note, named as in the frontmatter. */
