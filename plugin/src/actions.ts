@@ -110,7 +110,7 @@ export class Actions {
    * `literatuur` property or under its "Literatuur" heading (as the settings say).
    */
   cite(node: GraphNode): Promise<void> {
-    return this.edit(async ({ editor, file }) => {
+    return this.edit(async ({ editor, file, view }) => {
       const { from, to } = selection(editor)
       const inText = inTextCitation(apaInText(node), editor.getLine(from.line).slice(0, from.ch))
       const reference = apaReference(node)
@@ -127,6 +127,8 @@ export class Actions {
       editor.transaction({ changes })
       editor.setCursor(editor.offsetToPos(cursorAfter))
       if (this.settings().citationPlacement === 'frontmatter') {
+        // Save the editor first, so the property is added to the text as the user sees it, citation included.
+        await view.save()
         await this.app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
           addReferenceToFrontmatter(fm, reference)
         })
@@ -141,7 +143,7 @@ export class Actions {
     editor.setCursor(editor.offsetToPos(cursorAfter))
   }
 
-  private async edit(fn: (note: { editor: Editor; file: TFile }) => void | Promise<void>): Promise<void> {
+  private async edit(fn: (note: { editor: Editor; file: TFile; view: MarkdownView }) => void | Promise<void>): Promise<void> {
     await this.guard(async () => {
       const note = currentNote(this.app)
       if (!note) return this.notify(nl.insert.noEditor)

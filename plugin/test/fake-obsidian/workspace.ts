@@ -216,7 +216,7 @@ export class MarkdownView extends ItemView {
     this.editor.setValue(data)
   }
 
-  /** Fake only: write the editor's text to the file, as Obsidian's autosave does. */
+  /** Write the editor's text to the file (what Obsidian's autosave does). */
   async save(): Promise<void> {
     if (this.file) await this.app.vault.modify(this.file, this.editor.getValue())
   }
