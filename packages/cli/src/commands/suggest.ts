@@ -23,7 +23,7 @@ Opties:
   --json             uitvoer als JSON: { "suggestions": [...], "literature": [...] }
   --limit N          hoogstens N suggesties (standaard 10)
   --type SOORT       alleen praktijk, methodiek of thema (herhaal of scheid met komma's)
-  --min-score S      suggesties onder S (0-1) weglaten (standaard 0,15)
+  --min-score S      suggesties onder S (0-1) weglaten (standaard 0,25)
   --stats            tijden en aantallen tonen
   -h, --help         deze hulp`,
   run(argv, io, defaults) {

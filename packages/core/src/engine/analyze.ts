@@ -23,18 +23,29 @@ export interface Token {
   position: number
 }
 
-// Dutch stop words: the Snowball list, plus forms of address and filler words of case notes.
+// Dutch stop words: function words (the common Dutch stop lists), plus the forms of address, time words and
+// all-purpose verbs that fill case notes without saying what they are about.
 const STOP_WORDS = new Set(
-  `aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge geen
-  geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen maar me meer
-  men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u
-  uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou
-  heel erg even wel weer gaat ging gaan komt kwam komen zegt zei zeggen wilde willen wilt hebt had heeft deed doet
-  dhr mevr mw mevrouw meneer cl client clienten vandaag gisteren morgen week maand jaar keer nog steeds echt
-  eigenlijk gewoon beetje soms vaak elke iedere ieder alle sinds tijdens via bv evt ivm mbt tav oa dwz zn zijn
-  hun haar hen jij jou jullie wij we onze ons mijn zou zouden kunnen kan moeten mag mogen laten liet gaat
-  zit zitten zat net staat stond sta krijgt kreeg krijgen ging geven gaf geeft heb hebt goed wel even alleen
-  verder daarna waar waarom wanneer hoe hier daar toen nou ok oke nav ivm iom afspr wk`
+  `aan aangaande aangezien achter af al aldus alhoewel alle allebei alleen allen alles als alsnog altijd ander andere
+  anders behalve beide beiden ben beneden bent bepaald betreffende bij binnen boven bovendien buiten daar daarheen
+  daarin daarna daarnet daarom daarop dan dat de deze die dikwijls dit doch doen door dus echter een eens eer eerder
+  eerst elk elke en enig enige enkel enkele er erdoor even eveneens evenwel gauw ge gedurende geen gehad geleden gelijk
+  geweest gewoon haar had hadden hare heb hebben hebt heeft hem hen het hier hij hoe hoewel hun ik in inmiddels is
+  ja je jezelf jij jou jouw juist jullie kan kon konden kunnen kunt later liever maar mag me meer men met mezelf mij
+  mijn misschien mocht mochten moest moesten moet moeten mogen na naar nadat net niet niets noch nog nogal nu of om
+  omdat onder ondertussen ongeveer ons onze ook op opnieuw over overigens pas precies reeds rond rondom sinds slechts
+  sommige spoedig steeds tamelijk tegen tenzij terwijl toch toen tot totdat tussen u uit uw van vanaf vandaan vanuit
+  vanwege veel verder vervolgens via voor vooraf vooral voordat vrij waar waarom wanneer want waren was wat we wel
+  welk welke wie wij wil wilde willen wilt wordt worden werd wezen zal ze zelf zelfs zich zij zijn zo zodat zodra
+  zonder zou zouden zulke zullen zult iets iemand iedereen ieder iedere heel erg wel weer best
+  gaat ging gaan gegaan komt kwam komen gekomen zegt zei zeggen gezegd doet deed gedaan staat stond staan zit zat
+  zitten ligt lag liggen krijgt kreeg krijgen gekregen geeft gaf geven gegeven neemt nam nemen genomen laat liet
+  laten gelaten zet zette gezet let hangt hangen gebeurt gebeurd graag nodig goed beter ok oke oké nou hoor even
+  vandaag gisteren morgen eergisteren overmorgen ochtend middag avond nacht vanochtend vanmiddag vanavond vannacht
+  dag dagen week weken maand maanden jaar jaren uur uren keer keren tijd moment straks laatst binnenkort eind begin
+  maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo
+  dhr mevr mw mevrouw meneer heer cl client clienten bewoner persoon iemand
+  bv evt ivm mbt tav oa dwz zn nav iom afspr wk ca nl etc mn resp`
     .split(/\s+/)
     .filter((w) => w !== '')
 )

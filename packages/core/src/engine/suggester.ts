@@ -145,8 +145,8 @@ export class Suggester {
   suggest(text: string, options: Options = {}): SuggestResult {
     const started = now()
     const limit = options.limit ?? 10
-    const minScore = options.minScore ?? 0.15
-    const weakBelow = options.weakBelow ?? 0.35
+    const minScore = options.minScore ?? 0.25
+    const weakBelow = options.weakBelow ?? 0.5
     const types = new Set(options.types ?? this.types)
     const query = this.analyzeQuery(text, options)
     const analyzed = now()
@@ -170,9 +170,10 @@ export class Suggester {
       if (doc) raw.set(d, score + this.phraseScore(doc, query).bonus)
     }
 
-    // Graph propagation: the best direct matches lift their methods and themes a little.
+    // Graph propagation: the best direct matches lift their methods and themes a little. A note linked from
+    // many matches gets its largest lift in full and a quarter of the others, so broad themes do not pile up.
     const lifted = new Map<number, Array<{ from: string; amount: number }>>()
-    const sources = [...raw.entries()].sort((a, b) => b[1] - a[1]).slice(0, LIFT_SOURCES)
+    const sources = [...raw.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, LIFT_SOURCES)
     for (const [d, score] of sources) {
       const doc = this.docs[d]
       if (!doc || doc.type === 'thema') continue
@@ -180,12 +181,15 @@ export class Suggester {
         const share = edge.kind === 'method' ? LIFT.method : edge.kind === 'theme' ? LIFT.theme : 0
         const target = this.byPath.get(edge.to)
         if (share === 0 || target === undefined) continue
-        const amount = share * score
-        raw.set(target, (raw.get(target) ?? 0) + amount)
         const list = lifted.get(target) ?? []
-        list.push({ from: doc.node.title, amount })
+        list.push({ from: doc.node.title, amount: share * score })
         lifted.set(target, list)
       }
+    }
+    for (const [target, lifts] of lifted) {
+      const amounts = lifts.map((l) => l.amount).sort((a, b) => b - a)
+      const total = (amounts[0] ?? 0) + 0.25 * amounts.slice(1).reduce((a, b) => a + b, 0)
+      raw.set(target, (raw.get(target) ?? 0) + total)
     }
 
     const ranked = [...raw.entries()]
@@ -292,7 +296,7 @@ export class Suggester {
     texts.forEach((text, f) => {
       let length = 0
       for (const token of tokenize(text)) {
-        if (isStopWord(token.norm)) continue
+        if (isStopWord(token.norm) || !isContentToken(token.norm)) continue
         length++
         words.set(token.norm, (words.get(token.norm) ?? 0) + 1)
         bump(terms, stem(token.norm), f, 1)
@@ -328,7 +332,10 @@ export class Suggester {
 
   /** The query's terms with weights: words, compound parts, synonym expansions and typo corrections. */
   private analyzeQuery(text: string, options: Options): Map<string, QueryTerm> {
-    const tokens = tokenize(text)
+    // A case note's own frontmatter (date, pseudonym, type) is bookkeeping, not content.
+    const bodyStart = frontmatterEnd(text)
+    const tokens = tokenize(text).filter((t) => t.offset >= bodyStart && isContentToken(t.norm))
+    tokens.forEach((t, i) => (t.position = i))
     const focus = options.focus === 'section' && options.cursor !== undefined ? focusRange(text, options.cursor) : undefined
     const query = new Map<string, QueryTerm>()
     const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number): void => {
@@ -537,6 +544,18 @@ function displayTerm(q: QueryTerm, doc: Doc): string {
     }
   }
   return best
+}
+
+/** Numbers alone and single characters carry no meaning for ranking ("12", "S."); "3ro" and "uc" do. */
+function isContentToken(norm: string): boolean {
+  return norm.length > 1 && !/^\d+$/.test(norm)
+}
+
+/** Offset where the body starts, after a leading `---` frontmatter block (0 when there is none). */
+function frontmatterEnd(text: string): number {
+  if (!text.startsWith('---')) return 0
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3))
+  return close ? 3 + close.index + close[0].length : 0
 }
 
 function wordsOf(node: GraphNode): string[] {

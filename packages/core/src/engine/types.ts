@@ -28,7 +28,7 @@ export interface Suggestion {
   title: string
   /** Path relative to the library root. */
   path: string
-  /** 0–1; above about 0.5 is a clear match, below {@link Options.weakBelow} is weak. */
+  /** 0–1 on a fixed curve: 0.5 and above is a clear match; below {@link Options.weakBelow} (0.5) is weak. */
   score: number
   /** Readable reasons in Dutch, e.g. `signaal "wil niet naar budgetbeheer"`, `via [[Casus X]]`. */
   why: string[]
@@ -85,9 +85,9 @@ export interface Options {
   literatureLimit?: number
   /** Only these kinds (default all three). */
   types?: readonly SuggestionType[]
-  /** Suggestions below this score are left out (default 0.15). */
+  /** Suggestions below this score are left out (default 0.25). */
   minScore?: number
-  /** Suggestions below this score are marked weak (default 0.35). */
+  /** Suggestions below this score are marked weak (default 0.5). */
   weakBelow?: number
   /**
    * Focus: `note` weighs the whole text alike (default); `section` weighs the paragraph or section around

@@ -1,0 +1,171 @@
+// `pnpm bench`: index build time, heap, query latency (p50/p95) for a 300- and a 2,000-word note, and
+// single-note update time, for our engine, MiniSearch (as Omnisearch sets it up) and fuse.js, on the
+// shipped library and on a deterministic synthetic library of 5,000 notes. `--json` for a machine;
+// `--notes N` for another synthetic size. Run with --expose-gc for heap figures (pnpm bench does).
+import { Library, Suggester, type GraphNode, type SourceFile } from '@praktijkwijzer/core'
+import { fuseFullText, miniSearch, type Ranker } from '../lib/baselines.js'
+import { LIBRARY, readMarkdown } from '../lib/files.js'
+import { loadCases } from '../eval/metrics.js'
+import { noteOfLength, syntheticLibrary } from './synthetic.js'
+
+interface Row {
+  library: string
+  notes: number
+  engine: string
+  parseMs: number | null
+  buildMs: number
+  heapMB: number | null
+  q300p50: number
+  q300p95: number
+  q2000p50: number
+  q2000p95: number
+  updateP50: number
+  updateP95: number
+}
+
+const gc = (globalThis as { gc?: () => void }).gc
+
+function heap(): number {
+  gc?.()
+  gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+}
+
+/** Run `fn` `runs` times (after a warm-up), or as often as fits in the time budget, at least 3 times. */
+function time(fn: () => void, runs: number, warmup = 10, budgetMs = 8000): number[] {
+  const start = performance.now()
+  for (let i = 0; i < warmup && performance.now() - start < budgetMs / 4; i++) fn()
+  const times: number[] = []
+  const measuring = performance.now()
+  for (let i = 0; i < runs && (times.length < 3 || performance.now() - measuring < budgetMs); i++) {
+    const t = performance.now()
+    fn()
+    times.push(performance.now() - t)
+  }
+  return times
+}
+
+interface Engine {
+  name: string
+  build(): void
+  query(text: string): void
+  update(i: number): void
+}
+
+function measure(label: string, files: SourceFile[], notes: { short: string; long: string }, runs: number): Row[] {
+  const before = heap()
+  let t = performance.now()
+  const library = new Library(files)
+  const parseMs = performance.now() - t
+  const parsedHeap = heap() - before
+  const graph = library.graph
+  const candidates: GraphNode[] = graph.nodes().filter((n) => n.type === 'praktijk' || n.type === 'methodiek' || n.type === 'thema')
+  const changed = (i: number): GraphNode => {
+    const node = candidates[i % candidates.length] as GraphNode
+    return node
+  }
+  let suggester: Suggester | undefined
+  let mini: Ranker | undefined
+  let fuse: Ranker | undefined
+  const engines: Engine[] = [
+    {
+      name: 'Praktijkwijzer',
+      build: () => void (suggester = new Suggester(graph)),
+      query: (text) => void suggester?.suggest(text, { limit: 10 }),
+      update: (i) => {
+        // One library note edited: the graph and the index take the new version.
+        const node = changed(i)
+        library.upsert({ path: node.path, text: `${node.note.frontmatterRaw ? `---\n${node.note.frontmatterRaw}---\n` : ''}${node.note.body}\nBewerkt ${i}.\n` })
+        suggester?.sync(node.path)
+      }
+    },
+    {
+      name: 'MiniSearch',
+      build: () => void (mini = miniSearch(candidates)),
+      query: (text) => void mini?.rank(text, 10),
+      update: (i) => {
+        const node = changed(i)
+        mini?.remove(node)
+        mini?.add(node)
+      }
+    },
+    {
+      name: 'fuse.js',
+      build: () => void (fuse = fuseFullText(candidates)),
+      query: (text) => void fuse?.rank(text, 10),
+      update: (i) => {
+        const node = changed(i)
+        fuse?.remove(node)
+        fuse?.add(node)
+      }
+    }
+  ]
+  const rows: Row[] = []
+  for (const engine of engines) {
+    const h0 = heap()
+    t = performance.now()
+    engine.build()
+    const buildMs = performance.now() - t
+    const heapMB = gc ? (heap() - h0) / 1024 / 1024 : null
+    const q300 = time(() => engine.query(notes.short), runs)
+    const q2000 = time(() => engine.query(notes.long), Math.max(10, Math.floor(runs / 4)))
+    let k = 0
+    const updates = time(() => engine.update(k++), Math.min(100, runs), 3)
+    rows.push({
+      library: label,
+      notes: files.length,
+      engine: engine.name,
+      parseMs: engine.name === 'Praktijkwijzer' ? parseMs : null,
+      buildMs,
+      heapMB: heapMB === null ? null : engine.name === 'Praktijkwijzer' ? heapMB + parsedHeap / 1024 / 1024 : heapMB,
+      q300p50: percentile(q300, 50),
+      q300p95: percentile(q300, 95),
+      q2000p50: percentile(q2000, 50),
+      q2000p95: percentile(q2000, 95),
+      updateP50: percentile(updates, 50),
+      updateP95: percentile(updates, 95)
+    })
+  }
+  return rows
+}
+
+function format(rows: Row[]): string {
+  const f = (n: number | null, d = 2): string => (n === null ? '-' : n.toFixed(d))
+  const header = ['bibliotheek', 'notities', 'motor', 'inlezen ms', 'index ms', 'heap MB', '300w p50', '300w p95', '2000w p50', '2000w p95', 'update p50', 'update p95']
+  const body = rows.map((r) => [r.library, String(r.notes), r.engine, f(r.parseMs, 0), f(r.buildMs, 0), f(r.heapMB, 1), f(r.q300p50), f(r.q300p95), f(r.q2000p50), f(r.q2000p95), f(r.updateP50), f(r.updateP95)])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)))
+  const line = (cells: string[]): string => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  return [line(header), ...body.map(line)].join('\n')
+}
+
+export function main(args: string[]): number {
+  const json = args.includes('--json')
+  const size = Number(args[args.indexOf('--notes') + 1]) || 5000
+  const files = readMarkdown(LIBRARY)
+  let texts: string[]
+  try {
+    texts = loadCases().map((c) => c.text)
+  } catch {
+    texts = files.map((f) => f.text)
+  }
+  const notes = { short: noteOfLength(texts, 300), long: noteOfLength(texts, 2000) }
+  const rows = measure('meegeleverd', files, notes, 300)
+  const synthetic = syntheticLibrary(new Library(files).graph, size)
+  rows.push(...measure(`synthetisch`, synthetic, notes, 100))
+  if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
+  else {
+    process.stdout.write(`${format(rows)}\n\n`)
+    process.stdout.write(
+      'Tijden in milliseconden. "inlezen": notities parsen en de graaf bouwen (alleen onze motor heeft die stap; de\n' +
+        'andere indexeren dezelfde, al geparste notities). "index": de zoekindex bouwen. "update": één bewerkte notitie\n' +
+        'verwerken (bij ons: graaf en index). heap: geheugen van index (bij ons ook de geparste notities en de graaf).\n'
+    )
+    if (!gc) process.stdout.write('(Start met node --expose-gc voor heap-cijfers.)\n')
+  }
+  return 0
+}
