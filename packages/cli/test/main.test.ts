@@ -53,7 +53,7 @@ describe('check', () => {
       'broken/Leeg.md:1:1  waarschuwing  Deze notitie is leeg.',
       'broken/Praktijk.md:1:1  waarschuwing  Deze notitie is nergens mee verbonden: ze linkt nergens heen en niets linkt naar haar.',
       'broken/Praktijk.md:5:10  fout  De link [[Bestaat niet]] wijst naar een notitie die niet bestaat (veld `thema`).',
-      'broken/Verkeerd type.md:2:1  fout  Onbekend type "casus". Kies uit: thema, methodiek, praktijk, literatuur, index.'
+      'broken/Verkeerd type.md:2:1  fout  Onbekend type "casus". Kies uit: thema, methodiek, praktijk, literatuur, index, synoniemen.'
     ])
     expect(lines.at(-1)).toBe('5 notities gelezen: 4 fouten, 2 waarschuwingen.')
     expect(existsSync('/tmp/praktijkwijzer-pwned')).toBe(false)

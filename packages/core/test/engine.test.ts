@@ -182,7 +182,7 @@ describe('incremental index', () => {
 
     lib.remove('praktijken/Vrijwilliger als maatje.md')
     s.sync('praktijken/Vrijwilliger als maatje.md')
-    const without = { ...FILES, 'praktijken/Samen met schuldhulpverlening.md': changed }
+    const without: Record<string, string> = { ...FILES, 'praktijken/Samen met schuldhulpverlening.md': changed }
     delete without['praktijken/Vrijwilliger als maatje.md']
     expect(s.suggest(text)).toEqual(engine(without).s.suggest(text))
     expect(s.size).toBe(5)
@@ -209,5 +209,14 @@ describe('TitleFinder', () => {
     expect(onlyLit.find('schuld').every((h) => h.node.type === 'literatuur')).toBe(true)
     expect(finder.find('   ')).toEqual([])
     expect(finder.find('Synoniemen')).toEqual([])
+  })
+})
+
+describe('normalizedWords', () => {
+  test('gives the same words as tokenize, on plain and accented text', async () => {
+    const { normalizedWords } = await import('../src/engine/analyze.js')
+    for (const text of ['Cliënt: UC+ bij 3RO, reclass. (ex-gedetineerde) 12-3', 'Ærø — naïef, één café; Øst ßtraße', '', '  \n\t', 'x'.repeat(61) + ' kort']) {
+      expect(normalizedWords(text)).toEqual(tokenize(text).map((t) => t.norm))
+    }
   })
 })

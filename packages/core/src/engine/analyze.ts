@@ -57,8 +57,12 @@ export function isStopWord(norm: string): boolean {
 
 /** Lower case, diacritics removed (`Cliënt` → `client`). */
 export function normalizeWord(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  const lower = word.toLowerCase()
+  // Most words are plain a-z and digits: skip the Unicode decomposition for them.
+  return NOT_PLAIN.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower
 }
+
+const NOT_PLAIN = /[^a-z0-9]/
 
 // A token: letters and digits, with inner hyphens or apostrophes kept out (they split compounds the Dutch
 // way: "ex-gedetineerde" gives "ex" and "gedetineerde").
@@ -81,6 +85,21 @@ export function tokenize(text: string): Token[] {
   return tokens
 }
 
+/**
+ * The normalised words of a text, without offsets: the fast path for indexing. Gives the same words as
+ * {@link tokenize} (`tokenize(text).map((t) => t.norm)`).
+ */
+export function normalizedWords(text: string): string[] {
+  let lower = text.toLowerCase()
+  if (NOT_ASCII.test(lower)) lower = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+  const out: string[] = []
+  for (const word of lower.split(NON_WORD)) if (word !== '' && word.length <= 60) out.push(word)
+  return out
+}
+
+const NOT_ASCII = /[^\t\n\r -~]/
+const NON_WORD = /[^\p{L}\p{N}]+/u
+
 const stemmer = new StemmerNl()
 const stemCache = new Map<string, string>()
 
@@ -88,13 +107,14 @@ const stemCache = new Map<string, string>()
  * The Snowball (Dutch) stem of a normalised word. Numbers and short abbreviations are kept as they are.
  */
 export function stem(norm: string): string {
-  if (norm.length <= 3 || /\d/.test(norm)) return norm
   let s = stemCache.get(norm)
-  if (s === undefined) {
+  if (s !== undefined) return s
+  if (norm.length <= 3 || /\d/.test(norm)) s = norm
+  else {
     s = stemmer.stemWord(norm)
-    if (stemCache.size > 50_000) stemCache.clear()
-    stemCache.set(norm, s)
   }
+  if (stemCache.size > 50_000) stemCache.clear()
+  stemCache.set(norm, s)
   return s
 }
 

@@ -14,7 +14,7 @@
 import { apaReference } from '../cite/index.js'
 import type { GraphNode, KnowledgeGraph } from '../graph.js'
 import { stringList } from '../parse.js'
-import { CompoundSplitter, isStopWord, stem, tokenize, type Token } from './analyze.js'
+import { CompoundSplitter, isStopWord, normalizedWords, stem, tokenize, type Token } from './analyze.js'
 import { synonymsFromGraph, type SynonymTable } from './synonyms.js'
 import type { FieldName, LiteratureSuggestion, Match, Options, SuggestionType, SuggestResult, Suggestion } from './types.js'
 
@@ -62,10 +62,14 @@ interface Doc {
   phrases: Phrase[]
   /** Normalised words of the note (for the typo vocabulary). */
   words: Map<string, number>
+  /** Stem → the note's most frequent word with that stem, to show readable terms. */
+  display: Map<string, string>
 }
 
 interface Posting {
   docs: number[]
+  /** The term's frequencies per field in each doc, parallel to `docs`. */
+  tfs: number[][]
 }
 
 interface QueryTerm {
@@ -98,9 +102,13 @@ export class Suggester {
   private readonly splitter = new CompoundSplitter()
   /** Normalised word → number of notes it occurs in. */
   private readonly wordDf = new Map<string, number>()
-  /** One-deletion variant → words (for typo tolerance). */
-  private readonly deletions = new Map<string, Set<string>>()
+  /** One-deletion variant → words, for typo tolerance; built on the first typo lookup, then kept current. */
+  private deletions: Map<string, Set<string>> | undefined
   private synonyms: SynonymTable
+  /** Typo corrections found so far (cleared when the vocabulary changes). */
+  private readonly typoCache = new Map<string, string | null>()
+  /** Formatted references, per parsed note. */
+  private readonly citations = new WeakMap<object, string>()
 
   /**
    * Index the practices, methods and themes of a graph.
@@ -111,10 +119,13 @@ export class Suggester {
     this.graph = graph
     this.types = options.types ?? SUGGESTION_TYPES
     this.synonyms = synonymsFromGraph(graph)
-    const nodes = graph.nodes().filter((n) => this.indexable(n))
-    // Compound splitting needs the vocabulary first: collect it, then index.
-    for (const node of nodes) this.splitter.addWords(wordsOf(node))
-    for (const node of nodes) this.add(node)
+    // Compound splitting needs the whole vocabulary first: read every note's words, then index.
+    const analysed = graph
+      .nodes()
+      .filter((n) => this.indexable(n))
+      .map((node) => ({ node, fields: fieldWords(node) }))
+    for (const { fields } of analysed) for (const words of fields.words) this.splitter.addWords(words)
+    for (const { node, fields } of analysed) this.add(node, fields)
   }
 
   /** Number of indexed notes. */
@@ -131,8 +142,9 @@ export class Suggester {
     if (node?.type === 'synoniemen' || this.isSynonymPath(path)) this.synonyms = synonymsFromGraph(this.graph)
     this.removeDoc(path)
     if (node && this.indexable(node)) {
-      this.splitter.addWords(wordsOf(node))
-      this.add(node)
+      const fields = fieldWords(node)
+      for (const words of fields.words) this.splitter.addWords(words)
+      this.add(node, fields)
     }
   }
 
@@ -152,22 +164,24 @@ export class Suggester {
     const analyzed = now()
 
     const raw = new Map<number, number>()
+    const avg = this.averageLengths()
     for (const q of query.values()) {
       const posting = this.postings.get(q.term)
       if (!posting) continue
       const idf = this.idf(posting.docs.length)
-      const qw = q.weight >= 1 ? 1 + Math.log(q.weight) : q.weight
-      for (const d of posting.docs) {
+      const qw = (q.weight >= 1 ? 1 + Math.log(q.weight) : q.weight) * idf
+      const { docs, tfs } = posting
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i] as number
         const doc = this.docs[d]
-        const tf = doc?.terms.get(q.term)
-        if (!doc || !tf) continue
-        const pseudo = this.pseudoTf(doc, tf)
-        raw.set(d, (raw.get(d) ?? 0) + (qw * idf * pseudo) / (K1 + pseudo))
+        if (!doc) continue
+        const pseudo = pseudoTf(doc.lengths, tfs[i] as number[], avg)
+        raw.set(d, (raw.get(d) ?? 0) + (qw * pseudo) / (K1 + pseudo))
       }
     }
     for (const [d, score] of raw) {
       const doc = this.docs[d]
-      if (doc) raw.set(d, score + this.phraseScore(doc, query).bonus)
+      if (doc && doc.phrases.length > 0) raw.set(d, score + this.phraseScore(doc, query).bonus)
     }
 
     // Graph propagation: the best direct matches lift their methods and themes a little. A note linked from
@@ -224,22 +238,25 @@ export class Suggester {
     return index === undefined && this.synonyms.size > 0 && path.toLowerCase().includes('synoniem')
   }
 
-  private add(node: GraphNode): void {
-    const doc = this.buildDoc(node)
+  private add(node: GraphNode, fields: FieldWords): void {
+    const doc = this.buildDoc(node, fields)
     const d = this.free.pop() ?? this.docs.length
     this.docs[d] = doc
     this.byPath.set(node.path, d)
     this.docCount++
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] = (this.lengthSums[f] ?? 0) + (doc.lengths[f] ?? 0)
-    for (const term of doc.terms.keys()) {
+    for (const [term, tf] of doc.terms) {
       const posting = this.postings.get(term)
-      if (posting) posting.docs.push(d)
-      else this.postings.set(term, { docs: [d] })
+      if (posting) {
+        posting.docs.push(d)
+        posting.tfs.push(tf)
+      } else this.postings.set(term, { docs: [d], tfs: [tf] })
     }
+    this.typoCache.clear()
     for (const word of doc.words.keys()) {
       const df = this.wordDf.get(word) ?? 0
       this.wordDf.set(word, df + 1)
-      if (df === 0) for (const del of deletions(word)) addTo(this.deletions, del, word)
+      if (df === 0 && this.deletions && word.length >= MIN_TYPO_LENGTH - 1) for (const del of deletions(word)) addTo(this.deletions, del, word)
     }
   }
 
@@ -258,11 +275,15 @@ export class Suggester {
       if (!posting) continue
       const i = posting.docs.indexOf(d)
       if (i !== -1) {
-        posting.docs[i] = posting.docs[posting.docs.length - 1] as number
+        const last = posting.docs.length - 1
+        posting.docs[i] = posting.docs[last] as number
+        posting.tfs[i] = posting.tfs[last] as number[]
         posting.docs.pop()
+        posting.tfs.pop()
       }
       if (posting.docs.length === 0) this.postings.delete(term)
     }
+    this.typoCache.clear()
     for (const word of doc.words.keys()) {
       const df = (this.wordDf.get(word) ?? 1) - 1
       if (df > 0) {
@@ -270,6 +291,7 @@ export class Suggester {
         continue
       }
       this.wordDf.delete(word)
+      if (!this.deletions) continue
       for (const del of deletions(word)) {
         const set = this.deletions.get(del)
         set?.delete(word)
@@ -278,52 +300,41 @@ export class Suggester {
     }
   }
 
-  private buildDoc(node: GraphNode): Doc {
-    const note = node.note
-    const fm = note.frontmatter
-    const signals = stringList(fm['signalen'])
-    const watwerkt = note.sections.filter((s) => /^wat werkt\??$/i.test(s.heading)).flatMap((s) => s.items.map((i) => i.text))
-    const texts: string[] = [
-      [node.title, ...node.aliases].join('\n'),
-      signals.join('\n'),
-      watwerkt.join('\n'),
-      typeof fm['samenvatting'] === 'string' ? fm['samenvatting'] : '',
-      note.text
-    ]
+  private buildDoc(node: GraphNode, fields: FieldWords): Doc {
     const terms = new Map<string, number[]>()
     const lengths: number[] = []
     const words = new Map<string, number>()
-    texts.forEach((text, f) => {
-      let length = 0
-      for (const token of tokenize(text)) {
-        if (isStopWord(token.norm) || !isContentToken(token.norm)) continue
-        length++
-        words.set(token.norm, (words.get(token.norm) ?? 0) + 1)
-        bump(terms, stem(token.norm), f, 1)
-        for (const part of this.splitter.split(token.norm)) bump(terms, stem(part), f, PART_WEIGHT)
+    fields.words.forEach((list, f) => {
+      for (const norm of list) {
+        words.set(norm, (words.get(norm) ?? 0) + 1)
+        bump(terms, stem(norm), f, 1)
+        for (const part of this.splitter.split(norm)) bump(terms, stem(part), f, PART_WEIGHT)
       }
-      lengths.push(length)
+      lengths.push(list.length)
     })
+    const signals = fields.signals
     const phrases: Phrase[] = []
     for (const signal of signals) {
-      const phraseTerms = tokenize(signal)
-        .filter((t) => !isStopWord(t.norm))
-        .map((t) => stem(t.norm))
+      const phraseTerms = normalizedWords(signal)
+        .filter((w) => isContentToken(w) && !isStopWord(w))
+        .map(stem)
       if (phraseTerms.length >= 2) phrases.push({ text: signal, terms: phraseTerms })
     }
-    return { node, type: node.type as SuggestionType, lengths, terms, phrases, words }
+    const display = new Map<string, string>()
+    const best = new Map<string, number>()
+    for (const [word, count] of words) {
+      const st = stem(word)
+      if (count > (best.get(st) ?? 0) || (count === best.get(st) && word < (display.get(st) ?? ''))) {
+        best.set(st, count)
+        display.set(st, word)
+      }
+    }
+    return { node, type: node.type as SuggestionType, lengths, terms, phrases, words, display }
   }
 
-  private pseudoTf(doc: Doc, tf: number[]): number {
-    let pseudo = 0
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const v = tf[f] ?? 0
-      if (v === 0) continue
-      const avg = (this.lengthSums[f] ?? 0) / Math.max(1, this.docCount) || 1
-      const b = B[f] ?? 0.75
-      pseudo += ((WEIGHTS[f] ?? 1) * v) / (1 - b + (b * (doc.lengths[f] ?? 0)) / avg)
-    }
-    return pseudo
+  /** Average length of each field over the indexed notes. */
+  private averageLengths(): number[] {
+    return this.lengthSums.map((sum) => sum / Math.max(1, this.docCount) || 1)
   }
 
   private idf(df: number): number {
@@ -376,6 +387,11 @@ export class Suggester {
     // Short words are too often other real words ("gebeld" is no typo of "geweld"): only long, unknown
     // words are corrected, and only to a word with the same first letter.
     if (norm.length < MIN_TYPO_LENGTH || /\d/.test(norm) || this.wordDf.has(norm)) return
+    const cached = this.typoCache.get(norm)
+    if (cached !== undefined) {
+      if (cached !== null) add(stem(cached), 0.6 * weight, token.surface, 'typo', token.position)
+      return
+    }
     let best: string | undefined
     let bestDf = 0
     const consider = (word: string): void => {
@@ -387,11 +403,22 @@ export class Suggester {
       }
     }
     // Distance 1 (insertion, deletion, substitution, transposition), found through shared deletions.
+    const index = this.deletionIndex()
     for (const del of [norm, ...deletions(norm)]) {
-      for (const word of this.deletions.get(del) ?? []) if (word !== norm && damerauAtMostOne(norm, word)) consider(word)
+      for (const word of index.get(del) ?? []) if (word !== norm && damerauAtMostOne(norm, word)) consider(word)
       if (del !== norm && this.wordDf.has(del)) consider(del)
     }
+    if (this.typoCache.size > 10_000) this.typoCache.clear()
+    this.typoCache.set(norm, best ?? null)
     if (best !== undefined) add(stem(best), 0.6 * weight, token.surface, 'typo', token.position)
+  }
+
+  private deletionIndex(): Map<string, Set<string>> {
+    if (!this.deletions) {
+      this.deletions = new Map()
+      for (const word of this.wordDf.keys()) if (word.length >= MIN_TYPO_LENGTH - 1) for (const del of deletions(word)) addTo(this.deletions, del, word)
+    }
+    return this.deletions
   }
 
   private phraseScore(doc: Doc, query: Map<string, QueryTerm>): { bonus: number; phrases: string[] } {
@@ -504,6 +531,15 @@ export class Suggester {
     return suggestion
   }
 
+  private citation(node: GraphNode): string {
+    let text = this.citations.get(node.note)
+    if (text === undefined) {
+      text = apaReference(node)
+      this.citations.set(node.note, text)
+    }
+    return text
+  }
+
   private literature(suggestions: Suggestion[], limit: number): LiteratureSuggestion[] {
     const found = new Map<string, { node: GraphNode; score: number; via: string[] }>()
     for (const s of suggestions) {
@@ -524,7 +560,7 @@ export class Suggester {
       .map(({ node, score, via }) => ({
         id: node.id,
         title: node.title,
-        citation: apaReference(node),
+        citation: this.citation(node),
         path: node.path,
         score: round(score, 3),
         via,
@@ -535,15 +571,7 @@ export class Suggester {
 
 function displayTerm(q: QueryTerm, doc: Doc): string {
   // Show a real word of the library note for the stem, e.g. "urinecontrole" rather than "urinecontrol".
-  let best = q.term
-  let bestCount = 0
-  for (const [word, count] of doc.words) {
-    if (count > bestCount && stem(word) === q.term) {
-      best = word
-      bestCount = count
-    }
-  }
-  return best
+  return doc.display.get(q.term) ?? q.term
 }
 
 /** Numbers alone and single characters carry no meaning for ranking ("12", "S."); "3ro" and "uc" do. */
@@ -558,12 +586,38 @@ function frontmatterEnd(text: string): number {
   return close ? 3 + close.index + close[0].length : 0
 }
 
-function wordsOf(node: GraphNode): string[] {
-  const fm = node.note.frontmatter
-  const text = [node.title, ...node.aliases, ...stringList(fm['signalen']), typeof fm['samenvatting'] === 'string' ? fm['samenvatting'] : '', node.note.text].join('\n')
-  return tokenize(text)
-    .map((t) => t.norm)
-    .filter((w) => !isStopWord(w))
+/** A note's content words per field, and its signal phrases. */
+interface FieldWords {
+  words: string[][]
+  signals: string[]
+}
+
+/** Read a note's fields into normalised content words (stop words, numbers and single letters left out). */
+function fieldWords(node: GraphNode): FieldWords {
+  const note = node.note
+  const fm = note.frontmatter
+  const signals = stringList(fm['signalen'])
+  const watwerkt = note.sections.filter((s) => /^wat werkt\??$/i.test(s.heading)).flatMap((s) => s.items.map((i) => i.text))
+  const texts = [
+    [node.title, ...node.aliases].join('\n'),
+    signals.join('\n'),
+    watwerkt.join('\n'),
+    typeof fm['samenvatting'] === 'string' ? fm['samenvatting'] : '',
+    note.text
+  ]
+  return { words: texts.map((t) => normalizedWords(t).filter((w) => isContentToken(w) && !isStopWord(w))), signals }
+}
+
+/** BM25F: the field-weighted, length-normalised frequency of a term in a note. */
+function pseudoTf(lengths: number[], tf: number[], avg: number[]): number {
+  let pseudo = 0
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const v = tf[f] as number
+    if (v === 0) continue
+    const b = B[f] as number
+    pseudo += ((WEIGHTS[f] as number) * v) / (1 - b + (b * (lengths[f] as number)) / (avg[f] as number))
+  }
+  return pseudo
 }
 
 /** Raw score → 0–1 on a fixed curve: the same raw score always reads the same. */
