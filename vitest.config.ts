@@ -5,8 +5,9 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
-      { test: { name: 'core', include: ['packages/core/test/**/*.test.ts'] } },
-      { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'] } },
+      { test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], testTimeout: 30_000 } },
+      // CLI tests load the shipped library and start the citation formatter: seconds on a busy machine.
+      { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'plugin',

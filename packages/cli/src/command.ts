@@ -5,6 +5,8 @@ export interface Io {
   out(text: string): void
   err(text: string): void
   cwd: string
+  /** Read all of standard input (default: the process's). */
+  stdin?: () => string
 }
 
 /** Defaults shared by all commands. */

@@ -44,7 +44,7 @@ Opties:
     const limit = positiveInt(values['limit'], '--limit') ?? 10
     const types = ((values['type'] as string[] | undefined) ?? []).flatMap((t) => t.split(',')).map((t) => oneOf(t.trim(), TYPES, '--type') as SuggestionType)
     const minScore = values['min-score'] === undefined ? undefined : score(values['min-score'])
-    const text = readInput(file === '-' ? '-' : resolvePath(io.cwd, file))
+    const text = file === '-' && io.stdin ? io.stdin() : readInput(file === '-' ? '-' : resolvePath(io.cwd, file))
 
     const started = performance.now()
     const library = loadFolder((values['library'] as string | undefined) ?? defaults.library, io.cwd)

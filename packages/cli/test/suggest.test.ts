@@ -1,0 +1,73 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+import { main } from '../src/main.js'
+
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const library = `${root}library`
+
+async function run(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), cwd: root, stdin: () => stdin ?? '' }
+  return { code: await main(argv, io, { library }), out, err }
+}
+
+const NOTE = 'tests/eval/cases/01-deurwaarder-aan-de-deur.md'
+
+describe('suggest', () => {
+  test('--json prints exactly the shape of the architecture contract (and extends it)', async () => {
+    const r = await run(['suggest', NOTE, '--json', '--limit', '5'])
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.out) as { suggestions: Array<Record<string, unknown>>; literature: Array<Record<string, unknown>> }
+    expect(Object.keys(json).sort()).toEqual(['literature', 'suggestions'])
+    expect(json.suggestions.length).toBeGreaterThan(0)
+    expect(json.suggestions.length).toBeLessThanOrEqual(5)
+    for (const s of json.suggestions) {
+      expect(s).toMatchObject({ id: expect.any(String), type: expect.stringMatching(/^(praktijk|methodiek|thema)$/), title: expect.any(String), path: expect.stringMatching(/\.md$/), score: expect.any(Number), why: expect.any(Array) })
+      expect(s['score']).toBeGreaterThanOrEqual(0)
+      expect(s['score']).toBeLessThanOrEqual(1)
+    }
+    const scores = json.suggestions.map((s) => s['score'] as number)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    for (const l of json.literature) expect(l).toMatchObject({ id: expect.any(String), title: expect.any(String), citation: expect.any(String), path: expect.any(String), score: expect.any(Number) })
+  })
+
+  test('finds the debt practice for a note about debts, in the readable list', async () => {
+    const r = await run(['suggest', NOTE])
+    expect(r.out).toMatch(/^ 1\. \d,\d\d {2}praktijk/m)
+    expect(r.out).toContain('Nauwe samenwerking met schuldhulpverlening')
+    expect(r.out).toContain('Literatuur:')
+  })
+
+  test('--type keeps only the kinds asked for, --stats adds timings', async () => {
+    const r = await run(['suggest', NOTE, '--json', '--type', 'methodiek,thema', '--stats'])
+    const json = JSON.parse(r.out) as { suggestions: Array<{ type: string }>; stats: { totalMs: number; indexed: number } }
+    expect(json.suggestions.every((s) => s.type !== 'praktijk')).toBe(true)
+    expect(json.stats.indexed).toBeGreaterThan(100)
+    expect(json.stats.totalMs).toBeGreaterThanOrEqual(0)
+  })
+
+  test('reads the note from standard input with -', async () => {
+    const r = await run(['suggest', '-', '--json'], 'Dhr. was woedend over de huisregels. UC positief, waarschuwing gegeven.')
+    expect(r.code).toBe(0)
+    const json = JSON.parse(r.out) as { suggestions: Array<{ title: string }> }
+    expect(json.suggestions.length).toBeGreaterThan(0)
+  })
+
+  test('says so in Dutch when nothing fits', async () => {
+    const r = await run(['suggest', '-'], 'qwerty asdfgh zxcvbn')
+    expect(r.out).toBe("Geen passende praktijken, methodieken of thema's gevonden voor deze notitie.\n")
+  })
+
+  test.each([
+    [['suggest'], 'geef de casusnotitie op'],
+    [['suggest', 'bestaat-niet.md'], 'bestand niet gevonden of niet leesbaar: '],
+    [['suggest', NOTE, '--limit', '0'], '--limit verwacht een positief geheel getal'],
+    [['suggest', NOTE, '--type', 'casus'], '--type verwacht een van: praktijk, methodiek, thema'],
+    [['suggest', NOTE, '--min-score', '2'], '--min-score verwacht een getal van 0 tot 1']
+  ])('exits 2 for %j', async (argv, message) => {
+    const r = await run(argv)
+    expect(r.code).toBe(2)
+    expect(r.err).toContain(message)
+  })
+})
