@@ -4,10 +4,8 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { parseFrontmatter } from './frontmatter.js'
+import { markdown } from './markdown.js'
 import { positionAt, problem, type Problem } from './problem.js'
 import { findWikiLinks, parseWikiLinkInner, type WikiLinkParts } from './wikilink.js'
 
@@ -80,8 +78,6 @@ export interface Note {
   problems: Problem[]
 }
 
-// GitHub-flavoured markdown, as Obsidian writes it: tables, task lists, strikethrough.
-const processor = unified().use(remarkParse).use(remarkGfm)
 
 /**
  * Parse a note.
@@ -99,7 +95,7 @@ export function parseNote(text: string, path: string): Note {
 
   const body = text.slice(fm.bodyOffset)
   const lineShift = fm.bodyLine - 1
-  const tree = processor.parse(body)
+  const tree = markdown.parse(body)
 
   const skip = collectSkipRanges(tree)
   const links: NoteLink[] = []

@@ -142,3 +142,21 @@ describe('parseNote', () => {
     expect(n.links[0]).toMatchObject({ line: 6, column: 7 })
   })
 })
+
+describe('markdown flavour', () => {
+  test('should read tables and strikethrough, and keep bare URLs as text', () => {
+    const n = parseNote('| a | b |\n| - | - |\n| [[X]] | ~~weg~~ |\n\nzie https://example.org en www.voorbeeld.nl\n', 'a.md')
+    expect(n.tree.children.map((c) => c.type)).toEqual(['table', 'paragraph'])
+    expect(n.links.map((l) => l.target)).toEqual(['X'])
+    expect(n.text).toContain('weg')
+    expect(JSON.stringify(n.tree)).not.toContain('"type":"link"')
+  })
+
+  test('the parser source has no regular-expression lookbehind (Obsidian on older iOS cannot parse it)', async () => {
+    const { build } = await import('esbuild')
+    const out = await build({ entryPoints: [new URL('../src/index.ts', import.meta.url).pathname], bundle: true, write: false, platform: 'browser', format: 'esm', logLevel: 'silent' })
+    const code = out.outputFiles[0]?.text ?? ''
+    expect(code.length).toBeGreaterThan(10_000)
+    expect(code).not.toMatch(/\(\?<[=!]/)
+  })
+})
