@@ -8,9 +8,10 @@ import { cite } from './commands/cite.js'
 import { graph } from './commands/graph.js'
 import { report } from './commands/report.js'
 import { suggest } from './commands/suggest.js'
+import { vault } from './commands/vault.js'
 import { shippedLibrary } from './files.js'
 
-const COMMANDS: Command[] = [check, graph, suggest, cite, report]
+const COMMANDS: Command[] = [check, graph, suggest, cite, report, vault]
 
 const VERSION = '0.1.0'
 

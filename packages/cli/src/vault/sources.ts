@@ -1,0 +1,76 @@
+/**
+ * Reading the pieces a vault is made of: the built plugin and the library.
+ */
+import { readFileSync } from 'node:fs'
+import { PLUGIN_FILES } from './layout.js'
+import { fsPath, isDirectory, listFiles, sha256, VaultError } from './tree.js'
+
+/** The built plugin. */
+export interface PluginBuild {
+  id: string
+  version: string
+  /** File name → contents, for each of {@link PLUGIN_FILES}. */
+  files: Map<string, Buffer>
+}
+
+/**
+ * Read the built plugin.
+ *
+ * @param dir The build folder (`plugin/dist/`).
+ * @throws VaultError when the plugin is not built.
+ */
+export function readPluginBuild(dir: string): PluginBuild {
+  const files = new Map<string, Buffer>()
+  const missing: string[] = []
+  for (const name of PLUGIN_FILES) {
+    try {
+      files.set(name, readFileSync(fsPath(dir, name)))
+    } catch {
+      missing.push(name)
+    }
+  }
+  if (missing.length > 0) {
+    throw new VaultError(`de plug-in is nog niet gebouwd: ${missing.join(', ')} ontbreekt in ${dir}. Draai eerst \`pnpm build\` in de hoofdmap van Praktijkwijzer.`)
+  }
+  let manifest: unknown
+  try {
+    manifest = JSON.parse((files.get('manifest.json') as Buffer).toString('utf8'))
+  } catch {
+    throw new VaultError(`${fsPath(dir, 'manifest.json')} is geen geldige JSON. Draai \`pnpm build\` opnieuw.`)
+  }
+  const id = (manifest as { id?: unknown }).id
+  const version = (manifest as { version?: unknown }).version
+  if (typeof id !== 'string' || !/^[a-z0-9_-]+$/.test(id) || typeof version !== 'string') {
+    throw new VaultError(`${fsPath(dir, 'manifest.json')} mist een geldige \`id\` of \`version\`.`)
+  }
+  return { id, version, files }
+}
+
+/** A folder read into memory: path → contents and path → hash. */
+export interface Snapshot {
+  bytes: Map<string, Buffer>
+  hashes: Map<string, string>
+}
+
+/**
+ * Read every file of a library folder (hidden files and folders excepted).
+ *
+ * @param dir The folder.
+ * @throws VaultError when it does not exist.
+ */
+export function readLibrary(dir: string): Snapshot {
+  if (!isDirectory(dir)) throw new VaultError(`de kennisbank ${dir} bestaat niet of is geen map.`)
+  const bytes = new Map<string, Buffer>()
+  const hashes = new Map<string, string>()
+  for (const path of listFiles(dir)) {
+    const data = readFileSync(fsPath(dir, path))
+    bytes.set(path, data)
+    hashes.set(path, sha256(data))
+  }
+  return { bytes, hashes }
+}
+
+/** Path → hash of the plugin's files. */
+export function pluginHashes(build: PluginBuild): Map<string, string> {
+  return new Map([...build.files].map(([name, data]) => [name, sha256(data)]))
+}
