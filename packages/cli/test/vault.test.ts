@@ -208,6 +208,14 @@ describe('praktijkwijzer vault DEST', () => {
     expect(readdirSync(cwd)).toEqual([])
   })
 
+  test('should report what the file system refuses in one line, with exit 1', async () => {
+    const cwd = tempDir()
+    writeFileSync(join(cwd, 'bestand'), '')
+    const r = await run(cwd, 'vault', 'bestand/kluis', '--plugin', pluginBuild('0.1.0'))
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/^praktijkwijzer vault: E[A-Z]+: .*bestand.*\n$/)
+  })
+
   test.each([
     [['vault'], 'geef de map van de kluis op'],
     [['vault', 'x', '--dry-run'], '--dry-run hoort bij --update'],

@@ -83,7 +83,8 @@ onveranderd), 2 verkeerd gebruik (zoals een MAP die niet leeg is zonder --update
       io.out(summary(result, target, dryRun, seconds(started)))
       return 0
     } catch (error) {
-      if (error instanceof VaultError) {
+      // Our own errors, and what the file system refuses (no permission, disk full, a file in the way).
+      if (error instanceof VaultError || (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string')) {
         io.err(`praktijkwijzer vault: ${error.message}\n`)
         return 1
       }
