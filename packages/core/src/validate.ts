@@ -31,6 +31,9 @@ export function validateNote(note: Note): Validation {
   const data = note.frontmatter
   const rawType = data['type']
   if (rawType === undefined) {
+    // Frontmatter without `type` is an ordinary Obsidian note (a case note, a template); only warn when its
+    // fields show it was meant as a library note.
+    if (!Object.keys(data).some((key) => LIBRARY_FIELDS.has(key))) return { type: null, problems }
     problems.push(
       problem(file, { line: 1, column: 1 }, 'warning', 'missing-type', `Deze notitie heeft frontmatter maar geen veld \`type\`; zonder type hoort ze niet bij de kennisbank. Kies uit: ${NOTE_TYPES.join(', ')}.`)
     )
@@ -45,6 +48,14 @@ export function validateNote(note: Note): Validation {
   for (const spec of SCHEMA[rawType]) checkField(note, spec, problems)
   return { type: rawType, problems }
 }
+
+/** Fields that only library notes have: a note with one of these but no `type` probably lost its type. */
+const LIBRARY_FIELDS = new Set(
+  Object.values(SCHEMA)
+    .flat()
+    .map((f) => f.name)
+    .filter((name) => !['type', 'id', 'title', 'aliases', 'tags', 'samenvatting', 'soort'].includes(name))
+)
 
 function checkField(note: Note, spec: FieldSpec, problems: Problem[]): void {
   const file = note.path

@@ -220,3 +220,13 @@ describe('normalizedWords', () => {
     }
   })
 })
+
+describe('what the engine ignores in a case note', () => {
+  const { s } = engine()
+  test('Obsidian and HTML comments (a template\'s prompts) and the note\'s own frontmatter', () => {
+    const quiet = s.suggest('---\ntitel: schulden deurwaarder\n---\n%% schulden lopen op, deurwaarder %%\n<!-- woedend over de huisregels -->\n', { minScore: 0 })
+    expect(quiet.suggestions).toEqual([])
+    const loud = s.suggest('%% prompt %%\nschulden lopen op, deurwaarder aan de deur', { minScore: 0 })
+    expect(loud.suggestions[0]?.title).toBe('Samen met schuldhulpverlening')
+  })
+})

@@ -94,7 +94,7 @@ describe('link resolution', () => {
 describe('library problems', () => {
   test.each([
     ['unknown-type', '---\ntype: casus\nbron: ["1"]\n---\n', 2],
-    ['missing-type', '---\ntitle: x\n---\n', 1],
+    ['missing-type', '---\ntitle: x\nbron: ["4.2"]\n---\n', 1],
     ['missing-field', '---\ntype: methodiek\nbewijs: veelbelovend\nbron: ["2.3"]\n---\n', 1],
     ['wrong-type', '---\ntype: literatuur\nbron: ["R"]\nauteurs: ["A"]\njaar: "twee"\ntitel: T\nsoort: boek\n---\n', 5],
     ['invalid-value', '---\ntype: methodiek\nbron: ["2.3"]\nbewijs: wel goed\nsignalen: [a, b, c, d, e]\n---\n', 4],
@@ -200,5 +200,12 @@ describe('incremental updates', () => {
     lib.upsert({ path: 'T.md', bytes: new Uint8Array([0]) })
     expect(lib.graph.size).toBe(0)
     expect(codes(lib.problems())).toEqual([['T.md', 'binary', 1]])
+  })
+})
+
+describe('notes without type', () => {
+  test('are ordinary notes when their frontmatter has no library fields, and a warning when it has', () => {
+    const lib = library({ 'Casus.md': '---\ndatum: 2026-01-01\npseudoniem: K.\ntags: [casus]\n---\n# Casus\n', 'Vergeten.md': '---\nbron: ["4.2"]\nsignalen: [a]\n---\n' })
+    expect(codes(lib.problems())).toEqual([['Vergeten.md', 'missing-type', 1]])
   })
 })

@@ -345,7 +345,7 @@ export class Suggester {
   private analyzeQuery(text: string, options: Options): Map<string, QueryTerm> {
     // A case note's own frontmatter (date, pseudonym, type) is bookkeeping, not content.
     const bodyStart = frontmatterEnd(text)
-    const tokens = tokenize(text).filter((t) => t.offset >= bodyStart && isContentToken(t.norm))
+    const tokens = tokenize(withoutComments(text)).filter((t) => t.offset >= bodyStart && isContentToken(t.norm))
     tokens.forEach((t, i) => (t.position = i))
     const focus = options.focus === 'section' && options.cursor !== undefined ? focusRange(text, options.cursor) : undefined
     const query = new Map<string, QueryTerm>()
@@ -577,6 +577,15 @@ function displayTerm(q: QueryTerm, doc: Doc): string {
 /** Numbers alone and single characters carry no meaning for ranking ("12", "S."); "3ro" and "uc" do. */
 function isContentToken(norm: string): boolean {
   return norm.length > 1 && !/^\d+$/.test(norm)
+}
+
+/**
+ * The text with Obsidian comments (`%% ... %%`) and HTML comments blanked out, offsets unchanged: a
+ * template's prompts are not what the note is about.
+ */
+function withoutComments(text: string): string {
+  if (!text.includes('%%') && !text.includes('<!--')) return text
+  return text.replace(/%%[\s\S]*?(?:%%|$)|<!--[\s\S]*?(?:-->|$)/g, (m) => m.replace(/[^\n]/g, ' '))
 }
 
 /** Offset where the body starts, after a leading `---` frontmatter block (0 when there is none). */
