@@ -4,8 +4,8 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { parseMarkdown, plainMarkdown, type Markdown, type PlainPart } from './bounded-markdown.js'
 import { parseFrontmatter } from './frontmatter.js'
-import { markdown } from './markdown.js'
 import { positionAt, problem, type Problem } from './problem.js'
 import { findWikiLinks, parseWikiLinkInner, type WikiLinkParts } from './wikilink.js'
 
@@ -95,15 +95,18 @@ export function parseNote(text: string, path: string): Note {
 
   const body = text.slice(fm.bodyOffset)
   const lineShift = fm.bodyLine - 1
-  const tree = markdown.parse(body)
-
-  const skip = collectSkipRanges(tree)
-  const links: NoteLink[] = []
-  for (const link of findWikiLinks(body)) {
-    if (inRanges(skip, link.offset)) continue
-    const pos = positionAt(body, link.offset)
-    links.push({ ...stripOffset(link), line: pos.line + lineShift, column: pos.column })
+  // Pathological parts of the body are read as plain text (see bounded-markdown.ts); should walking the
+  // tree still fail (a stack overflow on some nesting nobody foresaw), the whole body is read as plain text.
+  let md = parseMarkdown(body)
+  let parts: ReturnType<typeof fromTree>
+  try {
+    parts = fromTree(md, fm.data, body, lineShift)
+  } catch {
+    md = plainMarkdown(body, 'error')
+    parts = fromTree(md, fm.data, body, lineShift)
   }
+  for (const part of md.plain) problems.push(plainProblem(file, part, lineShift))
+  const links = parts.links
   links.unshift(...frontmatterLinks(fm.data, fm.raw, fm.rawLine, file, problems))
 
   return {
@@ -115,14 +118,63 @@ export function parseNote(text: string, path: string): Note {
     frontmatterRaw: fm.raw,
     body,
     bodyLine: fm.bodyLine,
-    tree,
+    tree: md.tree,
     links,
-    sections: sectionsOf(tree, lineShift, body),
-    tags: tagsOf(fm.data, tree),
+    sections: parts.sections,
+    tags: parts.tags,
     aliases: stringList(fm.data['aliases'] ?? fm.data['alias']),
-    text: plainText(tree),
+    text: parts.text,
     problems
   }
+}
+
+/** Everything read from the markdown tree. */
+function fromTree(md: Markdown, data: Record<string, unknown>, body: string, lineShift: number): { links: NoteLink[]; sections: Section[]; tags: string[]; text: string } {
+  const { tree } = md
+  const skip = collectSkipRanges(tree)
+  const links: NoteLink[] = []
+  // Links and code ranges both come in order of offset: walk them together, and count lines as we go
+  // (a note with 100,000 links must not count from the start for each).
+  let range = 0
+  let line = 1
+  let lineStart = 0
+  let counted = 0
+  for (const link of findWikiLinks(body)) {
+    while (range < skip.length && (skip[range] as [number, number])[1] <= link.offset) range++
+    const current = skip[range]
+    if (current && link.offset >= current[0] && link.offset < current[1]) continue
+    for (; counted < link.offset; counted++) {
+      if (body.charCodeAt(counted) === 10) {
+        line++
+        lineStart = counted + 1
+      }
+    }
+    links.push({ ...stripOffset(link), line: line + lineShift, column: link.offset - lineStart + 1 })
+  }
+  return { links, sections: sectionsOf(tree, lineShift, body), tags: tagsOf(data, tree), text: plainText(tree) }
+}
+
+const PLAIN_REASONS: Record<PlainPart['reason'], (size: string) => string> = {
+  size: (n) => `de notitie is te groot om als Markdown te lezen (${n} tekens)`,
+  length: (n) => `het blok is te lang (${n} tekens zonder witregel)`,
+  delimiters: (n) => `het blok heeft te veel opmaaktekens (${n} keer * _ ~ [ ] < of \`)`,
+  depth: (n) => `lijsten of citaten zijn te diep genest (${n} niveaus)`,
+  setext: (n) => `de notitie heeft te veel koppen die met === of --- zijn onderstreept (${n}); gebruik # voor koppen`,
+  error: () => 'de opmaak kon niet gelezen worden'
+}
+
+/** The warning for a part of the body read as plain text. */
+function plainProblem(file: string, part: PlainPart, lineShift: number): Problem {
+  const from = part.line + lineShift
+  const to = part.endLine + lineShift
+  const where = from === to ? `Regel ${from}` : `Regel ${from} tot ${to}`
+  return problem(
+    file,
+    { line: from, column: 1 },
+    'warning',
+    'plain-text',
+    `${where} is als gewone tekst gelezen, zonder Markdown-opmaak: ${PLAIN_REASONS[part.reason](part.size.toLocaleString('nl-NL'))}. Links en tekst tellen gewoon mee; zet witregels tussen de onderdelen om de opmaak terug te krijgen.`
+  )
 }
 
 function stripOffset(link: { raw: string; offset: number } & WikiLinkParts): Omit<NoteLink, 'line' | 'column'> {
@@ -148,11 +200,6 @@ function collectSkipRanges(tree: Root): Array<[number, number]> {
   return ranges
 }
 
-function inRanges(ranges: Array<[number, number]>, offset: number): boolean {
-  for (const [start, end] of ranges) if (offset >= start && offset < end) return true
-  return false
-}
-
 /** Wikilinks in frontmatter values, with their line and column in the file. */
 function frontmatterLinks(
   data: Record<string, unknown>,
@@ -163,8 +210,9 @@ function frontmatterLinks(
 ): NoteLink[] {
   const links: NoteLink[] = []
   const lines = raw.split('\n')
+  const keyLines = keyLineIndex(lines)
   for (const [field, value] of Object.entries(data)) {
-    const keyLine = lines.findIndex((l) => l.startsWith(`${field}:`) || l.startsWith(`"${field}":`) || l.startsWith(`'${field}':`))
+    const keyLine = keyLines.get(field) ?? -1
     let searchFrom = Math.max(0, keyLine)
     const locate = (needle: string): { line: number; column: number } => {
       for (let i = searchFrom; i < lines.length; i++) {
@@ -198,6 +246,28 @@ function frontmatterLinks(
     visit(value, 0)
   }
   return links
+}
+
+/**
+ * The first line of each key in frontmatter lines (`key:`, `"key":` or `'key':` at the start of a line),
+ * built once: looking each field up line by line is quadratic in a note with thousands of fields.
+ */
+function keyLineIndex(lines: string[]): Map<string, number> {
+  const index = new Map<string, number>()
+  const add = (key: string, i: number): void => {
+    if (!index.has(key)) index.set(key, i)
+  }
+  lines.forEach((line, i) => {
+    const quote = line[0]
+    if (quote === '"' || quote === "'") {
+      const close = line.indexOf(`${quote}:`, 1)
+      if (close !== -1) add(line.slice(1, close), i)
+    }
+    // A plain key may itself hold a colon (`a:b: x`): every prefix before one of the first few colons.
+    let colon = line.indexOf(':')
+    for (let n = 0; colon !== -1 && n < 4; n++, colon = line.indexOf(':', colon + 1)) add(line.slice(0, colon), i)
+  })
+  return index
 }
 
 function sectionsOf(tree: Root, lineShift: number, body: string): Section[] {

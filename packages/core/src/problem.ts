@@ -23,6 +23,7 @@ export type ProblemCode =
   | 'wrong-type'
   | 'invalid-value'
   | 'unquoted-link'
+  | 'plain-text'
   | 'broken-link'
   | 'ambiguous-link'
   | 'self-link'
