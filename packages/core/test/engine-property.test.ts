@@ -1,0 +1,83 @@
+// Properties of the relevance engine (fast-check): on any string it answers without throwing, every score
+// lies in 0–1 and the list is sorted, the same question gives the same answer, and the answer does not
+// depend on the order in which the library's files were read.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { Suggester } from '../src/engine/suggester.js'
+import type { SuggestResult } from '../src/engine/types.js'
+import { Library, type SourceFile } from '../src/library.js'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+function readFolder(dir: string): SourceFile[] {
+  const files: SourceFile[] = []
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      const full = join(folder, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else if (name.endsWith('.md')) files.push({ path: relative(dir, full).split(sep).join('/'), text: readFileSync(full, 'utf8') })
+    }
+  }
+  walk(dir)
+  return files
+}
+
+const LIBRARY = readFolder(join(ROOT, 'library'))
+const shipped = new Suggester(new Library(LIBRARY).graph)
+
+/** Words the library knows, so random notes do match things. */
+const WORDS = ['schulden', 'huisregels', 'woedend', 'UC', 'positief', 'reclassering', 'budgetbeheer', 'werk', 'vrijwilliger', 'eenzaam', 'dhr.', 'agressie', 'wasmachine', 'terugval', 'signaleringsplan', 'netwerk', 'wonen', 'Cliënt', 'TH', 'gebeld']
+const caseNote = fc
+  .array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 6 }), fc.constantFrom(' ', '\n', '\n\n', '. ', ', ', '---\n', '# ', '- ', '%%', '<!--', '-->')), { maxLength: 80 })
+  .map((parts) => parts.join(' '))
+const anyString = fc.oneof(caseNote, fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }))
+
+function checkResult(result: SuggestResult): void {
+  const scores = result.suggestions.map((s) => s.score)
+  for (const score of [...scores, ...result.literature.map((l) => l.score)]) {
+    expect(Number.isFinite(score)).toBe(true)
+    expect(score).toBeGreaterThanOrEqual(0)
+    expect(score).toBeLessThanOrEqual(1)
+  }
+  expect(scores).toEqual([...scores].sort((a, b) => b - a))
+  expect(new Set(result.suggestions.map((s) => s.path)).size).toBe(result.suggestions.length)
+}
+
+describe('engine properties', () => {
+  test('should answer any string without throwing, with scores in 0–1, best first', () => {
+    fc.assert(
+      fc.property(anyString, fc.nat(), fc.constantFrom<'note' | 'section'>('note', 'section'), (text, cursor, focus) => {
+        checkResult(shipped.suggest(text, { focus, cursor: cursor % (text.length + 2), limit: 15 }))
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  test('should give the same answer to the same question, also from a second index', () => {
+    const second = new Suggester(new Library(LIBRARY).graph)
+    fc.assert(
+      fc.property(caseNote, (text) => {
+        const first = shipped.suggest(text)
+        expect(shipped.suggest(text)).toEqual(first)
+        expect(second.suggest(text)).toEqual(first)
+      }),
+      { numRuns: 100 }
+    )
+  })
+
+  test('should not depend on the order in which the files were read', () => {
+    const valid = readFolder(join(ROOT, 'tests', 'fixtures', 'valid'))
+    const files = [...valid, ...LIBRARY.filter((f) => /^(praktijken|methodieken|themas)\//.test(f.path)).slice(0, 40)]
+    const reference = new Suggester(new Library(files).graph)
+    fc.assert(
+      fc.property(fc.shuffledSubarray(files, { minLength: files.length, maxLength: files.length }), fc.array(caseNote, { minLength: 1, maxLength: 3 }), (shuffled, notes) => {
+        const suggester = new Suggester(new Library(shuffled).graph)
+        for (const text of notes) expect(suggester.suggest(text)).toEqual(reference.suggest(text))
+      }),
+      { numRuns: 15 }
+    )
+  })
+})
