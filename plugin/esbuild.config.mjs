@@ -1,10 +1,12 @@
 // Bundles the plugin into dist/: main.js (CommonJS, as Obsidian loads it), manifest.json, styles.css and
 // versions.json. Obsidian, Electron, CodeMirror and Node's built-ins are external; Node's `fs` and
 // `Buffer`, which the core's gray-matter asks for, are replaced by tiny stand-ins so the bundle runs
-// where there is no Node.js (Obsidian mobile, a plain browser page).
+// where there is no Node.js (Obsidian mobile, a plain browser page). Network code in dependencies is kept
+// out (no-network.mjs), and the bundle is checked for network APIs before it is written.
 import { builtinModules } from 'node:module'
-import { copyFile, mkdir } from 'node:fs/promises'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
+import { findNetworkApis, noNetwork } from './no-network.mjs'
 
 const production = !process.argv.includes('--dev')
 
@@ -24,10 +26,19 @@ const result = await build({
   treeShaking: true,
   legalComments: 'eof',
   metafile: true,
+  plugins: [noNetwork()],
+  write: false,
   logLevel: 'warning'
 })
 
+const code = result.outputFiles.find((f) => f.path.endsWith('main.js'))?.text ?? ''
+const network = findNetworkApis(code)
+if (network.length > 0) {
+  process.stderr.write(`plugin: the bundle contains network APIs, so it is not written:\n${network.map((n) => `  ${n.api}: …${n.context}…`).join('\n')}\n`)
+  process.exit(1)
+}
 await mkdir('dist', { recursive: true })
+await writeFile('dist/main.js', code)
 await Promise.all(['manifest.json', 'styles.css', 'versions.json'].map((f) => copyFile(f, `dist/${f}`)))
 
 const bytes = result.metafile.outputs['dist/main.js']?.bytes ?? 0
