@@ -6,12 +6,13 @@ import type { Command, Defaults, Io } from './command.js'
 import { check } from './commands/check.js'
 import { cite } from './commands/cite.js'
 import { graph } from './commands/graph.js'
+import { privacy } from './commands/privacy.js'
 import { report } from './commands/report.js'
 import { suggest } from './commands/suggest.js'
 import { vault } from './commands/vault.js'
 import { shippedLibrary } from './files.js'
 
-const COMMANDS: Command[] = [check, graph, suggest, cite, report, vault]
+const COMMANDS: Command[] = [check, graph, suggest, cite, report, vault, privacy]
 
 const VERSION = '0.1.0'
 
