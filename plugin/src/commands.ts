@@ -5,9 +5,10 @@ import { apaReference } from '@praktijkwijzer/core'
 import { Notice } from 'obsidian'
 import type { App, Plugin } from 'obsidian'
 import type { Actions } from './actions'
-import { VIEW_TYPE } from './actions'
+import { currentNote, VIEW_TYPE } from './actions'
 import type { LibraryIndex } from './library-index'
 import { LibrarySearchModal, LiteraturePickerModal, ProblemsModal } from './modals'
+import { showPrivacyCheck } from './privacy'
 import { nl } from './strings'
 
 /** What the commands need. */
@@ -56,4 +57,13 @@ export function registerCommands(plugin: Plugin, services: CommandServices): voi
     }
   })
   plugin.addCommand({ id: 'show-problems', name: nl.commands.showProblems, callback: () => showProblems(app, services) })
+  plugin.addCommand({
+    id: 'privacy-check',
+    name: nl.commands.privacyCheck,
+    editorCallback: () => {
+      const note = currentNote(app)
+      if (note) showPrivacyCheck(app, note.editor, note.file.basename)
+      else new Notice(nl.insert.noEditor)
+    }
+  })
 }

@@ -29,7 +29,20 @@ export const nl = {
     searchLibrary: 'Kennisbank doorzoeken',
     insertReference: 'Literatuurverwijzing invoegen',
     refreshIndex: 'Kennisbank opnieuw inlezen',
-    showProblems: 'Problemen in de kennisbank tonen'
+    showProblems: 'Problemen in de kennisbank tonen',
+    privacyCheck: 'Privacycontrole van deze notitie'
+  },
+
+  privacy: {
+    title: (note: string) => `Privacycontrole: ${note}`,
+    none: 'Geen persoonsgegevens gevonden in deze notitie.',
+    found: (n: number) =>
+      n === 1
+        ? 'Eén mogelijk persoonsgegeven gevonden. Haal het weg of vervang het door een pseudoniem.'
+        : `${n} mogelijke persoonsgegevens gevonden. Haal ze weg of vervang ze door een pseudoniem.`,
+    where: (line: number, column: number) => `Regel ${line}, kolom ${column}`,
+    select: 'Selecteer deze plek in de notitie',
+    limits: 'De controle zoekt naar patronen (BSN, telefoonnummer, e-mailadres, IBAN, postcode met huisnummer, geboortedatum, naam na een aanspreekvorm). Een naam zonder aanspreekvorm ziet ze niet: lees zelf ook na.'
   },
 
   state: {

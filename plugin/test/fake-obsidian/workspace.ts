@@ -3,7 +3,7 @@
  * a plain-text editor. Events fire as Obsidian fires them: `file-open` and `active-leaf-change` when a
  * file opens, `editor-change` on every change to an editor's text.
  */
-import type { EditorChange, EditorPosition, EditorRangeOrCaret, EditorTransaction, HoverPopover, OpenViewState, PaneType, ViewState } from 'obsidian/obsidian'
+import type { EditorChange, EditorPosition, EditorRange, EditorRangeOrCaret, EditorTransaction, HoverPopover, OpenViewState, PaneType, ViewState } from 'obsidian/obsidian'
 import { Component, Events } from './core'
 import type { EventRef } from './core'
 import type { App } from './plugin'
@@ -176,6 +176,14 @@ export class Editor {
     const before = this.value.slice(0, Math.max(0, Math.min(offset, this.value.length)))
     const line = before.split('\n').length - 1
     return { line, ch: before.length - before.lastIndexOf('\n') - 1 }
+  }
+
+  /** Fake only: the last range scrolled into view. */
+  scrolledTo: EditorRange | null = null
+
+  scrollIntoView(range: EditorRange, center?: boolean): void {
+    void center
+    this.scrolledTo = range
   }
 
   focus(): void {}
