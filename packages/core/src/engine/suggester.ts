@@ -35,6 +35,8 @@ const HALF_SCORE = 9
 const LIFT = { method: 0.15, theme: 0.1 } as const
 /** Shortest word that typo tolerance corrects. */
 const MIN_TYPO_LENGTH = 7
+/** How many of the best notes by words are considered further (phrases, lifts, diversity). */
+const CANDIDATES = 300
 /** How many of the best direct matches lift their neighbours. */
 const LIFT_SOURCES = 12
 
@@ -70,6 +72,12 @@ interface Posting {
   docs: number[]
   /** The term's frequencies per field in each doc, parallel to `docs`. */
   tfs: number[][]
+  /**
+   * The BM25 saturation `tf / (K1 + tf)` of the field-weighted frequency in each doc, parallel to `docs`;
+   * valid while `version` equals the index's statistics version (it depends on average field lengths).
+   */
+  saturation: Float64Array
+  version: number
 }
 
 interface QueryTerm {
@@ -99,6 +107,8 @@ export class Suggester {
   private readonly postings = new Map<string, Posting>()
   private readonly lengthSums = new Array<number>(FIELD_COUNT).fill(0)
   private docCount = 0
+  /** Bumped whenever field-length statistics change: cached saturations are then recomputed on use. */
+  private statsVersion = 0
   private readonly splitter = new CompoundSplitter()
   /** Normalised word → number of notes it occurs in. */
   private readonly wordDf = new Map<string, number>()
@@ -163,25 +173,27 @@ export class Suggester {
     const query = this.analyzeQuery(text, options)
     const analyzed = now()
 
-    const raw = new Map<number, number>()
-    const avg = this.averageLengths()
+    // Accumulate in a dense array: a note's slot is its index number.
+    const scores = new Float64Array(this.docs.length)
+    const touched: number[] = []
     for (const q of query.values()) {
       const posting = this.postings.get(q.term)
       if (!posting) continue
-      const idf = this.idf(posting.docs.length)
-      const qw = (q.weight >= 1 ? 1 + Math.log(q.weight) : q.weight) * idf
-      const { docs, tfs } = posting
+      const qw = (q.weight >= 1 ? 1 + Math.log(q.weight) : q.weight) * this.idf(posting.docs.length)
+      const saturation = this.saturation(posting)
+      const docs = posting.docs
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i] as number
-        const doc = this.docs[d]
-        if (!doc) continue
-        const pseudo = pseudoTf(doc.lengths, tfs[i] as number[], avg)
-        raw.set(d, (raw.get(d) ?? 0) + (qw * pseudo) / (K1 + pseudo))
+        if (scores[d] === 0) touched.push(d)
+        scores[d] = (scores[d] as number) + qw * (saturation[i] as number)
       }
     }
-    for (const [d, score] of raw) {
+    // Only the best notes by words can end near the top: phrase bonuses and lifts are worked out for them.
+    touched.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
+    const raw = new Map<number, number>()
+    for (const d of touched.slice(0, CANDIDATES)) {
       const doc = this.docs[d]
-      if (doc && doc.phrases.length > 0) raw.set(d, score + this.phraseScore(doc, query).bonus)
+      raw.set(d, (scores[d] as number) + (doc && doc.phrases.length > 0 ? this.phraseScore(doc, query).bonus : 0))
     }
 
     // Graph propagation: the best direct matches lift their methods and themes a little. A note linked from
@@ -193,6 +205,7 @@ export class Suggester {
       if (!doc || doc.type === 'thema') continue
       for (const edge of this.graph.edgesFrom(doc.node.path)) {
         const share = edge.kind === 'method' ? LIFT.method : edge.kind === 'theme' ? LIFT.theme : 0
+        // A lifted note outside the candidates still keeps what its own words scored.
         const target = this.byPath.get(edge.to)
         if (share === 0 || target === undefined) continue
         const list = lifted.get(target) ?? []
@@ -203,7 +216,7 @@ export class Suggester {
     for (const [target, lifts] of lifted) {
       const amounts = lifts.map((l) => l.amount).sort((a, b) => b - a)
       const total = (amounts[0] ?? 0) + 0.25 * amounts.slice(1).reduce((a, b) => a + b, 0)
-      raw.set(target, (raw.get(target) ?? 0) + total)
+      raw.set(target, (raw.get(target) ?? scores[target] ?? 0) + total)
     }
 
     const ranked = [...raw.entries()]
@@ -245,12 +258,14 @@ export class Suggester {
     this.byPath.set(node.path, d)
     this.docCount++
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] = (this.lengthSums[f] ?? 0) + (doc.lengths[f] ?? 0)
+    this.statsVersion++
     for (const [term, tf] of doc.terms) {
       const posting = this.postings.get(term)
       if (posting) {
         posting.docs.push(d)
         posting.tfs.push(tf)
-      } else this.postings.set(term, { docs: [d], tfs: [tf] })
+        posting.version = -1
+      } else this.postings.set(term, { docs: [d], tfs: [tf], saturation: new Float64Array(0), version: -1 })
     }
     this.typoCache.clear()
     for (const word of doc.words.keys()) {
@@ -269,6 +284,7 @@ export class Suggester {
     this.free.push(d)
     if (!doc) return
     this.docCount--
+    this.statsVersion++
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] = (this.lengthSums[f] ?? 0) - (doc.lengths[f] ?? 0)
     for (const term of doc.terms.keys()) {
       const posting = this.postings.get(term)
@@ -280,6 +296,7 @@ export class Suggester {
         posting.tfs[i] = posting.tfs[last] as number[]
         posting.docs.pop()
         posting.tfs.pop()
+        posting.version = -1
       }
       if (posting.docs.length === 0) this.postings.delete(term)
     }
@@ -330,6 +347,22 @@ export class Suggester {
       }
     }
     return { node, type: node.type as SuggestionType, lengths, terms, phrases, words, display }
+  }
+
+  /** The posting's saturations, recomputed when the field-length statistics changed since the last use. */
+  private saturation(posting: Posting): Float64Array {
+    if (posting.version === this.statsVersion && posting.saturation.length === posting.docs.length) return posting.saturation
+    const avg = this.averageLengths()
+    const out = new Float64Array(posting.docs.length)
+    for (let i = 0; i < out.length; i++) {
+      const doc = this.docs[posting.docs[i] as number]
+      if (!doc) continue
+      const pseudo = pseudoTf(doc.lengths, posting.tfs[i] as number[], avg)
+      out[i] = pseudo / (K1 + pseudo)
+    }
+    posting.saturation = out
+    posting.version = this.statsVersion
+    return out
   }
 
   /** Average length of each field over the indexed notes. */
