@@ -154,12 +154,13 @@ function fromTree(md: Markdown, data: Record<string, unknown>, body: string, lin
   return { links, sections: sectionsOf(tree, lineShift, body), tags: tagsOf(data, tree), text: plainText(tree) }
 }
 
+/** Why a part was read as plain text, and what brings the formatting back. */
 const PLAIN_REASONS: Record<PlainPart['reason'], (size: string) => string> = {
-  size: (n) => `de notitie is te groot om als Markdown te lezen (${n} tekens)`,
-  length: (n) => `het blok is te lang (${n} tekens zonder witregel)`,
-  delimiters: (n) => `het blok heeft te veel opmaaktekens (${n} keer * _ ~ [ ] < of \`)`,
-  depth: (n) => `lijsten of citaten zijn te diep genest (${n} niveaus)`,
-  setext: (n) => `de notitie heeft te veel koppen die met === of --- zijn onderstreept (${n}); gebruik # voor koppen`,
+  size: (n) => `de notitie is te groot om als Markdown te lezen (${n} tekens). Splits haar in kleinere notities`,
+  length: (n) => `het blok is te lang (${n} tekens zonder witregel). Zet witregels tussen de onderdelen`,
+  delimiters: (n) => `het blok heeft te veel opmaaktekens (${n} keer * _ ~ [ ] < of \`). Zet witregels tussen de onderdelen`,
+  depth: (n) => `lijsten of citaten zijn te diep genest (${n} niveaus). Maak de lijst minder diep`,
+  setext: (n) => `de notitie heeft te veel koppen die met === of --- zijn onderstreept (${n}). Maak er koppen met # van`,
   error: () => 'de opmaak kon niet gelezen worden'
 }
 
@@ -173,7 +174,7 @@ function plainProblem(file: string, part: PlainPart, lineShift: number): Problem
     { line: from, column: 1 },
     'warning',
     'plain-text',
-    `${where} is als gewone tekst gelezen, zonder Markdown-opmaak: ${PLAIN_REASONS[part.reason](part.size.toLocaleString('nl-NL'))}. Links en tekst tellen gewoon mee; zet witregels tussen de onderdelen om de opmaak terug te krijgen.`
+    `${where} is als gewone tekst gelezen, zonder Markdown-opmaak (links en tekst tellen gewoon mee): ${PLAIN_REASONS[part.reason](part.size.toLocaleString('nl-NL'))}.`
   )
 }
 
