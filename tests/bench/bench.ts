@@ -37,11 +37,12 @@ function percentile(values: number[], p: number): number {
 }
 
 /**
- * Run `fn` `runs` times after a warm-up, or as often as fits in the time budget (at least 3 times). A run
+ * Run `fn` `runs` times after a warm-up (V8 keeps optimising for the first hundred or so calls: the warm-up
+ * keeps that out of p95), or as often as fits in the time budget (at least 3 times). A run
  * that alone takes longer than the budget is measured once, without warm-up: a full-text fuse.js search
  * of a 2,000-word note over 5,000 notes takes minutes, and one figure says enough.
  */
-function time(fn: () => void, runs: number, warmup = 10, budgetMs = 8000): number[] {
+function time(fn: () => void, runs: number, warmup = 100, budgetMs = 8000): number[] {
   const first = performance.now()
   fn()
   const once = performance.now() - first

@@ -60,7 +60,10 @@ interface Doc {
   type: SuggestionType
   lengths: number[]
   /** Term → weighted term frequency per field. */
-  terms: Map<string, number[]>
+  /** Term → offset of its frequencies per field in `tf` (FIELD_COUNT numbers from there). */
+  terms: Map<string, number>
+  /** All term frequencies of the note, packed: one allocation per note instead of one per term. */
+  tf: Float64Array
   phrases: Phrase[]
   /** Normalised words of the note (for the typo vocabulary). */
   words: Map<string, number>
@@ -70,8 +73,8 @@ interface Doc {
 
 interface Posting {
   docs: number[]
-  /** The term's frequencies per field in each doc, parallel to `docs`. */
-  tfs: number[][]
+  /** Offset of the term's frequencies in each doc's `tf`, parallel to `docs`. */
+  offsets: number[]
   /**
    * The BM25 saturation `tf / (K1 + tf)` of the field-weighted frequency in each doc, parallel to `docs`;
    * valid while `version` equals the index's statistics version (it depends on average field lengths).
@@ -259,13 +262,13 @@ export class Suggester {
     this.docCount++
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] = (this.lengthSums[f] ?? 0) + (doc.lengths[f] ?? 0)
     this.statsVersion++
-    for (const [term, tf] of doc.terms) {
+    for (const [term, offset] of doc.terms) {
       const posting = this.postings.get(term)
       if (posting) {
         posting.docs.push(d)
-        posting.tfs.push(tf)
+        posting.offsets.push(offset)
         posting.version = -1
-      } else this.postings.set(term, { docs: [d], tfs: [tf], saturation: new Float64Array(0), version: -1 })
+      } else this.postings.set(term, { docs: [d], offsets: [offset], saturation: new Float64Array(0), version: -1 })
     }
     this.typoCache.clear()
     for (const word of doc.words.keys()) {
@@ -293,9 +296,9 @@ export class Suggester {
       if (i !== -1) {
         const last = posting.docs.length - 1
         posting.docs[i] = posting.docs[last] as number
-        posting.tfs[i] = posting.tfs[last] as number[]
+        posting.offsets[i] = posting.offsets[last] as number
         posting.docs.pop()
-        posting.tfs.pop()
+        posting.offsets.pop()
         posting.version = -1
       }
       if (posting.docs.length === 0) this.postings.delete(term)
@@ -318,14 +321,18 @@ export class Suggester {
   }
 
   private buildDoc(node: GraphNode, fields: FieldWords): Doc {
-    const terms = new Map<string, number[]>()
+    const terms = new Map<string, number>()
+    const packed: number[] = []
     const lengths: number[] = []
     const words = new Map<string, number>()
     fields.words.forEach((list, f) => {
-      for (const norm of list) {
-        words.set(norm, (words.get(norm) ?? 0) + 1)
-        bump(terms, stem(norm), f, 1)
-        for (const part of this.splitter.split(norm)) bump(terms, stem(part), f, PART_WEIGHT)
+      // Count each word once per field, then stem and split each distinct word once.
+      const counts = new Map<string, number>()
+      for (const norm of list) counts.set(norm, (counts.get(norm) ?? 0) + 1)
+      for (const [norm, count] of counts) {
+        words.set(norm, (words.get(norm) ?? 0) + count)
+        bump(terms, packed, stem(norm), f, count)
+        for (const part of this.splitter.split(norm)) bump(terms, packed, stem(part), f, PART_WEIGHT * count)
       }
       lengths.push(list.length)
     })
@@ -346,7 +353,7 @@ export class Suggester {
         display.set(st, word)
       }
     }
-    return { node, type: node.type as SuggestionType, lengths, terms, phrases, words, display }
+    return { node, type: node.type as SuggestionType, lengths, terms, tf: Float64Array.from(packed), phrases, words, display }
   }
 
   /** The posting's saturations, recomputed when the field-length statistics changed since the last use. */
@@ -357,7 +364,7 @@ export class Suggester {
     for (let i = 0; i < out.length; i++) {
       const doc = this.docs[posting.docs[i] as number]
       if (!doc) continue
-      const pseudo = pseudoTf(doc.lengths, posting.tfs[i] as number[], avg)
+      const pseudo = pseudoTf(doc.lengths, doc.tf, posting.offsets[i] as number, avg)
       out[i] = pseudo / (K1 + pseudo)
     }
     posting.saturation = out
@@ -503,12 +510,12 @@ export class Suggester {
     }
     const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
     for (const q of query.values()) {
-      const tf = doc.terms.get(q.term)
-      if (!tf) continue
+      const offset = doc.terms.get(q.term)
+      if (offset === undefined) continue
       let best = -1
       let bestValue = 0
       for (let f = 0; f < FIELD_COUNT; f++) {
-        const v = (tf[f] ?? 0) * (WEIGHTS[f] ?? 1)
+        const v = (doc.tf[offset + f] ?? 0) * (WEIGHTS[f] ?? 1)
         if (v > bestValue) {
           best = f
           bestValue = v
@@ -651,10 +658,10 @@ function fieldWords(node: GraphNode): FieldWords {
 }
 
 /** BM25F: the field-weighted, length-normalised frequency of a term in a note. */
-function pseudoTf(lengths: number[], tf: number[], avg: number[]): number {
+function pseudoTf(lengths: number[], tf: Float64Array, offset: number, avg: number[]): number {
   let pseudo = 0
   for (let f = 0; f < FIELD_COUNT; f++) {
-    const v = tf[f] as number
+    const v = tf[offset + f] as number
     if (v === 0) continue
     const b = B[f] as number
     pseudo += ((WEIGHTS[f] as number) * v) / (1 - b + (b * (lengths[f] as number)) / (avg[f] as number))
@@ -711,13 +718,15 @@ function damerauAtMostOne(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }
 
-function bump(terms: Map<string, number[]>, term: string, field: number, amount: number): void {
-  let tf = terms.get(term)
-  if (!tf) {
-    tf = new Array<number>(FIELD_COUNT).fill(0)
-    terms.set(term, tf)
+/** Add to a term's frequency in one field; a new term gets FIELD_COUNT zeros at the end of `packed`. */
+function bump(terms: Map<string, number>, packed: number[], term: string, field: number, amount: number): void {
+  let offset = terms.get(term)
+  if (offset === undefined) {
+    offset = packed.length
+    for (let f = 0; f < FIELD_COUNT; f++) packed.push(0)
+    terms.set(term, offset)
   }
-  tf[field] = (tf[field] ?? 0) + amount
+  packed[offset + field] = (packed[offset + field] as number) + amount
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
