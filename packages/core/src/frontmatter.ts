@@ -7,7 +7,7 @@
  */
 import matter from 'gray-matter'
 import yaml from 'js-yaml'
-import { problem, type Problem } from './problem.js'
+import { positionAt, problem, type Problem } from './problem.js'
 
 /** The result of {@link parseFrontmatter}. */
 export interface Frontmatter {
@@ -63,7 +63,7 @@ export function parseFrontmatter(text: string, file: string): Frontmatter {
   const raw = text.slice(start, start + close.index)
   const afterClose = start + close.index + close[0].length
   const bodyOffset = text.charCodeAt(afterClose) === 10 ? afterClose + 1 : afterClose
-  const bodyLine = countLines(text, bodyOffset)
+  const bodyLine = positionAt(text, bodyOffset).line
   const base = { raw, rawLine: 2, bodyOffset, bodyLine, present: true }
 
   if (language !== '' && language !== 'yaml' && language !== 'yml') {
@@ -156,10 +156,4 @@ const REASONS: Array<[RegExp, string]> = [
 function dutchReason(reason: string): string {
   for (const [pattern, dutch] of REASONS) if (pattern.test(reason)) return `${dutch} (${reason})`
   return reason
-}
-
-function countLines(text: string, offset: number): number {
-  let line = 1
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++
-  return line
 }

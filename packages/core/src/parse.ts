@@ -61,6 +61,8 @@ export interface Note {
   hasFrontmatter: boolean
   /** The raw frontmatter text. */
   frontmatterRaw: string
+  /** 1-based file line of each frontmatter key (its first occurrence). */
+  fieldLines: ReadonlyMap<string, number>
   /** The body (everything after the frontmatter). */
   body: string
   /** 1-based line in the file where the body starts. */
@@ -107,7 +109,9 @@ export function parseNote(text: string, path: string): Note {
   }
   for (const part of md.plain) problems.push(plainProblem(file, part, lineShift))
   const links = parts.links
-  links.unshift(...frontmatterLinks(fm.data, fm.raw, fm.rawLine, file, problems))
+  const rawLines = fm.raw.split('\n')
+  const keyLines = keyLineIndex(rawLines)
+  links.unshift(...frontmatterLinks(fm.data, rawLines, keyLines, fm.rawLine, file, problems))
 
   return {
     path: file,
@@ -116,6 +120,7 @@ export function parseNote(text: string, path: string): Note {
     frontmatter: fm.data,
     hasFrontmatter: fm.present,
     frontmatterRaw: fm.raw,
+    fieldLines: new Map([...keyLines].map(([key, index]) => [key, fm.rawLine + index])),
     body,
     bodyLine: fm.bodyLine,
     tree: md.tree,
@@ -204,14 +209,13 @@ function collectSkipRanges(tree: Root): Array<[number, number]> {
 /** Wikilinks in frontmatter values, with their line and column in the file. */
 function frontmatterLinks(
   data: Record<string, unknown>,
-  raw: string,
+  lines: string[],
+  keyLines: Map<string, number>,
   rawLine: number,
   file: string,
   problems: Problem[]
 ): NoteLink[] {
   const links: NoteLink[] = []
-  const lines = raw.split('\n')
-  const keyLines = keyLineIndex(lines)
   for (const [field, value] of Object.entries(data)) {
     const keyLine = keyLines.get(field) ?? -1
     let searchFrom = Math.max(0, keyLine)

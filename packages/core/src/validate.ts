@@ -119,7 +119,5 @@ function checkField(note: Note, spec: FieldSpec, problems: Problem[]): void {
 
 /** Where a frontmatter field stands in the file (its key), or the first line. */
 export function fieldPosition(note: Note, field: string): Position {
-  const lines = note.frontmatterRaw.split('\n')
-  const index = lines.findIndex((l) => l.startsWith(`${field}:`) || l.startsWith(`"${field}":`) || l.startsWith(`'${field}':`))
-  return index === -1 ? { line: 1, column: 1 } : { line: 2 + index, column: 1 }
+  return { line: note.fieldLines.get(field) ?? 1, column: 1 }
 }
