@@ -195,6 +195,14 @@ describe('incremental index', () => {
     s.sync('Synoniemen.md')
     expect(s.suggest('SHV gebeld', { minScore: 0 }).suggestions).toEqual([])
   })
+
+  test('should forget the synonyms of a removed synonym note, whatever its name', () => {
+    const { lib, s } = engine({ ...FILES, 'Afkortingen.md': '---\ntype: synoniemen\n---\n- BBH: budgetbeheer\n' })
+    expect(s.suggest('BBH gebeld', { minScore: 0 }).suggestions.length).toBeGreaterThan(0)
+    lib.remove('Afkortingen.md')
+    s.sync('Afkortingen.md')
+    expect(s.suggest('BBH gebeld', { minScore: 0 }).suggestions).toEqual([])
+  })
 })
 
 describe('TitleFinder', () => {

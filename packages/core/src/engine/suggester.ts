@@ -152,7 +152,8 @@ export class Suggester {
    */
   sync(path: string): void {
     const node = this.graph.byPath(path)
-    if (node?.type === 'synoniemen' || this.isSynonymPath(path)) this.synonyms = synonymsFromGraph(this.graph)
+    // A synonym note added, changed, removed or turned into another kind: read the synonyms again.
+    if (node?.type === 'synoniemen' || this.synonyms.paths.has(path)) this.synonyms = synonymsFromGraph(this.graph)
     this.removeDoc(path)
     if (node && this.indexable(node)) {
       const fields = fieldWords(node)
@@ -247,11 +248,6 @@ export class Suggester {
 
   private indexable(node: GraphNode): boolean {
     return node.type !== null && (this.types as readonly string[]).includes(node.type)
-  }
-
-  private isSynonymPath(path: string): boolean {
-    const index = this.byPath.get(path)
-    return index === undefined && this.synonyms.size > 0 && path.toLowerCase().includes('synoniem')
   }
 
   private add(node: GraphNode, fields: FieldWords): void {

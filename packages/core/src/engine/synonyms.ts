@@ -25,8 +25,11 @@ export interface SynonymEntry {
 export class SynonymTable {
   private readonly byFirst = new Map<string, SynonymEntry[]>()
   readonly size: number
+  /** Paths of the notes the table was read from (a change to any of them means reading it again). */
+  readonly paths: ReadonlySet<string>
 
-  constructor(entries: Iterable<SynonymEntry>) {
+  constructor(entries: Iterable<SynonymEntry>, paths: Iterable<string> = []) {
+    this.paths = new Set(paths)
     let size = 0
     for (const entry of entries) {
       const first = entry.term[0]
@@ -55,7 +58,8 @@ export class SynonymTable {
  */
 export function synonymsFromGraph(graph: KnowledgeGraph): SynonymTable {
   const entries: SynonymEntry[] = []
-  for (const node of graph.nodes('synoniemen')) {
+  const nodes = graph.nodes('synoniemen')
+  for (const node of nodes) {
     for (const section of node.note.sections) {
       for (const item of section.items) {
         const entry = parseSynonymLine(item.text, `${node.path}:${item.line}`)
@@ -63,7 +67,7 @@ export function synonymsFromGraph(graph: KnowledgeGraph): SynonymTable {
       }
     }
   }
-  return new SynonymTable(entries)
+  return new SynonymTable(entries, nodes.map((n) => n.path))
 }
 
 /**
