@@ -39,7 +39,18 @@ export interface FieldSpec {
   /** One line in Dutch, for documentation and messages. */
   description: string
   /** For string lists: the advised number of items (outside it is a warning). */
-  count?: { min: number; max: number }
+  count?: Count
+}
+
+/**
+ * The advised number of items of a string list. `unless` lowers the minimum for notes whose field `field`
+ * has the value `value`: a methodiek that the report only names cannot honestly have five signals.
+ */
+export interface Count {
+  min: number
+  max: number
+  /** `when` says in Dutch when the exception applies, for the warning ("het rapport ... alleen bij naam noemt"). */
+  unless?: { field: string; value: string; min: number; when: string }
 }
 
 const string = { kind: 'string' } as const
@@ -82,12 +93,18 @@ export const SCHEMA: Record<NoteType, FieldSpec[]> = {
     },
     { name: 'bewijstoelichting', type: string, required: false, description: 'toelichting op de onderbouwing' },
     {
+      name: 'vermelding',
+      type: { kind: 'enum', values: ['beschreven', 'alleen genoemd'] },
+      required: false,
+      description: 'of het rapport de methodiek beschrijft of alleen bij naam noemt'
+    },
+    {
       name: 'soort',
       type: { kind: 'enum', values: ['methodiek', 'benadering', 'model', 'instrument', 'overleg'] },
       required: false,
       description: 'soort methodiek'
     },
-    SIGNALS,
+    { ...SIGNALS, count: { min: 5, max: 15, unless: { field: 'vermelding', value: 'alleen genoemd', min: 1, when: 'het rapport de methodiek alleen bij naam noemt' } } },
     { name: 'thema', type: links(['thema'], 'theme'), required: false, description: 'thema\'s waar de methodiek bij hoort' },
     { name: 'literatuur', type: links(['literatuur'], 'literature'), required: false, description: 'onderbouwende literatuur' },
     { name: 'gerelateerd', type: links(['methodiek'], 'related'), required: false, description: 'verwante methodieken' }

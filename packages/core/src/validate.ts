@@ -98,10 +98,14 @@ function checkField(note: Note, spec: FieldSpec, problems: Problem[]): void {
         wrong('een lijst van teksten')
         return
       }
-      if (spec.count && (items.length < spec.count.min || items.length > spec.count.max)) {
-        problems.push(
-          problem(file, at, 'warning', 'signal-count', `Veld \`${spec.name}\` heeft ${items.length} onderdelen; ${spec.count.min} tot ${spec.count.max} werkt het best.`)
-        )
+      if (spec.count) {
+        const { max, unless } = spec.count
+        const relaxed = unless !== undefined && note.frontmatter[unless.field] === unless.value
+        const min = relaxed ? unless.min : spec.count.min
+        if (items.length < min || items.length > max) {
+          const hint = unless && !relaxed && items.length < min && items.length >= unless.min ? ` Als ${unless.when}: zet \`${unless.field}: ${unless.value}\`; dan is ${unless.min} genoeg.` : ''
+          problems.push(problem(file, at, 'warning', 'signal-count', `Veld \`${spec.name}\` heeft ${items.length} onderdelen; ${min} tot ${max} werkt het best.${hint}`))
+        }
       }
       return
     }

@@ -109,6 +109,25 @@ describe('library problems', () => {
     expect(found.map((p) => [p.code, p.line])).toContainEqual([code, line])
   })
 
+  test('should accept one signal on a methodiek the report only names, and point to that exception otherwise', () => {
+    const note = (extra: string): string => `---\ntype: methodiek\nbron: ["4.10"]\nbewijs: niet vermeld\n${extra}---\n# M\n`
+    const lib = library({
+      'Genoemd.md': note('vermelding: alleen genoemd\nsignalen: ["Yucel"]\n'),
+      'Beschreven.md': note('vermelding: beschreven\nsignalen: ["Yucel"]\n'),
+      'Leeg.md': note('vermelding: alleen genoemd\nsignalen: []\n'),
+      'Te veel.md': note(`vermelding: alleen genoemd\nsignalen: [${Array.from({ length: 16 }, (_, i) => `"s${i}"`).join(', ')}]\n`),
+      'Anker.md': `${THEMA()}[[Genoemd]] [[Beschreven]] [[Leeg]] [[Te veel]]\n`
+    })
+    const counts = lib.problems().filter((p) => p.code === 'signal-count' || p.code === 'missing-field')
+    expect(counts.map((p) => [p.file, p.code]).sort()).toEqual([
+      ['Beschreven.md', 'signal-count'],
+      ['Leeg.md', 'missing-field'],
+      ['Te veel.md', 'signal-count']
+    ])
+    expect(counts.find((p) => p.file === 'Beschreven.md')?.message).toContain('zet `vermelding: alleen genoemd`; dan is 1 genoeg')
+    expect(counts.find((p) => p.file === 'Te veel.md')?.message).toBe('Veld `signalen` heeft 16 onderdelen; 1 tot 15 werkt het best.')
+  })
+
   test('should report a link to the wrong kind of note and make no edge for it', () => {
     const lib = library({ 'T.md': THEMA(), 'P.md': PRAKTIJK('thema: ["[[T]]"]\nliteratuur: ["[[T]]"]\n') })
     expect(codes(lib.problems())).toEqual([['P.md', 'wrong-kind-link', 6]])
