@@ -23,6 +23,48 @@ function violations(lib: Library, node: GraphNode): string[] {
   return out
 }
 
+/** The sentence a methodiek the report only names says under its title (library/README.md). */
+const ONLY_NAMED = 'Het rapport noemt deze methode alleen bij naam'
+
+/** The sections (`§2.3` → `2.3`) and figures (`Figuur 4`) a text refers to. */
+function references(text: string): string[] {
+  return [...text.matchAll(/§\s?(\d+(?:\.\d+)*)|(Figuur \d+)/g)].map((m) => m[1] ?? m[2] ?? '')
+}
+
+/**
+ * How a methodiek states its evidence, checked against the rubric of library/README.md: a `bewijstoelichting`
+ * for every value but `niet vermeld`, naming sections that are in `bron`; for an effect, a sentence on the
+ * BW/MO; a methodiek the report only names says so and claims nothing.
+ */
+function evidenceViolations(node: GraphNode): string[] {
+  if (node.type !== 'methodiek') return []
+  const fm = node.note.frontmatter
+  const evidence = fm['bewijs']
+  const explanation = typeof fm['bewijstoelichting'] === 'string' ? fm['bewijstoelichting'] : ''
+  const bron = new Set(stringList(fm['bron']))
+  const refs = references(explanation)
+  const out: string[] = []
+  if (evidence !== 'niet vermeld' && refs.length === 0) out.push(`${node.path}: bewijstoelichting noemt geen paragraaf`)
+  for (const ref of refs) if (!bron.has(ref)) out.push(`${node.path}: bewijstoelichting noemt ${/^\d/.test(ref) ? '§' : ''}${ref}, maar bron niet`)
+  if ((evidence === 'bewezen effectief' || evidence === 'veelbelovend') && !explanation.includes('In de BW/MO:')) {
+    out.push(`${node.path}: bewijstoelichting zegt niet wat het rapport over de BW/MO zegt`)
+  }
+  if (fm['vermelding'] === 'alleen genoemd') {
+    if (evidence !== 'niet vermeld') out.push(`${node.path}: alleen genoemd, maar bewijs is ${String(evidence)}`)
+    if (!node.note.body.includes(ONLY_NAMED)) out.push(`${node.path}: de tekst zegt niet dat het rapport de methode alleen noemt`)
+  }
+  return out
+}
+
+/** The parts of the report a `bron` may name: its numbered sections, figures and named parts. */
+function reportParts(report: string): Set<string> {
+  const parts = new Set(['Voorwoord', 'Samenvatting', 'Abstract', 'Referenties'])
+  for (const m of report.matchAll(/^#{1,6}\s*\*?(\d+(?:\.\d+)*)\.?\s/gm)) if (m[1]) parts.add(m[1])
+  for (const m of report.matchAll(/^\*?(Figuur \d+):/gm)) if (m[1]) parts.add(m[1])
+  for (const m of report.matchAll(/^#{1,6}\s*(Bijlage \d+)\s/gm)) if (m[1]) parts.add(m[1])
+  return parts
+}
+
 const WORD = /[0-9a-zà-ÿ]+/g
 function words(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(WORD) ?? []
@@ -65,14 +107,44 @@ describe('the shipped library', () => {
     expect(wanted.filter((s) => !covered.has(s))).toEqual([])
   })
 
-  test('every praktijk and methodiek has 5 to 15 signalen', () => {
+  test('every praktijk and methodiek has 5 to 15 signalen, a methodiek the report only names at least 1', () => {
     const bad = nodes
       .filter((n) => n.type === 'praktijk' || n.type === 'methodiek')
       .filter((n) => {
         const count = stringList(n.note.frontmatter['signalen']).length
-        return count < 5 || count > 15
+        const min = n.note.frontmatter['vermelding'] === 'alleen genoemd' ? 1 : 5
+        return count < min || count > 15
       })
     expect(bad.map((n) => n.path)).toEqual([])
+  })
+
+  test('states the evidence of every methodiek as the rubric asks: the report\'s words, their section, the BW/MO', () => {
+    expect(nodes.flatMap(evidenceViolations)).toEqual([])
+  })
+
+})
+
+describe('the evidence rubric catches what it should', () => {
+  const method = (fields: string): string => `---\ntype: methodiek\nbron: ["2.3", "6.9"]\nsignalen: [a, b, c, d, e]\n${fields}---\n# M\n`
+  const broken = new Library([
+    { path: 'Goed.md', text: method('bewijs: bewezen effectief\nbewijstoelichting: "Bewezen effectief (§2.3). In de BW/MO: niet onderzocht (§6.9)."\n') },
+    { path: 'Zonder.md', text: method('bewijs: goed beschreven\n') },
+    { path: 'Vaag.md', text: method('bewijs: veelbelovend\nbewijstoelichting: "Eerste aanwijzingen. In de BW/MO: niets."\n') },
+    { path: 'Buiten bron.md', text: method('bewijs: goed beschreven\nbewijstoelichting: "Goed beschreven (§2.3; §4.10; Figuur 4)."\n') },
+    { path: 'Elders.md', text: method('bewijs: bewezen effectief\nbewijstoelichting: "Effectief in het reclasseringstoezicht (§2.3)."\n') },
+    { path: 'Genoemd.md', text: method('bewijs: veelbelovend\nvermelding: alleen genoemd\nbewijstoelichting: "Genoemd (§2.3). In de BW/MO: niets (§6.9)."\n') },
+    { path: 'Niet vermeld.md', text: method('bewijs: niet vermeld\n') }
+  ])
+  test('flags a missing explanation or section, a section outside bron, a missing BW/MO sentence and a named-only method that claims evidence', () => {
+    expect(broken.graph.nodes().flatMap(evidenceViolations).sort()).toEqual([
+      'Buiten bron.md: bewijstoelichting noemt Figuur 4, maar bron niet',
+      'Buiten bron.md: bewijstoelichting noemt §4.10, maar bron niet',
+      'Elders.md: bewijstoelichting zegt niet wat het rapport over de BW/MO zegt',
+      'Genoemd.md: alleen genoemd, maar bewijs is veelbelovend',
+      'Genoemd.md: de tekst zegt niet dat het rapport de methode alleen noemt',
+      'Vaag.md: bewijstoelichting noemt geen paragraaf',
+      'Zonder.md: bewijstoelichting noemt geen paragraaf'
+    ])
   })
 })
 
@@ -102,6 +174,14 @@ describe.skipIf(!existsSync(REPORT) && process.env['CI'] !== 'true')('paraphrase
 
   test('the report is there to compare with', () => {
     expect(reportWords.length).toBeGreaterThan(30_000)
+  })
+
+  test('every bron names a part of the report', () => {
+    const parts = reportParts(report)
+    expect(['2.3', '4.10', '5.1.11', '6.9', 'Figuur 4', 'Referenties'].filter((p) => !parts.has(p))).toEqual([])
+    expect(['4.15', '5.1.12', '7.1', 'Figuur 5'].filter((p) => parts.has(p))).toEqual([])
+    const unknown = nodes.flatMap((n) => stringList(n.note.frontmatter['bron']).filter((b) => !parts.has(b)).map((b) => `${n.path}: ${b}`))
+    expect(unknown).toEqual([])
   })
 
   test('no note other than a reference shares a run of 12 words with the report', () => {
