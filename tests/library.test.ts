@@ -122,6 +122,13 @@ describe('the shipped library', () => {
     expect(nodes.flatMap(evidenceViolations)).toEqual([])
   })
 
+  test('marks the methods the report only names as such (issue #16), with few signals', () => {
+    const named = ['Mobility Mentoring', 'Veerkracht', 'Yucel Methode', 'Positieve gezondheid', 'Leefklimaat']
+    const stubs = nodes.filter((n) => n.note.frontmatter['vermelding'] === 'alleen genoemd')
+    expect(named.filter((title) => !stubs.some((n) => n.title === title))).toEqual([])
+    expect(stubs.filter((n) => stringList(n.note.frontmatter['signalen']).length > 4).map((n) => n.path)).toEqual([])
+  })
+
 })
 
 describe('the evidence rubric catches what it should', () => {
