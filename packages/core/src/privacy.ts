@@ -3,14 +3,19 @@
  * It reports; it never changes the text.
  *
  * What it looks for: citizen service numbers (nine digits passing the elfproef, also written with dots or
- * spaces), Dutch phone numbers (06, landline, +31 and 0031), e-mail addresses, IBANs (mod-97, any
- * country), a postcode with a house number (`1234 AB 12`), a date near "geboren", "geb." or
- * "geboortedatum" (a date on its own is not reported), and a name after a form of address ("dhr. Jan de
- * Vries", "mevrouw A. Jansen"; initials only, "dhr. K.", is a pseudonym and fine).
+ * spaces), Dutch phone numbers (06, landline, +31 and 0031; grouped with spaces, dots, hyphens or en
+ * dashes), e-mail addresses, IBANs (mod-97, any country), a postcode with a house number (`1234 AB 12`),
+ * a date near "geboren", "geb." or "geboortedatum" in the same clause (a date on its own is not
+ * reported), and a name after a form of address ("dhr. Jan de Vries", "dhr.Jansen", "DHR. JAN DE VRIES";
+ * initials only, "dhr. K.", is a pseudonym and fine).
+ *
+ * What it leaves alone, because notes are full of it: a date with a time (`12-03-2024 14.30`), a year
+ * with an abbreviation and a count (`sinds 2023 PB 3x`), "mw" without a dot before an organisation
+ * (maatschappelijk werk: `mw Leger des Heils`), and a birth keyword in another clause than the date.
  *
  * Limits: it finds patterns, not meaning. A real name without a form of address, a street name or a
  * birth date written in words is not found; a number that happens to pass a checksum is reported anyway.
- * Every pattern runs in linear time, on any input.
+ * Every pattern runs in linear time, on any input, and so does removing overlaps.
  */
 
 /** The kinds of personal data the check reports. */
@@ -72,12 +77,15 @@ export function checkPrivacy(text: string): PrivacyFinding[] {
   const matches = [...emails(text), ...ibans(text), ...bsns(text), ...phones(text), ...addresses(text), ...birthDates(text), ...names(text)]
   const order = (k: PrivacyKind): number => ['e-mail', 'iban', 'bsn', 'telefoon', 'adres', 'geboortedatum', 'naam'].indexOf(k)
   matches.sort((a, b) => a.start - b.start || order(a.kind) - order(b.kind))
+  // Sorted by start, a match overlaps an earlier kept one exactly when it starts before the furthest end
+  // kept so far: one pass, O(k log k) with the sort.
   const kept: Match[] = []
+  let keptEnd = 0
   for (const m of matches) {
-    const overlaps = kept.some((k) => m.start < k.end && k.start < m.end)
-    if (!overlaps) kept.push(m)
+    if (m.start < keptEnd) continue
+    kept.push(m)
+    keptEnd = m.end
   }
-  kept.sort((a, b) => a.start - b.start)
   const findings: PrivacyFinding[] = []
   let line = 1
   let lineStart = 0
@@ -136,8 +144,11 @@ export function isValidIban(iban: string): boolean {
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c)
 
-/** Matches of a global pattern whose neighbours pass a test (instead of lookbehind, which old iOS lacks). */
-function* scan(text: string, pattern: RegExp, free: (before: string | undefined, after: string | undefined) => boolean): Generator<RegExpExecArray> {
+/**
+ * Matches of a global pattern that pass a test of where they stand (instead of lookbehind, which old iOS
+ * lacks). The test gets the match's start and end in the text.
+ */
+function* scan(text: string, pattern: RegExp, free: (start: number, end: number) => boolean): Generator<RegExpExecArray> {
   pattern.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = pattern.exec(text))) {
@@ -145,10 +156,14 @@ function* scan(text: string, pattern: RegExp, free: (before: string | undefined,
       pattern.lastIndex++
       continue
     }
-    if (free(text[m.index - 1], text[m.index + m[0].length])) yield m
+    if (free(m.index, m.index + m[0].length)) yield m
     else pattern.lastIndex = m.index + 1
   }
 }
+
+/** The separators people put between digit groups: space, no-break space, dot, hyphen, en dash. */
+const SEP = '[ .\\-\u00a0\u2013]'
+const isDateSeparator = (c: string | undefined): boolean => c === '-' || c === '.' || c === '/' || c === '\u2013'
 
 // Nine digits: together, or as 123.456.789, 123 456 789 or 1234.56.789.
 const BSN = /\d{9}|\d{3}([ .])\d{3}\1\d{3}|\d{4}([ .])\d{2}\2\d{3}/g
@@ -167,12 +182,18 @@ function* bsns(text: string): Generator<Match> {
 }
 
 // +31 or 0031, an optional (0), then nine digits; or 0 and nine digits. Digits may be grouped by spaces,
-// dashes, dots or brackets.
-const PHONE = /(?:\+|00)31[ .-]?(?:\(0\)[ .-]?)?[1-9](?:[ .-]?\d){8}|\(0\d{1,3}\)[ .-]?\d(?:[ .-]?\d){4,7}|0[1-9](?:[ .-]?\d){8}/g
-const DATE_START = /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}/
+// dashes (also the en dash word processors write), dots or brackets.
+const PHONE = new RegExp(`(?:\\+|00)31${SEP}?(?:\\(0\\)${SEP}?)?[1-9](?:${SEP}?\\d){8}|\\(0\\d{1,3}\\)${SEP}?\\d(?:${SEP}?\\d){4,7}|0[1-9](?:${SEP}?\\d){8}`, 'g')
+const DATE_START = /^\d{1,2}[-./\u2013]\d{1,2}[-./\u2013]\d{2,4}/
 
 function* phones(text: string): Generator<Match> {
-  for (const m of scan(text, PHONE, (b, a) => !isWordChar(b) && b !== '+' && !isDigit(a))) {
+  // Not inside a word or number, and not the month and year of a date (`12-03-2024 14.30`: `03-2024 14.30`
+  // has ten digits).
+  const free = (start: number, end: number): boolean => {
+    const b = text[start - 1]
+    return !isWordChar(b) && b !== '+' && !isDigit(text[end]) && !(isDateSeparator(b) && isDigit(text[start - 2]))
+  }
+  for (const m of scan(text, PHONE, free)) {
     const digits = m[0].replace(/\D/g, '')
     const national = digits.startsWith('0031') ? `0${digits.slice(4).replace(/^0/, '')}` : digits.startsWith('31') ? `0${digits.slice(2).replace(/^0/, '')}` : digits
     if (national.length !== 10 || national[1] === '0') continue
@@ -240,12 +261,19 @@ function* ibans(text: string): Generator<Match> {
 }
 
 // 1234 AB 12, 1234AB 12a, 1234 AB, 12 (never SA, SD or SS: those letter pairs are not used).
-const POSTCODE = /[1-9]\d{3} ?([A-Z]{2})[ ,]{1,3}(?:nr\.? ?)?\d{1,5}(?:[ -]?[A-Za-z](?![A-Za-z]))?/g
+const POSTCODE = /([1-9]\d{3}) ?([A-Z]{2})[ ,]{1,3}(?:nr\.? ?)?(\d{1,5})(?:[ -]?([A-Za-z])(?![A-Za-z]))?/g
+// "Sinds 2023 PB 3x per week", "In 2022 UC 2 keer": a year after a word of time, an abbreviation, a count.
+const YEAR_BEFORE = /(?:^|[^\p{L}])(?:sinds|in|vanaf|tot|per|eind|begin|medio|voor|na|rond|circa|ca\.?|jaar)\s+$/iu
+const COUNT_AFTER = /^\s*(?:x|keer|maal)(?![\p{L}])/iu
 
 function* addresses(text: string): Generator<Match> {
-  for (const m of scan(text, POSTCODE, (b, a) => !isDigit(b) && !isWordChar(b) && !isDigit(a))) {
-    if (['SA', 'SD', 'SS'].includes(m[1] ?? '')) continue
-    yield { kind: 'adres', start: m.index, end: m.index + m[0].length }
+  for (const m of scan(text, POSTCODE, (start, end) => !isWordChar(text[start - 1]) && !isDigit(text[end]))) {
+    if (['SA', 'SD', 'SS'].includes(m[2] ?? '')) continue
+    const end = m.index + m[0].length
+    const year = Number(m[1])
+    if (year >= 1900 && year <= 2099 && YEAR_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
+    if (m[4] === 'x' || m[4] === 'X' || (m[4] === undefined && COUNT_AFTER.test(text.slice(end, end + 8)))) continue
+    yield { kind: 'adres', start: m.index, end }
   }
 }
 
@@ -255,31 +283,71 @@ const DATE = new RegExp(`(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4}|\\d{2})|(\\d{4})-
 // Within 40 characters before the date, on the same line.
 const BIRTH = /\b(?:geboren|geb\.?|geboortedatum|geboortedag|geb\.datum|d\.o\.b\.?|dob)(?![\p{L}])/giu
 
+// Between the keyword and the date: another clause ("geboren in Utrecht, woont sinds 12-03-2015").
+const OTHER_CLAUSE = /\d|[.!?;]\s|,|\b(?:sinds|vanaf|tot|woont|woonde|wonen|kwam|komt|verhuisd|verhuisde|verhuist|opgenomen|binnen|en|maar|daarna|later|toen)\b/i
+
 function* birthDates(text: string): Generator<Match> {
-  for (const m of scan(text, DATE, (b, a) => !isDigit(b) && !isDigit(a))) {
+  for (const m of scan(text, DATE, (start, end) => !isDigit(text[start - 1]) && !isDigit(text[end]))) {
     const day = Number(m[1] ?? m[6] ?? m[7])
     const month = m[2] ?? m[5]
     if (day < 1 || day > 31 || (month !== undefined && (Number(month) < 1 || Number(month) > 12))) continue
-    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1
-    const before = text.slice(Math.max(lineStart, m.index - 40), m.index)
-    // The last keyword before the date, with only a few words between them ("geboren in Utrecht op"):
-    // no digits (another date) and no end of a sentence.
+    // The 40 characters before the date, on its line (never a search back to the line's start: a long
+    // line full of dates would make that quadratic).
+    const window = text.slice(Math.max(0, m.index - 40), m.index)
+    const before = window.slice(window.lastIndexOf('\n') + 1)
+    // The last keyword before the date, with only a few words of the same clause between them
+    // ("geboren in Utrecht op").
     let filler: string | undefined
     BIRTH.lastIndex = 0
     for (let k = BIRTH.exec(before); k; k = BIRTH.exec(before)) filler = before.slice(k.index + k[0].length)
-    if (filler !== undefined && !/\d|[.!?;]\s/.test(filler)) yield { kind: 'geboortedatum', start: m.index, end: m.index + m[0].length }
+    if (filler !== undefined && !OTHER_CLAUSE.test(filler)) yield { kind: 'geboortedatum', start: m.index, end: m.index + m[0].length }
   }
 }
 
 // A form of address, then a name: optional first names or initials, optional particles, and a surname of
 // at least two letters. "dhr. K." and "mevrouw J.B." (initials only) are pseudonyms and not matched.
-// Case matters for the name (a capital), not for the form of address (`Dhr.` at the start of a sentence).
-const ADDRESS = ['dhr', 'de heer', 'meneer', 'mijnheer', 'mnr', 'mevrouw', 'mevr', 'mvr', 'mw', 'mej', 'juffrouw'].map((w) => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')
-const INITIALS = '\\p{Lu}\\.(?: ?\\p{Lu}\\.)*\\s*'
+// Case matters for the name (a capital), not for the form of address (`Dhr.`, `DHR.`). A name stays on
+// its line: "dhr. K." at the end of a line is not joined to the next line's first word. "mw" without a
+// dot is also maatschappelijk werk ("mw Leger des Heils"): only initials or a particle make it a person.
+const H = '[ \\t\\u00a0]'
+const forms = (word: string): string[] => [word, `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`, word.toUpperCase()]
+const ADDRESS = ['dhr', 'de heer', 'meneer', 'mijnheer', 'mnr', 'mevrouw', 'mevr', 'mvr', 'mej', 'juffrouw'].flatMap(forms).join('|')
+const AFTER_ADDRESS = `(?:\\.${H}*|${H}+)`
+const INITIALS = `\\p{Lu}\\.(?:${H}?\\p{Lu}\\.)*${H}*`
 const WORD = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?"
-const PARTICLES = "(?:(?:van|de|der|den|het|'t|ter|ten|te|in|op|uit|la|le|du|da|di|el|al|von|zu) )*"
-const NAME = new RegExp(`\\b(?:${ADDRESS})\\.?\\s+(?:${INITIALS}|(?:${WORD}\\s+){0,2})${PARTICLES}${WORD}`, 'gu')
+const PARTICLE_WORDS = ['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'te', 'in', 'op', 'uit', 'la', 'le', 'du', 'da', 'di', 'el', 'al', 'von', 'zu']
+const PARTICLE = `(?:${PARTICLE_WORDS.join('|')})${H}+`
+const NAME_AFTER = `(?:${INITIALS}|(?:${WORD}${H}+){0,2})(?:${PARTICLE})*${WORD}`
+const NAME = new RegExp(
+  `\\b(?:(?:${ADDRESS})${AFTER_ADDRESS}|[Mm][Ww]\\.${H}*)${NAME_AFTER}|\\b[Mm][Ww]${H}+(?:${INITIALS}(?:${PARTICLE})*|(?:${PARTICLE})+)${WORD}`,
+  'gu'
+)
+// The same in capitals ("DHR. JAN DE VRIES"), where every word has capitals: a common word is not a name
+// ("DHR. K. OVER SCHULDEN").
+const UPPER_WORD = "\\p{Lu}[\\p{Lu}'’]+(?:-\\p{Lu}[\\p{Lu}'’]+)?"
+const UPPER_PARTICLE = `(?:${PARTICLE_WORDS.map((p) => p.toUpperCase()).join('|')})${H}+`
+const NAME_UPPER = new RegExp(
+  `\\b(?:${['dhr', 'de heer', 'meneer', 'mijnheer', 'mnr', 'mevrouw', 'mevr', 'mvr', 'mej', 'juffrouw'].map((w) => w.toUpperCase()).join('|')}|MW(?=\\.))${AFTER_ADDRESS}(?:${INITIALS}|(?:${UPPER_WORD}${H}+){0,2})(?:${UPPER_PARTICLE})*${UPPER_WORD}`,
+  'gu'
+)
+const UPPER_PARTICLES = new Set(PARTICLE_WORDS.map((p) => p.toUpperCase()))
+const COMMON_UPPER = new Set(
+  'OVER WIL WILDE WILT IS WAS WAREN HEEFT HAD HEBBEN EN OF MET ZONDER ZEGT ZEI KWAM KOMT KOMEN BELDE BELT GAAT GING DIE DAT DEZE HIJ ZIJ ZE NIET OOK NOG WEL AL HEEL ERG GEEN KAN KON ZAL ZOU MOET MOEST WERD WORDT NAAR BIJ OM UIT VOOR NA TOT DOOR GEEFT GAF VINDT VOND BLIJFT EEN DHR HEER MENEER MIJNHEER MNR MEVROUW MEVR MVR MW MEJ JUFFROUW'.split(' ')
+)
 
 function* names(text: string): Generator<Match> {
-  for (const m of scan(text, NAME, (_, a) => !isWordChar(a))) yield { kind: 'naam', start: m.index, end: m.index + m[0].length }
+  for (const m of scan(text, NAME, (_, end) => !isWordChar(text[end]))) yield { kind: 'naam', start: m.index, end: m.index + m[0].length }
+  for (const m of scan(text, NAME_UPPER, (_, end) => !isWordChar(text[end]))) {
+    // The name ends before the first common word ("DHR. JAN EN MEVR. …" is "DHR. JAN"); initials and
+    // particles alone are no name.
+    const address = /^(?:DE[ \t\u00a0]+HEER|\p{Lu}+)\.?/u.exec(m[0])?.[0].length ?? 0
+    let end = m.index
+    for (const w of m[0].slice(address).matchAll(/[^ \t\u00a0.]+/g)) {
+      if (COMMON_UPPER.has(w[0])) break
+      if (w[0].length > 1 && !UPPER_PARTICLES.has(w[0])) end = m.index + address + w.index + w[0].length
+    }
+    // Go on after what was taken, so that a name inside the rest ("MEVR. PIET") is found too.
+    NAME_UPPER.lastIndex = Math.max(end, m.index + 1)
+    if (end > m.index) yield { kind: 'naam', start: m.index, end }
+  }
 }
