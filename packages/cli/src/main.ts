@@ -11,6 +11,7 @@ import { report } from './commands/report.js'
 import { suggest } from './commands/suggest.js'
 import { vault } from './commands/vault.js'
 import { shippedLibrary } from './files.js'
+import { printable, printableOutput } from './printable.js'
 
 const COMMANDS: Command[] = [check, graph, suggest, cite, report, vault, privacy]
 
@@ -36,7 +37,9 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
  * @param defaults Defaults such as the library folder.
  * @returns The exit code: 0 fine, 1 problems found, 2 wrong usage.
  */
-export async function main(argv: string[], io: Io = processIo(), defaults: Defaults = { library: shippedLibrary() }): Promise<number> {
+export async function main(argv: string[], given: Io = processIo(), defaults: Defaults = { library: shippedLibrary() }): Promise<number> {
+  // Whatever a command prints passes the last guard against control characters from notes and names.
+  const io: Io = { ...given, out: (text) => given.out(printableOutput(text)), err: (text) => given.err(printableOutput(text)) }
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(`${overview()}\n`)
@@ -48,7 +51,7 @@ export async function main(argv: string[], io: Io = processIo(), defaults: Defau
   }
   const command = COMMANDS.find((c) => c.name === name)
   if (!command) {
-    io.err(`praktijkwijzer: onbekende opdracht "${name}". Kies uit: ${COMMANDS.map((c) => c.name).join(', ')}.\n`)
+    io.err(`praktijkwijzer: onbekende opdracht "${printable(name)}". Kies uit: ${COMMANDS.map((c) => c.name).join(', ')}.\n`)
     return 2
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -59,17 +62,28 @@ export async function main(argv: string[], io: Io = processIo(), defaults: Defau
     return await command.run(rest, io, defaults)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`praktijkwijzer ${command.name}: ${error.message}\n(zie \`praktijkwijzer ${command.name} --help\`)\n`)
+      io.err(`praktijkwijzer ${command.name}: ${printable(error.message)}\n(zie \`praktijkwijzer ${command.name} --help\`)\n`)
       return 2
     }
     throw error
   }
 }
 
+/**
+ * The process's streams. A reader that stops early (`praktijkwijzer check | head -1`) closes the pipe:
+ * that is no error. The command then writes nothing more, without a stack trace, and still ends with its
+ * own exit code (1 when it found errors), as if its whole output had been read.
+ */
 function processIo(): Io {
-  return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    cwd: process.cwd()
+  const closed = { out: false, err: false }
+  const write = (stream: NodeJS.WriteStream, which: keyof typeof closed) => {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      closed[which] = true
+    })
+    return (text: string): void => {
+      if (!closed[which]) stream.write(text)
+    }
   }
+  return { out: write(process.stdout, 'out'), err: write(process.stderr, 'err'), cwd: process.cwd() }
 }
