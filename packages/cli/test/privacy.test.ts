@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -80,5 +80,68 @@ describe('privacy', () => {
     const r = await run('privacy', ...['library', 'vault-template'].map((d) => join(ROOT, d)).filter((d) => existsSync(d)))
     expect(r.out).toMatch(/gecontroleerd: geen persoonsgegevens gevonden\.\n$/)
     expect(r.code).toBe(0)
+  })
+})
+
+describe('privacy of names, links and control characters', () => {
+  let other = ''
+  const inOther = async (...argv: string[]): Promise<{ code: number; out: string; err: string }> => {
+    let out = ''
+    let err = ''
+    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd: other }, { library: join(ROOT, 'library') })
+    return { code, out, err }
+  }
+
+  beforeAll(() => {
+    other = mkdtempSync(join(tmpdir(), 'praktijkwijzer-privacy-names-'))
+    mkdirSync(join(other, 'namen'))
+    writeFileSync(join(other, 'namen', 'dhr. Jan de Vries 06-12345678.md'), 'Gesprek met dhr. K. over zijn schulden.\n')
+    writeFileSync(join(other, 'namen', 'Gesprek 12-03-2024 14.30.md'), 'Niets bijzonders.\n')
+    mkdirSync(join(other, 'links'))
+    writeFileSync(join(other, 'doel.md'), 'BSN 111222333\n')
+    symlinkSync(join(other, 'doel.md'), join(other, 'links', 'Gelinkt.md'))
+    symlinkSync(join(other, 'namen'), join(other, 'links', 'map'))
+    mkdirSync(join(other, 'escape'))
+    writeFileSync(join(other, 'escape', 'x\u001b[2J\u001b[H.md'), 'BSN 111222333\n')
+    writeFileSync(join(other, 'escape', 'a\nnep.md:99:1  fout  alles in orde.md'), 'Mail jan@example.nl\n')
+  })
+
+  afterAll(() => rmSync(other, { recursive: true, force: true }))
+
+  test('should report personal data in a file name, without printing it', async () => {
+    const r = await inOther('privacy', 'namen')
+    expect(r.code).toBe(1)
+    const lines = r.out.trim().split('\n')
+    expect(lines.slice(0, 2)).toEqual([
+      'namen/[naam] [telefoonnummer].md  naam in de bestandsnaam  Dit lijkt een echte naam na een aanspreekvorm. Gebruik een pseudoniem of alleen een initiaal, zoals "dhr. K.". Het staat in de naam van het bestand of de map: geef die een andere naam.',
+      'namen/[naam] [telefoonnummer].md  telefoonnummer in de bestandsnaam  Dit lijkt een telefoonnummer. Zet geen telefoonnummers van cliënten of hun netwerk in een notitie. Het staat in de naam van het bestand of de map: geef die een andere naam.'
+    ])
+    expect(lines[2]).toBe('2 notities gecontroleerd: 2 mogelijke persoonsgegevens gevonden. Haal ze weg of vervang ze door een pseudoniem.')
+    for (const secret of ['Jan de Vries', '12345678']) expect(r.out + r.err).not.toContain(secret)
+    const json = JSON.parse((await inOther('privacy', 'namen', '--json')).out) as { findings: Array<Record<string, unknown>> }
+    expect(json.findings[0]).toEqual({ file: 'namen/[naam] [telefoonnummer].md', line: 0, column: 0, kind: 'naam', label: 'naam', hint: expect.stringContaining('bestand'), in: 'bestandsnaam' })
+    expect(JSON.stringify(json)).not.toContain('Jan de Vries')
+  })
+
+  test('should report symbolic links in a folder instead of skipping them, and check a linked file given by name', async () => {
+    const r = await inOther('privacy', 'links')
+    expect(r.code).toBe(1)
+    expect(r.err).toContain('links/Gelinkt.md  niet gecontroleerd: dit is een symbolische link naar een notitie; links in een map worden niet gevolgd.')
+    expect(r.err).toContain('links/map  niet gecontroleerd: dit is een symbolische link naar een map;')
+    expect((await inOther('privacy', 'links/Gelinkt.md')).out).toContain('links/Gelinkt.md:1:5  BSN  ')
+  })
+
+  test('should show control characters in file names visibly, so that no line can be forged or the screen cleared', async () => {
+    for (const argv of [['privacy', 'escape'], ['privacy', 'escape', '--json']]) {
+      const r = await inOther(...argv)
+      // eslint-disable-next-line no-control-regex -- looking for raw control characters
+      expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+    }
+    const r = await inOther('privacy', 'escape')
+    expect(r.out.split('\n').filter((l) => l.startsWith('nep.md'))).toEqual([])
+    expect(r.out).toContain('escape/a\u2424nep.md:99:1  fout  alles in orde.md:1:6  e-mailadres  ')
+    expect(r.out).toContain('escape/x\u241b[2J\u241b[H.md:1:5  BSN  ')
+    const json = JSON.parse((await inOther('privacy', 'escape', '--json')).out) as { findings: Array<{ file: string }> }
+    expect(json.findings.map((f) => f.file)).toEqual(['escape/a\nnep.md:99:1  fout  alles in orde.md', 'escape/x\u001b[2J\u001b[H.md'])
   })
 })
