@@ -13,8 +13,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-
 
 /**
  * A text with every control character made visible: a C0 control as its Control Pictures symbol
- * (`\x1b` → `␛`, tab → `␉`, carriage return → `␍`), a line break as `␤`, DEL as `␡`, and C1 controls,
- * line separators and bidirectional controls as `\u009b`, `\u2028`, `\u202e`.
+ * (`\x1b` → `␛`, tab → `␉`, carriage return → `␍`), a line break as `␤`, and DEL, C1 controls, line
+ * separators and bidirectional controls as `\u007f`, `\u009b`, `\u2028`, `\u202e`.
  *
  * @param text Text that came from a note or a file name: a path, a title, a quoted piece of a note.
  * @returns One line of text that a terminal shows as it is.
@@ -24,7 +24,6 @@ export function printable(text: string): string {
     const code = c.charCodeAt(0)
     if (code === 0x0a) return '\u2424'
     if (code < 0x20) return String.fromCharCode(0x2400 + code)
-    if (code === 0x7f) return '\u2421'
     return `\\u${code.toString(16).padStart(4, '0')}`
   })
 }

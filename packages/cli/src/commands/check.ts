@@ -6,6 +6,7 @@ import type { Problem } from '@praktijkwijzer/core'
 import { parse } from '../args.js'
 import { loadFolder } from '../files.js'
 import type { Command } from '../command.js'
+import { printable } from '../printable.js'
 
 export const check: Command = {
   name: 'check',
@@ -45,7 +46,7 @@ Afsluitcode: 0 zonder fouten, 1 bij fouten, 2 bij verkeerd gebruik.`,
 export function formatProblem(p: Problem, dir: string, cwd: string): string {
   const path = relative(cwd, resolve(cwd, join(dir, p.file))) || p.file
   const level = p.level === 'error' ? 'fout' : 'waarschuwing'
-  return `${path}:${p.line}:${p.column}  ${level}  ${p.message}`
+  return printable(`${path}:${p.line}:${p.column}  ${level}  ${p.message}`)
 }
 
 function summary(notes: number, errors: number, warnings: number): string {

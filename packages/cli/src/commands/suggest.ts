@@ -5,6 +5,7 @@ import { Suggester, type SuggestionType, type SuggestResult } from '@praktijkwij
 import { oneOf, parse, positiveInt, UsageError } from '../args.js'
 import type { Command } from '../command.js'
 import { loadFolder, readInput } from '../files.js'
+import { printable } from '../printable.js'
 
 const TYPES = ['praktijk', 'methodiek', 'thema'] as const
 
@@ -85,7 +86,7 @@ export function formatResult(result: SuggestResult): string {
     lines.push('', 'Literatuur:')
     for (const l of result.literature) lines.push(`  - ${l.citation}`, `    ${l.why.join(' · ')}`)
   }
-  return `${lines.join('\n')}\n`
+  return `${lines.map(printable).join('\n')}\n`
 }
 
 function dutchScore(n: number): string {
