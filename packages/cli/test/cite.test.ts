@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -132,7 +132,7 @@ describe('cite import', { timeout: 60_000 }, () => {
       'overgeslagen  Fluttert 2010: staat al in de kennisbank als literatuur/Oud 2010.md (zelfde DOI)',
       'aangemaakt    literatuur/Wolf 2016.md',
       'overgeslagen  Wolf 2016: staat eerder in import.bib (zelfde titel en jaar)',
-      'onvolledig    Geen jaar: geen jaartal',
+      `onvolledig    ${join(dir, 'import.bib')}:5: bron 5 (Geen jaar): geen (bruikbaar) jaartal`,
       '2 notities aangemaakt, 2 overgeslagen omdat ze er al zijn, 1 onvolledig.'
     ])
     expect(readFileSync(join(dir, 'literatuur', 'Menger 2018.md'), 'utf8')).toBe(keep)
@@ -170,5 +170,92 @@ describe('cite import', { timeout: 60_000 }, () => {
     const broken = await run('cite', 'import', join(dir, 'x.txt'), '--library', dir, '--format', 'csl-json')
     expect(broken.code).toBe(1)
     expect(broken.err).toContain('Geen geldige CSL-JSON')
+  })
+})
+
+describe('cite import of bad files', { timeout: 60_000 }, () => {
+  const book = (extra: Record<string, unknown>): Record<string, unknown> => ({ id: 'm', type: 'book', title: 'T', issued: { 'date-parts': [[2020]] }, ...extra })
+
+  // The review's reproductions (F10): each crashed with a stack trace, some after writing notes.
+  test.each<[string, unknown[], string]>([
+    ['an author that is a string', [book({ author: 'Jansen' })], 'auteur (author) moet een lijst van namen zijn, zoals [{"family": "Jansen", "given": "J."}]'],
+    ['a null author', [book({ author: [null] })], 'auteur 1 (author) is geen naam, zoals {"family": "Jansen", "given": "J."}'],
+    ['a literal that is a number', [book({ author: [{ literal: 5 }] })], 'auteur 1 (author): literal is geen tekst'],
+    ['a given name that is a number', [book({ author: [{ family: 'J', given: 7 }] })], 'auteur 1 (author): given is geen tekst'],
+    ['editors as an object', [book({ editor: { family: 'X' } })], 'redacteur (editor) moet een lijst van namen zijn, zoals [{"family": "Jansen", "given": "J."}]']
+  ])('should report %s as invalid, with the entry number, and import the rest', async (_, items, message) => {
+    const dir = temp()
+    writeFileSync(join(dir, 'a.json'), JSON.stringify([...items, book({ id: 'ok', title: 'Goed', author: [{ family: 'Goed', given: 'G.' }] })]))
+    const r = await run('cite', 'import', join(dir, 'a.json'), '--library', dir)
+    expect(r.code).toBe(1)
+    expect(r.out.split('\n')).toEqual([
+      `ongeldig      ${join(dir, 'a.json')}: bron 1 (T): ${message}. De bron is overgeslagen.`,
+      'aangemaakt    literatuur/Goed 2020.md',
+      '1 notitie aangemaakt, 0 overgeslagen omdat ze er al zijn, 0 onvolledig, 1 ongeldig.',
+      ''
+    ])
+    expect(r.err).toBe('')
+  })
+
+  test('should strip control characters from names and shorten names no file system takes', async () => {
+    const dir = temp()
+    const items = [book({ author: [{ literal: 'Nul\u0000Byte' }] }), ...Array.from({ length: 5 }, (_, i) => book({ id: `l${i}`, title: `T${i}`, issued: { 'date-parts': [[2000 + i]] }, author: [{ literal: i === 3 ? 'B'.repeat(300) : `A${i}` }] }))]
+    writeFileSync(join(dir, 'e.json'), JSON.stringify(items))
+    const r = await run('cite', 'import', join(dir, 'e.json'), '--library', dir)
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('6 notities aangemaakt, 0 overgeslagen omdat ze er al zijn, 0 onvolledig.')
+    const names = readdirSync(join(dir, 'literatuur')).sort()
+    expect(names).toContain('NulByte 2020.md')
+    expect(names).toContain(`${'B'.repeat(59)}… 2003.md`)
+    expect(names).toHaveLength(6)
+    // Read back as literature, without errors.
+    const check = await main(['check', dir], { out: () => undefined, err: () => undefined, cwd: dir }, { library: dir })
+    expect(check).toBe(0)
+  })
+
+  test('should not name a note after a year only (F24)', async () => {
+    const dir = temp()
+    writeFileSync(join(dir, 'p.json'), JSON.stringify([book({ author: [{ literal: '....' }] }), book({ id: 'b', author: [{ literal: '/' }], title: 'U' }), book({ id: 'c', title: 'V', author: [{ family: 'Vee' }], issued: { 'date-parts': [[1e300]] } })]))
+    const r = await run('cite', 'import', join(dir, 'p.json'), '--library', dir)
+    expect(r.code).toBe(1)
+    expect(r.out.split('\n').slice(0, 3)).toEqual([
+      `onvolledig    ${join(dir, 'p.json')}: bron 1 (T): geen auteur, redacteur of uitgever`,
+      `onvolledig    ${join(dir, 'p.json')}: bron 2 (U): geen auteur, redacteur of uitgever`,
+      `onvolledig    ${join(dir, 'p.json')}: bron 3 (V): geen (bruikbaar) jaartal`
+    ])
+    expect(existsSync(join(dir, 'literatuur'))).toBe(false)
+  })
+
+  // F19: one bad BibTeX entry threw away the whole file as "geen bronnen gevonden".
+  test('should import the good BibTeX entries around a bad one and give the bad one its line', async () => {
+    const dir = temp()
+    writeFileSync(join(dir, 'onebad.bib'), '@book{ok1,\n  title = {Goed een},\n  author = {Aa, A.},\n  year = {2001}\n}\n\n@book{bad,\n  title = {Slecht,\n  author = {Bb, B.},\n  year = {2002}\n}\n\n@book{ok2,\n  title = {Goed twee},\n  author = {Cc, C.},\n  year = {2003}\n}\n\n@book{,\n  title = {Zonder sleutel}, author = {Dd, D.}, year = 2004\n}\n')
+    const r = await main(['cite', 'import', 'onebad.bib', '--library', '.', '--dry-run'], { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir }, { library: dir })
+    expect(r).toBe(1)
+    expect(out.split('\n')).toEqual([
+      'zou aanmaken  literatuur/Aa 2001.md',
+      'ongeldig      onebad.bib:7: bron 2 (bad) houdt op voordat alles gesloten is: er ontbreekt een } of een ". De bron is overgeslagen.',
+      'zou aanmaken  literatuur/Cc 2003.md',
+      'ongeldig      onebad.bib:19: bron 4 heeft geen sleutel (schrijf @soort{sleutel, ...}). De bron is overgeslagen.',
+      '2 notities zouden worden aangemaakt, 0 overgeslagen omdat ze er al zijn, 0 onvolledig, 2 ongeldig (proef: niets geschreven).',
+      ''
+    ])
+    expect(err).toBe('')
+  })
+  let out = ''
+  let err = ''
+  afterEach(() => {
+    out = ''
+    err = ''
+  })
+
+  test('should stop writing when the folder cannot be made, and still say what happened', async () => {
+    const dir = temp()
+    writeFileSync(join(dir, 'literatuur'), 'een bestand, geen map\n')
+    writeFileSync(join(dir, 'twee.json'), JSON.stringify([book({ author: [{ family: 'Een' }] }), book({ id: 'b', title: 'U', author: [{ family: 'Twee' }] })]))
+    const r = await run('cite', 'import', join(dir, 'twee.json'), '--library', dir)
+    expect(r.code).toBe(1)
+    expect(r.out).toBe('0 notities aangemaakt, 0 overgeslagen omdat ze er al zijn, 0 onvolledig, 2 niet geschreven.\n')
+    expect(r.err).toMatch(/^praktijkwijzer cite import: gestopt: de map .*literatuur kan niet gemaakt worden \(.+\); 2 bronnen niet geschreven\.\n$/)
   })
 })

@@ -26,6 +26,7 @@ export {
   cslToFields,
   detectExchangeFormat,
   doiKey,
+  DuplicateIndex,
   EXCHANGE_FORMATS,
   familyName,
   fieldsToCsl,
@@ -43,6 +44,7 @@ export {
   literatureNoteText,
   parseName,
   parseReferences,
+  readReferences,
   THESIS_GENRES,
   titleKey,
   toCsl,
@@ -52,10 +54,13 @@ export {
   type CslItem,
   type CslName,
   type Duplicate,
+  type EntryProblem,
   type ExchangeFormat,
   type Incomplete,
   type InTextOptions,
   type LiteratureFields,
   type LiteratureKind,
-  type NoteTextOptions
+  type NoteTextOptions,
+  type ReadEntry,
+  type ReadResult
 } from './cite/index.js'

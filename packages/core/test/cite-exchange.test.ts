@@ -9,7 +9,7 @@ const nodes = library.graph.nodes('literatuur')
 
 function fieldsOf(item: CslItem): LiteratureFields {
   const result = cslToFields(item)
-  if (!('fields' in result)) throw new Error(`incomplete: ${result.missing}`)
+  if (!('fields' in result)) throw new Error(`incomplete: ${'missing' in result ? result.missing : result.invalid}`)
   return result.fields
 }
 

@@ -7,23 +7,27 @@ import {
   apaBibliography,
   cslToFields,
   detectExchangeFormat,
+  DuplicateIndex,
   EXCHANGE_FORMATS,
-  findDuplicate,
   literatureFields,
   literatureNoteName,
   literatureNoteText,
   parseNote,
-  parseReferences,
+  readReferences,
   toCsl,
   writeReferences,
+  type EntryProblem,
   type GraphNode,
   type Incomplete,
   type KnowledgeGraph,
-  type LiteratureFields
+  type LiteratureFields,
+  type ReadEntry,
+  type ReadResult
 } from '@praktijkwijzer/core'
 import { oneOf, parse, UsageError } from '../args.js'
 import type { Command, Defaults, Io } from '../command.js'
 import { loadFolder, readInput } from '../files.js'
+import { printable } from '../printable.js'
 
 const EXPORT_FORMATS = [...EXCHANGE_FORMATS, 'apa'] as const
 
@@ -43,6 +47,8 @@ export  Schrijft de literatuur van de kennisbank naar de standaarduitvoer, in AP
 import  Maakt een literatuurnotitie in MAP/literatuur/ voor elke bron in BESTAND (CSL-JSON, BibTeX of
         RIS; het formaat wordt herkend, of geef --format; - leest de standaardinvoer).
         Een bron die er al is (zelfde DOI, of zelfde titel en jaar) wordt overgeslagen en gemeld.
+        Een bron die niet te gebruiken is, staat er als onvolledig of ongeldig, met waar ze staat
+        (bestand.bib:7: bron 2); de andere bronnen worden gewoon geïmporteerd.
         Een bestaande notitie wordt nooit overschreven: bij een naam die al bestaat krijgt de nieuwe
         notitie een letter erachter (Sturm et al. 2021a).
         --dry-run: laat zien wat er zou gebeuren, zonder iets te schrijven.
@@ -51,8 +57,8 @@ Opties:
   --library MAP   de kennisbank (standaard de meegeleverde library/)
   -h, --help      deze hulp
 
-Afsluitcode: 0 in orde, 1 als het bestand niet te lezen is of bronnen onvolledig zijn (geen titel, jaar
-of auteur), 2 bij verkeerd gebruik.`,
+Afsluitcode: 0 in orde, 1 als het bestand niet te lezen is, bronnen onvolledig (geen titel, jaar of
+auteur) of ongeldig zijn, of een notitie niet geschreven kon worden; 2 bij verkeerd gebruik.`,
   run(argv, io, defaults) {
     const [sub, ...rest] = argv
     if (sub === 'export') return exportReferences(rest, io, defaults)
@@ -110,10 +116,22 @@ function literatureFor(graph: KnowledgeGraph, ref: string, root: string, cwd: st
 
 const MISSING: Record<Incomplete, string> = {
   'no-title': 'geen titel',
-  'no-year': 'geen jaartal',
+  'no-year': 'geen (bruikbaar) jaartal',
   'no-author': 'geen auteur, redacteur of uitgever'
 }
 
+/** A reference already in the library or made by this import, for duplicate detection. */
+interface Known {
+  label: string
+  fields: LiteratureFields
+  here: boolean
+}
+
+/**
+ * Import the references of a file as new literatuur notes. Every entry is accounted for on its own line,
+ * in file order, as it is done: created (or would be), skipped as a duplicate, incomplete, invalid, or not
+ * written; so an import that stops half-way still shows what it made. The summary always follows.
+ */
 function importReferences(argv: string[], io: Io, defaults: Defaults): number {
   const { values, positionals } = parse(argv, { library: { type: 'string' }, format: { type: 'string' }, 'dry-run': { type: 'boolean' } }, 1)
   const file = positionals[0]
@@ -124,83 +142,160 @@ function importReferences(argv: string[], io: Io, defaults: Defaults): number {
   const library = loadFolder(dir, io.cwd)
   const text = readInput(file === '-' ? file : resolve(io.cwd, file))
   const fail = (message: string): number => {
-    io.err(`praktijkwijzer cite import: ${message}\n`)
+    io.err(`praktijkwijzer cite import: ${printable(message)}\n`)
     return 1
   }
   const detected = format ?? detectExchangeFormat(text)
   if (detected === undefined) return fail(`kan het formaat van ${file} niet herkennen; geef --format csl-json, bibtex of ris.`)
-  let items
+  let read: ReadResult
   try {
-    items = parseReferences(text, detected)
+    read = readReferences(text, detected)
   } catch (error) {
     return fail(`${file}: ${(error as Error).message}`)
   }
-  if (items.length === 0) return fail(`geen bronnen gevonden in ${file}.`)
+  if (read.entries.length === 0 && read.problems.length === 0) return fail(`geen bronnen gevonden in ${file}.`)
 
+  const shownFile = file === '-' ? 'invoer' : file
+  const fileName = file === '-' ? 'de standaardinvoer' : basename(file)
   const folder = join(resolve(io.cwd, dir), 'literatuur')
-  const taken = new Set(library.graph.nodes().map((n) => n.note.name.toLowerCase()))
-  if (existsSync(folder)) for (const name of readdirSync(folder)) taken.add(name.replace(/\.md$/i, '').toLowerCase())
-  const known: Array<{ label: string; fields: LiteratureFields; here: boolean }> = library.graph
-    .nodes('literatuur')
-    .map((node) => ({ label: node.path, fields: literatureFields(node.note.frontmatter, node.title), here: false }))
+  const names = new FreeNames(library.graph.nodes().map((n) => n.note.name))
+  if (existsSync(folder) && statSync(folder).isDirectory()) for (const name of readdirSync(folder)) names.take(name.replace(/\.md$/i, ''))
+  const known = new DuplicateIndex<Known>(library.graph.nodes('literatuur').map((node) => ({ label: node.path, fields: literatureFields(node.note.frontmatter, node.title), here: false })))
 
-  let created = 0
-  let duplicates = 0
-  let incomplete = 0
-  const lines: string[] = []
-  for (const item of items) {
-    const result = cslToFields(item)
-    if (!('fields' in result)) {
-      incomplete++
-      lines.push(`onvolledig    ${describe(item.title, item.id)}: ${MISSING[result.missing]}`)
+  const count = { created: 0, duplicates: 0, incomplete: 0, invalid: 0, failed: 0 }
+  const say = (status: string, rest: string): void => io.out(`${status.padEnd(13)} ${printable(rest)}\n`)
+  // `onebad.bib:7: bron 2`, `a.json: bron 3`: where an entry stands, as editors jump to it.
+  const where = (entry: { number?: number; line?: number }): string => `${shownFile}${entry.line !== undefined ? `:${entry.line}` : ''}:${entry.number !== undefined ? ` bron ${entry.number}` : ''}`
+  let stopped: string | undefined
+
+  // Entries and problems in file order.
+  const steps: Array<{ entry: ReadEntry } | { problem: EntryProblem }> = [...read.entries.map((entry) => ({ entry })), ...read.problems.map((problem) => ({ problem }))]
+  const position = (s: (typeof steps)[number]): number => ('entry' in s ? (s.entry.line ?? s.entry.number) : (s.problem.line ?? s.problem.number ?? 0))
+  steps.sort((a, b) => position(a) - position(b))
+
+  for (const step of steps) {
+    if ('problem' in step) {
+      count.invalid++
+      const { key, message } = step.problem
+      say('ongeldig', `${where(step.problem)}${step.problem.number === undefined ? ' @string' : ''}${key !== undefined ? ` (${key})` : ''} ${message}`)
       continue
     }
-    const fields = result.fields
-    const base = literatureNoteName(fields)
-    const duplicate = findDuplicate(fields, known)
-    if (duplicate) {
-      duplicates++
-      const how = duplicate.reason === 'doi' ? 'zelfde DOI' : 'zelfde titel en jaar'
-      const where = duplicate.match.here ? `staat eerder in ${basename(file)} (${how})` : `staat al in de kennisbank als ${duplicate.match.label} (${how})`
-      lines.push(`overgeslagen  ${base}: ${where}`)
+    const { entry } = step
+    if (stopped !== undefined) {
+      count.failed++
       continue
     }
-    const name = freeName(base, taken)
-    const rel = `literatuur/${name}.md`
-    const note = literatureNoteText(fields, { name, body: `Geïmporteerd uit ${basename(file)}. Beschrijf hier waarvoor de bron gebruikt wordt, en link haar vanuit de praktijken en methodieken die ze onderbouwt.` })
-    if (!dryRun) {
-      mkdirSync(folder, { recursive: true })
-      try {
-        // "wx": fail instead of overwriting, also when the file appeared after the check above.
-        writeFileSync(join(folder, `${name}.md`), note, { flag: 'wx' })
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-        duplicates++
-        lines.push(`overgeslagen  ${name}: ${rel} bestaat al en wordt niet overschreven`)
+    try {
+      const result = cslToFields(entry.item)
+      if ('invalid' in result) {
+        count.invalid++
+        say('ongeldig', `${where(entry)} (${describe(entry.item.title, entry.item.id)}): ${result.invalid}. De bron is overgeslagen.`)
         continue
       }
+      if ('missing' in result) {
+        count.incomplete++
+        say('onvolledig', `${where(entry)} (${describe(entry.item.title, entry.item.id)}): ${MISSING[result.missing]}`)
+        continue
+      }
+      const fields = result.fields
+      const base = literatureNoteName(fields)
+      const duplicate = known.find(fields)
+      if (duplicate) {
+        count.duplicates++
+        const how = duplicate.reason === 'doi' ? 'zelfde DOI' : 'zelfde titel en jaar'
+        say('overgeslagen', `${base}: ${duplicate.match.here ? `staat eerder in ${fileName} (${how})` : `staat al in de kennisbank als ${duplicate.match.label} (${how})`}`)
+        continue
+      }
+      const name = names.free(base)
+      const rel = `literatuur/${name}.md`
+      if (!dryRun) {
+        const note = literatureNoteText(fields, { name, body: `Geïmporteerd uit ${fileName}. Beschrijf hier waarvoor de bron gebruikt wordt, en link haar vanuit de praktijken en methodieken die ze onderbouwt.` })
+        try {
+          mkdirSync(folder, { recursive: true })
+        } catch (error) {
+          stopped = `de map ${join(dir, 'literatuur')} kan niet gemaakt worden (${reason(error)})`
+          count.failed++
+          continue
+        }
+        try {
+          // "wx": fail instead of overwriting, also when the file appeared after the check above.
+          writeFileSync(join(folder, `${name}.md`), note, { flag: 'wx' })
+        } catch (error) {
+          names.take(name)
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+            count.duplicates++
+            say('overgeslagen', `${name}: ${rel} bestaat al en wordt niet overschreven`)
+          } else {
+            count.failed++
+            say('mislukt', `${rel}: niet geschreven (${reason(error)})`)
+          }
+          continue
+        }
+      }
+      names.take(name)
+      known.add({ label: rel, fields, here: true })
+      count.created++
+      say(dryRun ? 'zou aanmaken' : 'aangemaakt', `${rel}${name !== base ? ` (${base} bestaat al)` : ''}`)
+    } catch (error) {
+      // Whatever goes wrong with one entry, the others are still done and the summary still comes.
+      count.invalid++
+      say('ongeldig', `${where(entry)}: kon niet verwerkt worden (${(error as Error).message}). De bron is overgeslagen.`)
     }
-    taken.add(name.toLowerCase())
-    known.push({ label: rel, fields, here: true })
-    created++
-    lines.push(`${dryRun ? 'zou aanmaken ' : 'aangemaakt   '} ${rel}${name !== base ? ` (${base} bestaat al)` : ''}`)
   }
-  for (const line of lines) io.out(`${line}\n`)
-  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
+  if (stopped !== undefined) io.err(`praktijkwijzer cite import: gestopt: ${printable(stopped)}; ${count.failed} bronnen niet geschreven.\n`)
+  const n = (amount: number, one: string, many: string): string => `${amount} ${amount === 1 ? one : many}`
+  const extra = [count.invalid > 0 ? `${count.invalid} ongeldig` : '', count.failed > 0 ? `${count.failed} niet geschreven` : ''].filter((e) => e !== '').map((e) => `, ${e}`).join('')
   io.out(
-    `${n(created, dryRun ? 'notitie zou worden aangemaakt' : 'notitie aangemaakt', dryRun ? 'notities zouden worden aangemaakt' : 'notities aangemaakt')}, ${n(duplicates, 'overgeslagen omdat ze er al is', 'overgeslagen omdat ze er al zijn')}, ${incomplete} onvolledig${dryRun ? ' (proef: niets geschreven)' : ''}.\n`
+    `${n(count.created, dryRun ? 'notitie zou worden aangemaakt' : 'notitie aangemaakt', dryRun ? 'notities zouden worden aangemaakt' : 'notities aangemaakt')}, ${n(count.duplicates, 'overgeslagen omdat ze er al is', 'overgeslagen omdat ze er al zijn')}, ${count.incomplete} onvolledig${extra}${dryRun ? ' (proef: niets geschreven)' : ''}.\n`
   )
-  return incomplete > 0 ? 1 : 0
+  return count.incomplete + count.invalid + count.failed > 0 ? 1 : 0
 }
 
-/** The name, or with a letter after it (`2021a`, `2021b`, ...) when a note of that name exists. */
-function freeName(base: string, taken: Set<string>): string {
-  if (!taken.has(base.toLowerCase())) return base
-  for (let i = 0; ; i++) {
-    const suffix = i < 26 ? String.fromCharCode(97 + i) : String(i - 25)
-    const name = `${base}${suffix}`
-    if (!taken.has(name.toLowerCase())) return name
+/**
+ * Note names in use, compared without case, and the next free name for a base: `Menger 2018`, then
+ * `Menger 2018a`, `2018b`, …; the search for a base goes on where it stopped, so that a thousand entries
+ * of one author and year take linear time.
+ */
+class FreeNames {
+  private readonly taken = new Set<string>()
+  private readonly next = new Map<string, number>()
+
+  constructor(names: Iterable<string>) {
+    for (const name of names) this.take(name)
   }
+
+  take(name: string): void {
+    this.taken.add(name.toLowerCase())
+  }
+
+  /** The base, or with a letter after it (`2021a`, `2021b`, ..., then `2021 27`, ...) when that is taken. */
+  free(base: string): string {
+    const key = base.toLowerCase()
+    if (!this.taken.has(key)) return base
+    for (let i = this.next.get(key) ?? 0; ; i++) {
+      const name = `${base}${i < 26 ? String.fromCharCode(97 + i) : String(i - 25)}`
+      if (!this.taken.has(name.toLowerCase())) {
+        this.next.set(key, i)
+        return name
+      }
+    }
+  }
+}
+
+/** Why a file could not be written, in Dutch. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  const dutch: Record<string, string> = {
+    EACCES: 'geen toestemming om te schrijven',
+    EPERM: 'geen toestemming om te schrijven',
+    EROFS: 'de schijf is alleen-lezen',
+    ENOSPC: 'de schijf is vol',
+    EDQUOT: 'de schijfruimte is op',
+    ENAMETOOLONG: 'de naam is te lang',
+    ENOTDIR: 'een deel van het pad is geen map',
+    EISDIR: 'er staat een map met die naam'
+  }
+  return (code !== undefined ? dutch[code] : undefined) ?? (error as Error).message
 }
 
 function describe(title: unknown, id: unknown): string {

@@ -7,7 +7,7 @@
  */
 import type { CSL, CSLName, CSLType } from '@citation-js/core'
 import type { GraphNode } from '../graph.js'
-import { bareDoi, literatureFields, type LiteratureFields, type LiteratureKind } from './fields.js'
+import { bareDoi, literatureFields, withoutControls, type LiteratureFields, type LiteratureKind } from './fields.js'
 import { formatName, parseName } from './names.js'
 
 /** A CSL-JSON item and name, as citation-js types them. */
@@ -70,6 +70,41 @@ export function fieldsToCsl(fields: LiteratureFields, id: string): CSL {
 /** Why {@link cslToFields} could not make a literatuur note of an item. */
 export type Incomplete = 'no-title' | 'no-year' | 'no-author'
 
+const NAME_PARTS = ['family', 'given', 'literal', 'suffix', 'dropping-particle', 'non-dropping-particle'] as const
+const ROLES = { author: 'auteur', editor: 'redacteur' } as const
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isText = (value: unknown): boolean => value === undefined || value === null || typeof value === 'string' || typeof value === 'number'
+
+/**
+ * What is wrong with the shape of a CSL-JSON item, for the fields a note is made from: a title that is
+ * not text, names that are not a list of name objects with text parts, a date that is not a CSL date.
+ *
+ * @returns A Dutch description, or `undefined` when the item has the right shape.
+ */
+function invalidField(item: CSL): string | undefined {
+  const record = item as unknown as Record<string, unknown>
+  if (!isText(record['title'])) return 'de titel (title) is geen tekst'
+  for (const [role, label] of Object.entries(ROLES)) {
+    const list = record[role]
+    if (list === undefined || list === null) continue
+    if (!Array.isArray(list)) return `${label} (${role}) moet een lijst van namen zijn, zoals [{"family": "Jansen", "given": "J."}]`
+    for (const [i, name] of list.entries()) {
+      if (!isObject(name)) return `${label} ${i + 1} (${role}) is geen naam, zoals {"family": "Jansen", "given": "J."}`
+      const part = NAME_PARTS.find((p) => name[p] !== undefined && name[p] !== null && typeof name[p] !== 'string')
+      if (part !== undefined) return `${label} ${i + 1} (${role}): ${part} is geen tekst`
+    }
+  }
+  const issued = record['issued']
+  if (issued !== undefined && issued !== null) {
+    const parts = isObject(issued) ? issued['date-parts'] : undefined
+    if (!isObject(issued) || (parts !== undefined && !(Array.isArray(parts) && (parts[0] === undefined || Array.isArray(parts[0])))) || !isText(issued['literal']) || !isText(issued['raw'])) {
+      return 'het jaar (issued) is geen datum, zoals {"date-parts": [[2020]]}'
+    }
+  }
+  return undefined
+}
+
 /**
  * A CSL-JSON item (from Zotero, BibTeX or RIS) as the fields of a literatuur note.
  *
@@ -78,10 +113,16 @@ export type Incomplete = 'no-title' | 'no-year' | 'no-author'
  * entries and conference papers `hoofdstuk`; a thesis is a `scriptie` when its genre says master or
  * bachelor, else a `proefschrift`; web pages and posts `webpagina`; anything else `rapport`.
  *
- * @param item A CSL-JSON item.
- * @returns The fields, or what is missing for a note (`titel`, `jaar` and `auteurs` are required).
+ * Control characters are left out of every text; a name without a letter or digit (`....`) is no name.
+ *
+ * @param item A CSL-JSON item, as read from any file: its shape is checked.
+ * @returns The fields; or what is missing for a note (`titel`, `jaar` and `auteurs` are required); or,
+ *   for an item of the wrong shape (an author that is a string, a name part that is a number), what is
+ *   wrong, in Dutch.
  */
-export function cslToFields(item: CSL): { fields: LiteratureFields } | { missing: Incomplete } {
+export function cslToFields(item: CSL): { fields: LiteratureFields } | { missing: Incomplete } | { invalid: string } {
+  const invalid = invalidField(item)
+  if (invalid !== undefined) return { invalid }
   const title = clean(item.title)
   if (title === undefined) return { missing: 'no-title' }
   const year = yearOf(item)
@@ -181,22 +222,35 @@ function kindOf(item: CSL): LiteratureKind {
   }
 }
 
+/** A year from 1 to 9999 (`1e300` is none). */
 function yearOf(item: CSL): number | undefined {
   const year = item.issued?.['date-parts']?.[0]?.[0]
   const n = typeof year === 'number' ? year : Number(year)
-  if (Number.isInteger(n) && n > 0) return n
+  if (Number.isInteger(n) && n > 0 && n < 10_000) return n
   const literal = item.issued?.literal ?? item.issued?.raw
-  const match = literal ? /\b(\d{4})\b/.exec(literal) : null
+  const match = literal !== undefined && literal !== null ? /\b(\d{4})\b/.exec(String(literal)) : null
   return match?.[1] ? Number(match[1]) : undefined
 }
 
-function names(list: CSLName[] | undefined): string[] {
-  return (list ?? []).map(formatName).filter((n) => n !== '')
+/** The names of a list, as the library writes them; parts that are not text, and names without a letter or digit, left out. */
+function names(list: unknown): string[] {
+  if (!Array.isArray(list)) return []
+  return list
+    .filter(isObject)
+    .map((name) => {
+      const parts: CSLName = {}
+      for (const part of NAME_PARTS) {
+        const text = clean(name[part])
+        if (text !== undefined) parts[part] = text
+      }
+      return formatName(parts)
+    })
+    .filter((n) => /[\p{L}\p{N}]/u.test(n))
 }
 
 function clean(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   if (typeof value !== 'string') return undefined
-  const trimmed = value.trim().replace(/\s+/g, ' ')
+  const trimmed = withoutControls(value).trim().replace(/\s+/g, ' ')
   return trimmed === '' ? undefined : trimmed
 }

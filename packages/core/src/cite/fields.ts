@@ -83,6 +83,16 @@ export function bareDoi(doi: string): string {
   return doi.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '')
 }
 
+// C0 controls other than white space, DEL, C1 controls and bidirectional controls: never part of a
+// reference, and harmful in a file name or on a terminal.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+/** A text without control characters (tabs and line breaks, which are white space, are kept). */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '')
+}
+
 /** A list of names: a string gives one item, other values are skipped (as `stringList` of the parser). */
 function textList(value: unknown): string[] {
   const items = Array.isArray(value) ? value : [value]

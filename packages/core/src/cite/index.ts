@@ -12,10 +12,10 @@ import { toCsl } from './csl.js'
 
 export { CITATION_FORMATS, formatInText, formatReference, formatReferences, type CitationFormat, type InTextOptions, type Options as CitationOptions } from './apa.js'
 export { cslToFields, fieldsToCsl, guessLanguage, THESIS_GENRES, toCsl, type CslItem, type CslName, type Incomplete } from './csl.js'
-export { EXCHANGE_FORMATS, detectExchangeFormat, parseReferences, writeReferences, type ExchangeFormat } from './exchange.js'
+export { EXCHANGE_FORMATS, detectExchangeFormat, parseReferences, readReferences, writeReferences, type EntryProblem, type ExchangeFormat, type ReadEntry, type ReadResult } from './exchange.js'
 export { bareDoi, isLiteratureKind, LITERATURE_FIELDS, LITERATURE_KINDS, literatureFields, type LiteratureFields, type LiteratureKind } from './fields.js'
 export { familyName, formatName, parseName } from './names.js'
-export { doiKey, findDuplicate, literatureNoteName, literatureNoteText, titleKey, type Duplicate, type NoteTextOptions } from './notes.js'
+export { doiKey, DuplicateIndex, findDuplicate, literatureNoteName, literatureNoteText, titleKey, type Duplicate, type NoteTextOptions } from './notes.js'
 
 // Formatting is pure but not free (citeproc), and the relevance engine asks for the same notes again and
 // again. Notes are immutable and replaced on every edit, so a cache keyed by the note object stays right.

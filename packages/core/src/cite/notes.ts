@@ -3,22 +3,45 @@
  * (`Menger 2018`, `Simpson & Penney 2011`, `Menger et al. 2016`), its text, and duplicate detection by
  * DOI and by normalised title and year.
  */
-import { bareDoi, LITERATURE_FIELDS, type LiteratureFields } from './fields.js'
+import { bareDoi, LITERATURE_FIELDS, withoutControls, type LiteratureFields } from './fields.js'
 import { familyName, parseName } from './names.js'
+
+/** The longest author part of a note name, in UTF-16 code units: at most 180 bytes of UTF-8. */
+const MAX_WHO = 60
 
 /**
  * The name of a literatuur note for these fields, as the report cites it: one author `Menger 2018`, two
  * `Simpson & Penney 2011`, three or more `Menger et al. 2016`. Characters that cannot stand in a file
- * name or wikilink (`/ \ : * ? " < > | # ^ [ ]`) are left out, and so are leading dots (hidden files).
+ * name or wikilink (`/ \ : * ? " < > | # ^ [ ]`) and control characters are left out, and so are
+ * leading dots (hidden files); an author without a letter or digit (`....`) is left out. The author part
+ * is cut at a word, with `…`, after 60 characters, so that the name (with a letter after it, `.md` and
+ * ` (nieuwe versie)`) fits any file system; without any author it is `Zonder auteur`.
  *
  * @param fields The fields of the note.
  * @returns The name, without `.md`.
  */
 export function literatureNoteName(fields: Pick<LiteratureFields, 'auteurs' | 'jaar'>): string {
-  const families = fields.auteurs.map((a) => familyName(parseName(a)))
+  const families = fields.auteurs.map((a) => safeName(familyName(parseName(a)))).filter((f) => /[\p{L}\p{N}]/u.test(f))
   const who = families.length >= 3 ? `${families[0]} et al.` : families.join(' & ')
-  const name = `${who} ${fields.jaar ?? 'z.d.'}`
-  return name.replace(/[/\\:*?"<>|#^[\]]/g, '').replace(/\s+/g, ' ').trim().replace(/^\.+\s*/, '')
+  return `${shorten(who, MAX_WHO) || 'Zonder auteur'} ${safeName(String(fields.jaar ?? 'z.d.'))}`
+}
+
+function safeName(text: string): string {
+  return withoutControls(text)
+    .replace(/[/\\:*?"<>|#^[\]]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+\s*/, '')
+}
+
+/** At most `max` code units, cut at a word when one ends in the second half, never inside a surrogate pair. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  let cut = text.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  if (space > max / 2) cut = cut.slice(0, space)
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1)
+  return `${cut.trimEnd()}…`
 }
 
 /** Options for {@link literatureNoteText}. */
@@ -95,19 +118,49 @@ export interface Duplicate<T> {
 }
 
 /**
+ * Known references by DOI and by normalised title and year, each key computed once: finding a duplicate
+ * among thousands takes two lookups, where {@link findDuplicate} goes through all of them. Gives the same
+ * answer as `findDuplicate` over the references in the order they were added.
+ */
+export class DuplicateIndex<T extends { fields: LiteratureFields }> {
+  private readonly byDoi = new Map<string, T>()
+  private readonly byTitle = new Map<string, T>()
+
+  /** @param existing References to start with. */
+  constructor(existing: Iterable<T> = []) {
+    for (const reference of existing) this.add(reference)
+  }
+
+  /** Add a reference; an earlier one with the same DOI or title and year stays the match. */
+  add(reference: T): void {
+    const doi = doiKey(reference.fields)
+    if (doi !== undefined && !this.byDoi.has(doi)) this.byDoi.set(doi, reference)
+    const title = titleKey(reference.fields.titel, reference.fields.jaar)
+    if (!this.byTitle.has(title)) this.byTitle.set(title, reference)
+  }
+
+  /**
+   * The first added reference with the same DOI, or else the same normalised title and year.
+   *
+   * @param fields The new reference.
+   */
+  find(fields: LiteratureFields): Duplicate<T> | undefined {
+    const doi = doiKey(fields)
+    const byDoi = doi === undefined ? undefined : this.byDoi.get(doi)
+    if (byDoi !== undefined) return { match: byDoi, reason: 'doi' }
+    const byTitle = this.byTitle.get(titleKey(fields.titel, fields.jaar))
+    return byTitle === undefined ? undefined : { match: byTitle, reason: 'title' }
+  }
+}
+
+/**
  * Find a reference among existing ones with the same DOI, or else the same normalised title and year.
+ * For many lookups, keep a {@link DuplicateIndex} instead.
  *
  * @param fields The new reference.
  * @param existing The existing references, each with its fields.
  * @returns The first match, or `undefined`.
  */
 export function findDuplicate<T extends { fields: LiteratureFields }>(fields: LiteratureFields, existing: Iterable<T>): Duplicate<T> | undefined {
-  const doi = doiKey(fields)
-  const title = titleKey(fields.titel, fields.jaar)
-  let byTitle: T | undefined
-  for (const candidate of existing) {
-    if (doi !== undefined && doiKey(candidate.fields) === doi) return { match: candidate, reason: 'doi' }
-    if (byTitle === undefined && titleKey(candidate.fields.titel, candidate.fields.jaar) === title) byTitle = candidate
-  }
-  return byTitle === undefined ? undefined : { match: byTitle, reason: 'title' }
+  return new DuplicateIndex(existing).find(fields)
 }
