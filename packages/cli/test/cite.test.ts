@@ -213,6 +213,13 @@ describe('cite import of bad files', { timeout: 60_000 }, () => {
     expect(check).toBe(0)
   })
 
+  test('should show control characters of a title visibly (F22)', async () => {
+    const dir = temp()
+    writeFileSync(join(dir, 'c.json'), JSON.stringify([book({ title: 'Weg\u001b[2J\nnep.bib:1: ongeldig' })]))
+    const r = await run('cite', 'import', join(dir, 'c.json'), '--library', dir, '--dry-run')
+    expect(r.out.split('\n')[0]).toBe(`onvolledig    ${join(dir, 'c.json')}: bron 1 (Weg\u241b[2J\u2424nep.bib:1: ongeldig): geen auteur, redacteur of uitgever`)
+  })
+
   test('should not name a note after a year only (F24)', async () => {
     const dir = temp()
     writeFileSync(join(dir, 'p.json'), JSON.stringify([book({ author: [{ literal: '....' }] }), book({ id: 'b', author: [{ literal: '/' }], title: 'U' }), book({ id: 'c', title: 'V', author: [{ family: 'Vee' }], issued: { 'date-parts': [[1e300]] } })]))
