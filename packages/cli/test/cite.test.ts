@@ -61,6 +61,14 @@ describe('cite export', { timeout: 30_000 }, () => {
     expect((await run('cite', 'export', '--for', 'Werkalliantie')).err).toContain('haalt geen literatuur aan')
   })
 
+  test('should keep each APA entry on its own line, whatever its title holds (F22)', async () => {
+    const dir = temp()
+    mkdirSync(join(dir, 'literatuur'))
+    writeFileSync(join(dir, 'literatuur', 'Nep 2020.md'), '---\ntype: literatuur\nbron: ["1"]\nauteurs: ["Nep, N."]\njaar: 2020\ntitel: "Titel\\nnep: regel"\nsoort: boek\n---\n# Nep 2020\n')
+    const r = await run('cite', 'export', '--format', 'apa', '--library', dir)
+    expect(r.out.split('\n')).toEqual(['Nep, N. (2020). Titel\u2424nep: regel.', ''])
+  })
+
   test('should export what a case note outside the library cites', async () => {
     const r = await run('cite', 'export', '--for', 'casus.md', '--format', 'apa')
     expect(r.code).toBe(0)

@@ -75,7 +75,7 @@ function exportReferences(argv: string[], io: Io, defaults: Defaults): number {
   const target = values['for'] as string | undefined
   const nodes = target === undefined ? graph.nodes('literatuur') : literatureFor(graph, target, resolve(io.cwd, dir), io.cwd)
   const sorted = apaBibliography(nodes)
-  if (format === 'apa') io.out(sorted.map((b) => `${b.entry}\n`).join(''))
+  if (format === 'apa') io.out(sorted.map((b) => `${printable(b.entry)}\n`).join(''))
   else io.out(writeReferences(sorted.map((b) => toCsl(b.node)), format))
   if (target !== undefined && nodes.length === 0) io.err(`praktijkwijzer cite: ${target} haalt geen literatuur aan, ook niet via praktijken of methodieken.\n`)
   return 0
