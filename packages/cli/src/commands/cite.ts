@@ -1,5 +1,7 @@
 /**
  * `praktijkwijzer cite export|import`: the literature of the library to and from reference managers.
+ * Both subcommands share the help text and the library loading, so they stay in one file (about 300
+ * lines); the reading and checking of references is in the core (`cite/read.ts`, `cite/csl.ts`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, relative, resolve, sep } from 'node:path'
