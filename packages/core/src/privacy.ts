@@ -189,12 +189,20 @@ function* bsns(text: string): Generator<Match> {
 const PHONE = new RegExp(`(?:\\+|00)31${SEP}?(?:\\(0\\)${SEP}?)?[1-9](?:${SEP}?\\d){8}|\\(0\\d{1,3}\\)${SEP}?\\d(?:${SEP}?\\d){4,7}|0[1-9](?:${SEP}?\\d){8}`, 'g')
 const DATE_START = /^\d{1,2}[-./\u2013]\d{1,2}[-./\u2013]\d{2,4}/
 
+/** Whether a match at `start` continues a date: `12-` or `2024-` before it (`12-03-2024 14.30`). */
+function afterDatePart(text: string, start: number): boolean {
+  if (!isDateSeparator(text[start - 1])) return false
+  let digits = 0
+  while (isDigit(text[start - 2 - digits])) digits++
+  return digits === 1 || digits === 2 || digits === 4
+}
+
 function* phones(text: string): Generator<Match> {
   // Not inside a word or number, and not the month and year of a date (`12-03-2024 14.30`: `03-2024 14.30`
-  // has ten digits).
+  // has ten digits); after a longer number it may be the next phone number (`06-12345678/0687654321`).
   const free = (start: number, end: number): boolean => {
     const b = text[start - 1]
-    return !isWordChar(b) && b !== '+' && !isDigit(text[end]) && !(isDateSeparator(b) && isDigit(text[start - 2]))
+    return !isWordChar(b) && b !== '+' && !isDigit(text[end]) && !afterDatePart(text, start)
   }
   for (const m of scan(text, PHONE, free)) {
     const digits = m[0].replace(/\D/g, '')

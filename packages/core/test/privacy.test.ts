@@ -211,6 +211,14 @@ describe('privacy check', () => {
     expect(checkPrivacy(line).map((f) => [f.kind, f.text])).toEqual([[kind, text]])
   })
 
+  test('should find both of two phone numbers written together, but no phone number in a date and a time', () => {
+    expect(checkPrivacy('Bel 06-12345678/0687654321.').map((f) => [f.kind, f.text])).toEqual([
+      ['telefoon', '06-12345678'],
+      ['telefoon', '0687654321']
+    ])
+    expect(checkPrivacy('Op 1-03-2024 14.30 en 2024/03/12 14.30-15.00 uur.')).toEqual([])
+  })
+
   test('should not let a name run on to the next line', () => {
     expect(checkPrivacy('Gesprek met dhr. Jan\nVries kwam later.').map((f) => f.text)).toEqual(['dhr. Jan'])
   })
