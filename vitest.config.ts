@@ -18,7 +18,7 @@ export default defineConfig({
           alias: { obsidian: fileURLToPath(new URL('./plugin/test/fake-obsidian/index.ts', import.meta.url)) }
         }
       },
-      { test: { name: 'e2e', include: ['tests/**/*.test.ts'], testTimeout: 60_000 } }
+      { test: { name: 'e2e', include: ['tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } }
     ]
   }
 })
