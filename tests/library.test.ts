@@ -1,7 +1,7 @@
 // The shipped library: the rules every note must follow, checked on the real notes, and shown to catch
 // violations on small broken examples.
 import { existsSync, readFileSync } from 'node:fs'
-import { Library, stringList, type GraphNode } from '@praktijkwijzer/core'
+import { GRONDSLAG, Library, stringList, type GraphNode } from '@praktijkwijzer/core'
 import { describe, expect, test } from 'vitest'
 import { LIBRARY, readMarkdown, REPORT } from './lib/files.js'
 
@@ -14,6 +14,7 @@ function violations(lib: Library, node: GraphNode): string[] {
   const fm = node.note.frontmatter
   if (node.type !== null && node.type !== 'index' && node.type !== 'synoniemen' && stringList(fm['bron']).length === 0) out.push(`${node.path}: geen bron`)
   if (node.type === 'praktijk' && lib.graph.edgesFrom(node.path, 'theme').length === 0) out.push(`${node.path}: geen thema-link`)
+  if (node.type === 'praktijk') out.push(...grondslagViolations(node))
   if (node.type === 'methodiek' && typeof fm['bewijs'] !== 'string') out.push(`${node.path}: geen bewijs`)
   if (node.type === 'literatuur') {
     if (stringList(fm['auteurs']).length === 0) out.push(`${node.path}: geen auteurs`)
@@ -65,6 +66,25 @@ function reportParts(report: string): Set<string> {
   return parts
 }
 
+/**
+ * A praktijk says what its advice rests on twice: `grondslag` in the frontmatter (one of GRONDSLAG), and in
+ * the text as a `## Grondslag` section right under the title, one line that starts with the same value and
+ * carries the report's caveat that the effect of its best practices was not researched (6.9).
+ */
+function grondslagViolations(node: GraphNode): string[] {
+  const value = node.note.frontmatter['grondslag']
+  if (typeof value !== 'string' || !(GRONDSLAG as readonly string[]).includes(value)) return [`${node.path}: geen geldige grondslag`]
+  const sections = node.note.sections.filter((s) => s.depth >= 2)
+  const first = sections[0]
+  if (first?.heading !== 'Grondslag' || first.depth !== 2) return [`${node.path}: geen ## Grondslag direct onder de titel`]
+  const line = first.text.trim()
+  const out: string[] = []
+  if (line.includes('\n') || line === '') out.push(`${node.path}: de grondslag is niet één regel`)
+  if (!line.startsWith(`${value.charAt(0).toUpperCase()}${value.slice(1)}:`)) out.push(`${node.path}: de grondslagregel begint niet met "${value}:"`)
+  if (!line.includes('(6.9)')) out.push(`${node.path}: de grondslagregel noemt het voorbehoud van 6.9 niet`)
+  return out
+}
+
 const WORD = /[0-9a-zà-ÿ]+/g
 function words(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(WORD) ?? []
@@ -97,7 +117,7 @@ describe('the shipped library', () => {
     expect(nodes.filter((n) => n.type === 'praktijk' && n.note.frontmatter['soort'] === 'casus')).toHaveLength(11)
   })
 
-  test('follows the note rules: bron everywhere, a thema per praktijk, bewijs per methodiek, authors/year/title per reference', () => {
+  test('follows the note rules: bron everywhere, a thema and a grondslag (field and line) per praktijk, bewijs per methodiek, authors/year/title per reference', () => {
     expect(nodes.flatMap((n) => violations(library, n))).toEqual([])
   })
 
@@ -159,15 +179,26 @@ describe('the note rules catch what they should', () => {
   const broken = new Library([
     { path: 'P.md', text: '---\ntype: praktijk\nsignalen: [a, b, c, d, e]\nthema: ["[[Nergens]]"]\n---\n' },
     { path: 'M.md', text: '---\ntype: methodiek\nbron: ["2.3"]\n---\n' },
-    { path: 'L.md', text: '---\ntype: literatuur\nbron: ["Referenties"]\nsoort: boek\n---\n' }
+    { path: 'L.md', text: '---\ntype: literatuur\nbron: ["Referenties"]\nsoort: boek\n---\n' },
+    { path: 'T.md', text: '---\ntype: thema\nbron: ["6.1"]\n---\n# T\n' },
+    { path: 'G1.md', text: `${praktijk('grondslag: bewezen effectief')}# G1\n\n## Grondslag\nBewezen effectief: zo is het (6.9).\n` },
+    { path: 'G2.md', text: `${praktijk('grondslag: uitgewerkte casus')}# G2\n\n## Situatie\nIets.\n\n## Grondslag\nUitgewerkte casus: één traject (6.9).\n` },
+    { path: 'G3.md', text: `${praktijk('grondslag: uitgewerkte casus')}# G3\n\n## Grondslag\nEen casus van één instelling,\nniet onderzocht.\n` },
+    { path: 'G4.md', text: `${praktijk('grondslag: ervaring van professionals')}# G4\n\n## Grondslag\nErvaring van professionals: wat begeleiders noemen (6.9).\n\n## Wat werkt\n- Iets.\n` }
   ])
-  test('flags a praktijk without thema link or bron, a methodiek without bewijs, a reference without authors, year and title', () => {
+  test('flags a praktijk without thema link, bron or grondslag, a methodiek without bewijs, a reference without authors, year and title', () => {
     expect(broken.graph.nodes().flatMap((n) => violations(broken, n)).sort()).toEqual([
+      'G1.md: geen geldige grondslag',
+      'G2.md: geen ## Grondslag direct onder de titel',
+      'G3.md: de grondslag is niet één regel',
+      'G3.md: de grondslagregel begint niet met "uitgewerkte casus:"',
+      'G3.md: de grondslagregel noemt het voorbehoud van 6.9 niet',
       'L.md: geen auteurs',
       'L.md: geen jaar',
       'L.md: geen titel',
       'M.md: geen bewijs',
       'P.md: geen bron',
+      'P.md: geen geldige grondslag',
       'P.md: geen thema-link'
     ])
   })
@@ -204,6 +235,11 @@ describe.skipIf(!existsSync(REPORT) && process.env['CI'] !== 'true')('paraphrase
     expect(sharedRuns(`Inleiding. ${copied}. Slot.`, grams)).toHaveLength(1)
   })
 })
+
+/** The frontmatter of a valid praktijk (apart from what `extra` adds or breaks). */
+function praktijk(extra: string): string {
+  return `---\ntype: praktijk\nbron: ["5.1.1"]\nthema: ["[[T]]"]\nsignalen: [a, b, c, d, e]\n${extra}\n---\n`
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i)

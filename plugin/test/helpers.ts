@@ -71,6 +71,7 @@ Begeleiding vanuit de krachten, wensen en keuzes van de cliënt.
   'praktijken/Begrenzen met behoud van de werkalliantie.md': `---
 type: praktijk
 bron: ["5.1.5"]
+grondslag: uitgewerkte casus
 samenvatting: "Grenzen stellen zonder de werkrelatie te verliezen."
 thema: ["[[Werkalliantie]]"]
 methodiek: ["[[Krachtwerk]]"]
@@ -94,6 +95,7 @@ Grenzen stellen en de relatie behouden.
   'praktijken/Nauwe samenwerking met schuldhulpverlening.md': `---
 type: praktijk
 bron: ["5.1.8"]
+grondslag: uitgewerkte casus
 thema: ["[[Financiën en schulden]]"]
 signalen:
   - "wil niet naar budgetbeheer"

@@ -171,7 +171,7 @@ describe('live updates', () => {
     await openPanel(app)
     await openNote(app, 'Casussen/J.md', 'De cliënt verzamelt oude fietsen in de gang.')
     expect(panelTitles(app)).toEqual([])
-    await app.vault.create('Kennisbank/praktijken/Fietsen.md', '---\ntype: praktijk\nbron: ["1"]\nthema: ["[[Werkalliantie]]"]\nsignalen: ["verzamelt oude fietsen", "fietsen in de gang", "a", "b", "c"]\n---\n# Fietsen\n')
+    await app.vault.create('Kennisbank/praktijken/Fietsen.md', '---\ntype: praktijk\nbron: ["1"]\ngrondslag: uitgewerkte casus\nthema: ["[[Werkalliantie]]"]\nsignalen: ["verzamelt oude fietsen", "fietsen in de gang", "a", "b", "c"]\n---\n# Fietsen\n')
     await settle()
     expect(panelTitles(app)).toContain('Fietsen')
   })

@@ -68,7 +68,7 @@ export function syntheticLibrary(graph: KnowledgeGraph, count: number, seed = 42
       const points = Array.from({ length: 3 + Math.floor(rand() * 3) }, () => `- ${pick(rand, sentences)}`).join('\n')
       files.push({
         path: `praktijken/${t}.md`,
-        text: `---\ntype: praktijk\nbron: ["5.1.1"]\nthema: ${links(themes, 2)}\nmethodiek: ${links(methods, 2)}\nsignalen: ${list(sig)}\n---\n# ${t}\n\n## Situatie\n\n${body(4, 10)}\n\n## Aanpak\n\n${body(4, 10)}\n\n## Wat werkt\n\n${points}\n`
+        text: `---\ntype: praktijk\nbron: ["5.1.1"]\ngrondslag: uitgewerkte casus\nthema: ${links(themes, 2)}\nmethodiek: ${links(methods, 2)}\nsignalen: ${list(sig)}\n---\n# ${t}\n\n## Situatie\n\n${body(4, 10)}\n\n## Aanpak\n\n${body(4, 10)}\n\n## Wat werkt\n\n${points}\n`
       })
     }
   }

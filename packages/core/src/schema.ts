@@ -68,6 +68,20 @@ const COMMON: FieldSpec[] = [
   { name: 'samenvatting', type: string, required: false, description: 'korte samenvatting voor het paneel' }
 ]
 
+/**
+ * What the advice of a `praktijk` note rests on: what professionals at several institutions report, how
+ * one institution works, one of the eleven worked cases of §5.1, or the researchers' own recommendation.
+ * The report (§6.9) did not research whether any of it is effective; `library/README.md` says how a
+ * reader should weigh each value.
+ */
+export const GRONDSLAG = [
+  'ervaring van professionals',
+  'beschrijving van één instelling',
+  'uitgewerkte casus',
+  'aanbeveling van de onderzoekers'
+] as const
+export type Grondslag = (typeof GRONDSLAG)[number]
+
 const SIGNALS: FieldSpec = {
   name: 'signalen',
   type: stringList,
@@ -118,9 +132,15 @@ export const SCHEMA: Record<NoteType, FieldSpec[]> = {
     { name: 'gerelateerd', type: links(['praktijk'], 'related'), required: false, description: 'verwante praktijken' },
     {
       name: 'soort',
-      type: { kind: 'enum', values: ['casus', 'best practice', 'aanbeveling'] },
+      type: { kind: 'enum', values: ['casus', 'best practice', 'aanbeveling', 'beschrijving'] },
       required: false,
       description: 'soort praktijk'
+    },
+    {
+      name: 'grondslag',
+      type: { kind: 'enum', values: GRONDSLAG },
+      required: true,
+      description: 'waar het advies op rust'
     },
     { name: 'organisatie', type: string, required: false, description: 'instelling die de casus aanleverde' }
   ],

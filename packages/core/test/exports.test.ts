@@ -12,6 +12,7 @@ test('the public API is exactly this list of exports', () => {
       "EDGE_LABELS",
       "EXCHANGE_FORMATS",
       "GRAPH_FORMATS",
+      "GRONDSLAG",
       "KnowledgeGraph",
       "LITERATURE_FIELDS",
       "LITERATURE_KINDS",

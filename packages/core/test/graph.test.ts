@@ -7,7 +7,7 @@ import type { Problem } from '../src/problem.js'
 const THEMA = (extra = ''): string => `---\ntype: thema\nbron: ["6.1"]\n${extra}---\n# Thema\n`
 const LIT = `---\ntype: literatuur\nbron: ["Referenties"]\nauteurs: ["Menger, A."]\njaar: 2018\ntitel: "De werkalliantie"\nsoort: proefschrift\n---\n`
 const SIGNALEN = 'signalen: ["a", "b", "c", "d", "e"]\n'
-const PRAKTIJK = (fields: string): string => `---\ntype: praktijk\nbron: ["5.1.1"]\n${SIGNALEN}${fields}---\n# Praktijk\n`
+const PRAKTIJK = (fields: string): string => `---\ntype: praktijk\nbron: ["5.1.1"]\n${SIGNALEN}${fields}grondslag: uitgewerkte casus\n---\n# Praktijk\n`
 
 function library(files: Record<string, string>): Library {
   return new Library(Object.entries(files).map(([path, text]) => ({ path, text })))
@@ -98,6 +98,8 @@ describe('library problems', () => {
     ['missing-field', '---\ntype: methodiek\nbewijs: veelbelovend\nbron: ["2.3"]\n---\n', 1],
     ['wrong-type', '---\ntype: literatuur\nbron: ["R"]\nauteurs: ["A"]\njaar: "twee"\ntitel: T\nsoort: boek\n---\n', 5],
     ['invalid-value', '---\ntype: methodiek\nbron: ["2.3"]\nbewijs: wel goed\nsignalen: [a, b, c, d, e]\n---\n', 4],
+    ['missing-field', `---\ntype: praktijk\nbron: ["4.2"]\n${SIGNALEN}thema: ["[[Anker]]"]\n---\n`, 1],
+    ['invalid-value', `---\ntype: praktijk\nbron: ["4.2"]\n${SIGNALEN}thema: ["[[Anker]]"]\ngrondslag: bewezen\n---\n`, 6],
     ['wrong-type', '---\ntype: thema\nbron: [4.10]\n---\n', 3],
     ['signal-count', '---\ntype: methodiek\nbron: ["2.3"]\nbewijs: veelbelovend\nsignalen: [a]\n---\n', 5],
     ['broken-link', `${THEMA()}Zie [[Nergens]].\n`, 6],
