@@ -1,9 +1,9 @@
-// The Markdown limits of the core (packages/core/src/bounded-markdown.ts) change nothing for real notes:
+// The Markdown limits of the core (packages/core/src/note/bounded-markdown.ts) change nothing for real notes:
 // every note of the shipped library parses to exactly the tree remark gives, and a long ordinary note
 // parsed in chunks keeps its headings, list items, text and positions.
 import { describe, expect, test } from 'vitest'
-import { CHUNK_FROM, MAX_BODY, parseMarkdown } from '../../packages/core/src/bounded-markdown.js'
-import { markdown } from '../../packages/core/src/markdown.js'
+import { CHUNK_FROM, MAX_BODY, parseMarkdown } from '../../packages/core/src/note/bounded-markdown.js'
+import { markdown } from '../../packages/core/src/note/markdown.js'
 import { parseNote } from '@praktijkwijzer/core'
 import { LIBRARY, readMarkdown } from '../lib/files.js'
 

@@ -4,9 +4,9 @@
  * CLI, the vault in Obsidian) and hands over their contents.
  */
 import { KnowledgeGraph } from './graph.js'
-import { parseNote, type Note } from './parse.js'
+import { parseNote, type Note } from './note/parse.js'
 import { problem, sortProblems, type Problem } from './problem.js'
-import { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, tooLargeProblem, type Options as TextOptions } from './text.js'
+import { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, tooLargeProblem, type Options as TextOptions } from './note/decode.js'
 
 /** One file of the library: its path relative to the root, and its contents as bytes or text. */
 export interface SourceFile {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { parseFrontmatter } from '../src/frontmatter.js'
-import { parseNote } from '../src/parse.js'
+import { parseFrontmatter } from '../src/note/frontmatter.js'
+import { parseNote } from '../src/note/parse.js'
 
 const globals = globalThis as { __pwExecuted?: boolean }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { KnowledgeGraph } from '../src/graph.js'
 import { Library } from '../src/library.js'
-import { parseNote } from '../src/parse.js'
+import { parseNote } from '../src/note/parse.js'
 import type { Problem } from '../src/problem.js'
 
 const THEMA = (extra = ''): string => `---\ntype: thema\nbron: ["6.1"]\n${extra}---\n# Thema\n`

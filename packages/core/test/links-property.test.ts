@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { KnowledgeGraph } from '../src/graph.js'
-import { parseNote, type Note } from '../src/parse.js'
+import { parseNote, type Note } from '../src/note/parse.js'
 
 const NAMES = ['Werkalliantie', 'Krachtwerk', 'Presentie', 'Menger 2018', 'Veiligheid', 'Stigma']
 const FOLDERS = ['', 'themas', 'praktijken', 'oud/themas']

@@ -2,9 +2,9 @@
 // the text, a body link's position points at the link as written, and decoding any bytes never throws.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { parseNote } from '../src/parse.js'
-import { decodeNote } from '../src/text.js'
-import { findWikiLinks } from '../src/wikilink.js'
+import { parseNote } from '../src/note/parse.js'
+import { decodeNote } from '../src/note/decode.js'
+import { findWikiLinks } from '../src/note/wikilink.js'
 
 /** Pieces that make Markdown, YAML and wikilinks interesting; strung together at random. */
 const PIECES = [

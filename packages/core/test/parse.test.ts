@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { parseNote } from '../src/parse.js'
-import { findWikiLinks, normalizeName, parseWikiLinkInner } from '../src/wikilink.js'
+import { parseNote } from '../src/note/parse.js'
+import { findWikiLinks, normalizeName, parseWikiLinkInner } from '../src/note/wikilink.js'
 
 describe('wikilinks', () => {
   test('should read every link form', () => {

@@ -6,7 +6,7 @@
  * maps notes to CSL and caches the results per note.
  */
 import type { GraphNode } from '../graph.js'
-import type { Note } from '../parse.js'
+import type { Note } from '../note/parse.js'
 import { formatInText, formatReference, formatReferences, type InTextOptions, type Options } from './apa.js'
 import { toCsl } from './csl.js'
 

@@ -13,7 +13,7 @@
  */
 import { apaReference } from '../cite/index.js'
 import type { GraphNode, KnowledgeGraph } from '../graph.js'
-import { stringList } from '../parse.js'
+import { stringList } from '../note/parse.js'
 import { CompoundSplitter, isStopWord, normalizedWords, stem, tokenize, type Token } from './analyze.js'
 import { synonymsFromGraph, type SynonymTable } from './synonyms.js'
 import type { FieldName, LiteratureSuggestion, Match, Options, SuggestionType, SuggestResult, Suggestion } from './types.js'

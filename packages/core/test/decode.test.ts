@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkNoteText, decodeNote } from '../src/text.js'
+import { checkNoteText, decodeNote } from '../src/note/decode.js'
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
 

@@ -6,7 +6,7 @@ import type { Nodes, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { parseMarkdown, plainMarkdown, type Markdown, type PlainPart } from './bounded-markdown.js'
 import { parseFrontmatter } from './frontmatter.js'
-import { positionAt, problem, type Problem } from './problem.js'
+import { positionAt, problem, type Problem } from '../problem.js'
 import { findWikiLinks, parseWikiLinkInner, type WikiLinkParts } from './wikilink.js'
 
 /** A wikilink in a note, with where it stands. */

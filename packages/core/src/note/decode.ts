@@ -1,7 +1,7 @@
 /**
  * Turning file contents into note text: the checks that keep bad files from reaching the parser.
  */
-import { problem, type Problem } from './problem.js'
+import { problem, type Problem } from '../problem.js'
 
 /** Options for {@link decodeNote} and {@link checkNoteText}. */
 export interface Options {

@@ -7,7 +7,7 @@
  */
 import matter from 'gray-matter'
 import yaml from 'js-yaml'
-import { positionAt, problem, type Problem } from './problem.js'
+import { positionAt, problem, type Problem } from '../problem.js'
 
 /** The result of {@link parseFrontmatter}. */
 export interface Frontmatter {
