@@ -5,7 +5,7 @@
  */
 import type { Note, NoteLink } from './note/parse.js'
 import { problem, sortProblems, type Problem } from './problem.js'
-import { fieldSpec, type EdgeKind, type NoteType } from './schema.js'
+import { fieldSpec, type EdgeKind, type NoteType } from './graph/schema.js'
 import { validateNote } from './validate.js'
 import { normalizeName } from './note/wikilink.js'
 

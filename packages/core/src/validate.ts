@@ -4,7 +4,7 @@
  */
 import type { Note } from './note/parse.js'
 import { problem, type Position, type Problem } from './problem.js'
-import { isNoteType, NOTE_TYPES, SCHEMA, type FieldSpec, type NoteType } from './schema.js'
+import { isNoteType, NOTE_TYPES, SCHEMA, type FieldSpec, type NoteType } from './graph/schema.js'
 
 /** What {@link validateNote} found. */
 export interface Validation {

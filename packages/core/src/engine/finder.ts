@@ -4,7 +4,7 @@
  */
 import Fuse from 'fuse.js'
 import type { GraphNode, KnowledgeGraph } from '../graph.js'
-import type { NoteType } from '../schema.js'
+import type { NoteType } from '../graph/schema.js'
 
 /** One hit of the finder. */
 export interface FinderHit {
