@@ -2,16 +2,16 @@
  * @praktijkwijzer/core: pure logic for the Praktijkwijzer library. Strings in, data out; no file system,
  * no Obsidian, no DOM, no network.
  */
-export { formatGraph, graphToJson, GRAPH_FORMATS, type GraphFormat, type GraphJson } from './export.js'
+export { formatGraph, graphToJson, GRAPH_FORMATS, type GraphFormat, type GraphJson } from './graph/format.js'
 export { parseFrontmatter, type Frontmatter } from './note/frontmatter.js'
-export { KnowledgeGraph, type Edge, type GraphNode, type NeighbourOptions, type Resolution } from './graph.js'
+export { KnowledgeGraph, type Edge, type GraphNode, type NeighbourOptions, type Resolution } from './graph/graph.js'
 export { Library, type SourceFile } from './library.js'
 export { parseNote, stringList, type ListItem, type Note, type NoteLink, type Section } from './note/parse.js'
 export { checkPrivacy, isValidBsn, isValidIban, PRIVACY_KINDS, PRIVACY_LABELS, type PrivacyFinding, type PrivacyKind } from './privacy.js'
 export { positionAt, problem, sortProblems, type Level, type Position, type Problem, type ProblemCode } from './problem.js'
 export { EDGE_KINDS, EDGE_LABELS, fieldSpec, GRONDSLAG, isNoteType, NOTE_TYPES, SCHEMA, type EdgeKind, type FieldSpec, type FieldType, type Grondslag, type NoteType } from './graph/schema.js'
 export { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, type Decoded } from './note/decode.js'
-export { fieldPosition, validateNote, type Validation } from './validate.js'
+export { fieldPosition, validateNote, type Validation } from './graph/validate.js'
 export { findWikiLinks, normalizeName, parseWikiLinkInner, type WikiLinkMatch, type WikiLinkParts } from './note/wikilink.js'
 export { apaInText, apaReference } from './cite/index.js'
 export { CompoundSplitter, isStopWord, normalizeWord, stem, tokenize, type Token } from './engine/analyze.js'

@@ -3,7 +3,7 @@
  * UTF-8, too large) are reported and left out; the rest loads. The caller reads the files (node:fs in the
  * CLI, the vault in Obsidian) and hands over their contents.
  */
-import { KnowledgeGraph } from './graph.js'
+import { KnowledgeGraph } from './graph/graph.js'
 import { parseNote, type Note } from './note/parse.js'
 import { problem, sortProblems, type Problem } from './problem.js'
 import { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, tooLargeProblem, type Options as TextOptions } from './note/decode.js'

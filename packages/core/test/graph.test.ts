@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { KnowledgeGraph } from '../src/graph.js'
+import { KnowledgeGraph } from '../src/graph/graph.js'
 import { Library } from '../src/library.js'
 import { parseNote } from '../src/note/parse.js'
 import type { Problem } from '../src/problem.js'

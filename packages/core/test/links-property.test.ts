@@ -4,7 +4,7 @@
 // however the notes were loaded: in any order, or one update at a time.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { KnowledgeGraph } from '../src/graph.js'
+import { KnowledgeGraph } from '../src/graph/graph.js'
 import { parseNote, type Note } from '../src/note/parse.js'
 
 const NAMES = ['Werkalliantie', 'Krachtwerk', 'Presentie', 'Menger 2018', 'Veiligheid', 'Stigma']

@@ -6,7 +6,7 @@
  * survives the way there and back: {@link cslToFields} of {@link fieldsToCsl} gives the fields again.
  */
 import type { CSL, CSLName, CSLType } from '@citation-js/core'
-import type { GraphNode } from '../graph.js'
+import type { GraphNode } from '../graph/graph.js'
 import { bareDoi, literatureFields, withoutControls, type LiteratureFields, type LiteratureKind } from './fields.js'
 import { formatName, parseName } from './names.js'
 

@@ -5,7 +5,7 @@
  * Formatting is done by citeproc-js with the official APA 7 CSL style (see `apa.ts`); this module only
  * maps notes to CSL and caches the results per note.
  */
-import type { GraphNode } from '../graph.js'
+import type { GraphNode } from '../graph/graph.js'
 import type { Note } from '../note/parse.js'
 import { formatInText, formatReference, formatReferences, type InTextOptions, type Options } from './apa.js'
 import { toCsl } from './csl.js'

@@ -3,7 +3,7 @@
  * pickers ("mengr 2018", "krachtwrk"). fuse.js does this well; ranking case notes is the engine's job.
  */
 import Fuse from 'fuse.js'
-import type { GraphNode, KnowledgeGraph } from '../graph.js'
+import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import type { NoteType } from '../graph/schema.js'
 
 /** One hit of the finder. */

@@ -12,7 +12,7 @@
  * The index is kept current one note at a time ({@link Suggester.sync}), without a rebuild.
  */
 import { apaReference } from '../cite/index.js'
-import type { GraphNode, KnowledgeGraph } from '../graph.js'
+import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import { stringList } from '../note/parse.js'
 import { CompoundSplitter, isStopWord, normalizedWords, stem, tokenize, type Token } from './analyze.js'
 import { synonymsFromGraph, type SynonymTable } from './synonyms.js'

@@ -10,7 +10,7 @@
  *
  * When a case note contains the term, the engine also looks for the expansions.
  */
-import type { KnowledgeGraph } from '../graph.js'
+import type { KnowledgeGraph } from '../graph/graph.js'
 import { tokenize } from './analyze.js'
 
 /** One entry: a term (one or more normalised words) and what it stands for. */

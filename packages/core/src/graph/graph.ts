@@ -3,11 +3,11 @@
  * title, alias and path, and every problem of the library. Updating one note re-resolves only the links
  * that could point to it, so editors can keep the graph current without rebuilding it.
  */
-import type { Note, NoteLink } from './note/parse.js'
-import { problem, sortProblems, type Problem } from './problem.js'
-import { fieldSpec, type EdgeKind, type NoteType } from './graph/schema.js'
+import type { Note, NoteLink } from '../note/parse.js'
+import { normalizeName } from '../note/wikilink.js'
+import { problem, sortProblems, type Problem } from '../problem.js'
+import { fieldSpec, type EdgeKind, type NoteType } from './schema.js'
 import { validateNote } from './validate.js'
-import { normalizeName } from './note/wikilink.js'
 
 /** A note in the graph. */
 export interface GraphNode {

@@ -2,7 +2,7 @@
  * The graph for other tools: JSON, Graphviz DOT and Mermaid.
  */
 import type { KnowledgeGraph } from './graph.js'
-import { EDGE_LABELS, type EdgeKind, type NoteType } from './graph/schema.js'
+import { EDGE_LABELS, type EdgeKind, type NoteType } from './schema.js'
 
 /** The graph as plain data. */
 export interface GraphJson {

@@ -2,9 +2,9 @@
  * Check one note against the schema: its kind, its required fields and the types of its fields.
  * Links are checked by the graph, which knows the other notes.
  */
-import type { Note } from './note/parse.js'
-import { problem, type Position, type Problem } from './problem.js'
-import { isNoteType, NOTE_TYPES, SCHEMA, type FieldSpec, type NoteType } from './graph/schema.js'
+import type { Note } from '../note/parse.js'
+import { problem, type Position, type Problem } from '../problem.js'
+import { isNoteType, NOTE_TYPES, SCHEMA, type FieldSpec, type NoteType } from './schema.js'
 
 /** What {@link validateNote} found. */
 export interface Validation {
