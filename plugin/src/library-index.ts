@@ -4,7 +4,7 @@
  * create, modify, delete and rename events. Only files inside the library folder are ever read into it:
  * case notes never are. It only reads; it never writes to the vault.
  */
-import { apaReference, Library, problem, Suggester } from '@praktijkwijzer/core'
+import { apaReference, Library, problem } from '@praktijkwijzer/core'
 import type { GraphNode, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
@@ -29,7 +29,6 @@ export class LibraryIndex extends Component {
   private readonly folderOf: () => string
   private readonly events = new Events()
   private library: Library | null = null
-  private suggester: Suggester | null = null
   private state: IndexState = 'idle'
   private folder = ''
   /** Files that could not be read at all, by library path. */
@@ -65,7 +64,6 @@ export class LibraryIndex extends Component {
   override onunload(): void {
     this.generation++
     this.library = null
-    this.suggester = null
     this.state = 'idle'
   }
 
@@ -125,8 +123,8 @@ export class LibraryIndex extends Component {
    * @returns The result, or `null` while the index is not ready.
    */
   suggest(text: string, options: SuggestOptions): SuggestResult | null {
-    if (this.state !== 'ready' || !this.suggester) return null
-    return this.suggester.suggest(text, options)
+    if (this.state !== 'ready' || !this.library) return null
+    return this.library.suggest(text, options)
   }
 
   /** The library path of a vault path, or `null` when it lies outside the library folder. */
@@ -153,7 +151,6 @@ export class LibraryIndex extends Component {
     if (!(root instanceof TFolder)) {
       this.folder = folder
       this.library = null
-      this.suggester = null
       this.state = 'missing'
       return
     }
@@ -175,13 +172,12 @@ export class LibraryIndex extends Component {
         slice = Date.now()
       }
     }
-    const suggester = new Suggester(library.graph)
+    library.buildIndex()
     // The first citation sets up the citation formatter, which takes a while: do it now, not on the first keystroke.
     const source = library.graph.nodes('literatuur')[0]
     if (source) apaReference(source)
     this.folder = folder
     this.library = library
-    this.suggester = suggester
     this.state = 'ready'
   }
 
@@ -202,16 +198,15 @@ export class LibraryIndex extends Component {
     const generation = this.generation
     this.enqueue(generation, async () => {
       const path = this.libraryPath(file.path)
-      if (path === null || !this.library || !this.suggester) return
+      if (path === null || !this.library) return
       const source = await this.readSource(this.folder, file)
-      if (generation !== this.generation || !this.library || !this.suggester) return
+      if (generation !== this.generation || !this.library) return
       if (source) {
         this.readFailures.delete(path)
         this.library.upsert(source)
       } else {
         this.library.remove(path)
       }
-      this.suggester.sync(path)
     }).catch(() => undefined)
   }
 
@@ -240,9 +235,8 @@ export class LibraryIndex extends Component {
     if (path === null) return
     this.enqueue(this.generation, () => {
       this.readFailures.delete(path)
-      if (!this.library || !this.suggester) return
+      if (!this.library) return
       this.library.remove(path)
-      this.suggester.sync(path)
     }).catch(() => undefined)
   }
 

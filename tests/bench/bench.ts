@@ -2,7 +2,7 @@
 // single-note update time, for our engine, MiniSearch (as Omnisearch sets it up) and fuse.js, on the
 // shipped library and on a deterministic synthetic library of 5,000 notes. `--json` for a machine;
 // `--notes N` for another synthetic size; `--engines praktijkwijzer,minisearch,fuse.js` for a subset. Run with --expose-gc for heap figures (pnpm bench does).
-import { Library, Suggester, type GraphNode, type SourceFile } from '@praktijkwijzer/core'
+import { Library, type GraphNode, type SourceFile } from '@praktijkwijzer/core'
 import { fuseFullText, miniSearch, type Ranker } from '../lib/baselines.js'
 import { LIBRARY, readMarkdown } from '../lib/files.js'
 import { loadCases } from '../eval/metrics.js'
@@ -78,19 +78,17 @@ function measure(label: string, files: SourceFile[], notes: { short: string; lon
     const node = candidates[i % candidates.length] as GraphNode
     return node
   }
-  let suggester: Suggester | undefined
   let mini: Ranker | undefined
   let fuse: Ranker | undefined
   const engines: Engine[] = [
     {
       name: 'Praktijkwijzer',
-      build: () => void (suggester = new Suggester(graph)),
-      query: (text) => void suggester?.suggest(text, { limit: 10 }),
+      build: () => library.buildIndex(),
+      query: (text) => void library.suggest(text, { limit: 10 }),
       update: (i) => {
         // One library note edited: the graph and the index take the new version.
         const node = changed(i)
         library.upsert({ path: node.path, text: `${node.note.frontmatterRaw ? `---\n${node.note.frontmatterRaw}---\n` : ''}${node.note.body}\nBewerkt ${i}.\n` })
-        suggester?.sync(node.path)
       }
     },
     {

@@ -3,7 +3,7 @@
 // literature. Used by `pnpm eval` (a table) and by eval.test.ts (ours must beat both baselines).
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Library, parseNote, stringList, Suggester, type GraphNode, type KnowledgeGraph } from '@praktijkwijzer/core'
+import { Library, parseNote, stringList, type GraphNode, type KnowledgeGraph } from '@praktijkwijzer/core'
 import { fuseFullText, miniSearch, type Ranker } from '../lib/baselines.js'
 import { LIBRARY, readMarkdown, ROOT } from '../lib/files.js'
 
@@ -108,7 +108,6 @@ function literatureOf(graph: KnowledgeGraph, ids: string[]): string[] {
 export function engines(): { library: Library; rankers: Array<{ name: string; rank: (text: string) => Ranked }> } {
   const library = new Library(readMarkdown(LIBRARY))
   const graph = library.graph
-  const suggester = new Suggester(graph)
   const candidates: GraphNode[] = graph.nodes().filter((n) => n.type === 'praktijk' || n.type === 'methodiek')
   const baseline = (ranker: Ranker) => ({
     name: ranker.name,
@@ -123,7 +122,7 @@ export function engines(): { library: Library; rankers: Array<{ name: string; ra
       {
         name: 'Praktijkwijzer',
         rank: (text: string): Ranked => {
-          const r = suggester.suggest(text, { limit: 10, types: ['praktijk', 'methodiek'] })
+          const r = library.suggest(text, { limit: 10, types: ['praktijk', 'methodiek'] })
           return {
             ids: r.suggestions.map((s) => s.id),
             literature: r.literature.map((l) => l.id),

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Library, parseNote, Suggester, type Problem, type ProblemCode, type SourceFile } from '@praktijkwijzer/core'
+import { Library, parseNote, type Problem, type ProblemCode, type SourceFile } from '@praktijkwijzer/core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ROOT } from '../lib/files.js'
 import { badCorpus, generatedFiles } from './corpus.js'
@@ -127,10 +127,9 @@ describe('the bad-input corpus', () => {
   })
 
   test('should index the corpus and answer any of its notes as a query without throwing', () => {
-    const suggester = new Suggester(library.graph)
     for (const file of files) {
       const text = new TextDecoder().decode(file.bytes).slice(0, 300_000)
-      const result = suggester.suggest(text, { focus: 'section', cursor: 1_000 })
+      const result = library.suggest(text, { focus: 'section', cursor: 1_000 })
       for (const s of result.suggestions) expect(s.score).toBeGreaterThanOrEqual(0)
     }
   })

@@ -1,12 +1,17 @@
 /**
- * A library: files in, a knowledge graph and all problems out. Files that cannot be read (binary, not
- * UTF-8, too large) are reported and left out; the rest loads. The caller reads the files (node:fs in the
- * CLI, the vault in Obsidian) and hands over their contents.
+ * A library: files in; a knowledge graph, the relevance engine over it and all problems out. Files that
+ * cannot be read (binary, not UTF-8, too large) are reported and left out; the
+ * rest loads. The caller reads the files (node:fs in the CLI, the vault in Obsidian) and hands over their
+ * contents; the library keeps the graph and the engine in step, one file at a time.
  */
-import { KnowledgeGraph } from './graph/graph.js'
+import { apaReference } from './cite/index.js'
+import { Engine } from './engine/engine.js'
+import type { Cite } from './engine/literature.js'
+import type { Options as SuggestOptions, SuggestionType, SuggestResult } from './engine/types.js'
+import { MutableGraph, type KnowledgeGraph } from './graph/graph.js'
+import { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, tooLargeProblem, type Options as DecodeOptions } from './note/decode.js'
 import { parseNote, type Note } from './note/parse.js'
 import { problem, sortProblems, type Problem } from './problem.js'
-import { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, tooLargeProblem, type Options as TextOptions } from './note/decode.js'
 
 /** One file of the library: its path relative to the root, and its contents as bytes or text. */
 export interface SourceFile {
@@ -18,12 +23,18 @@ export interface SourceFile {
 }
 
 /** Options for {@link Library}. */
-export type Options = TextOptions
+export interface Options extends DecodeOptions {
+  /** Which kinds the engine ranks (default praktijk, methodiek, thema). */
+  types?: readonly SuggestionType[]
+  /** Formats the reference of a literatuur note (default: APA 7, {@link apaReference}). */
+  cite?: Cite
+}
 
-/** A library of notes with its graph, kept current one file at a time. */
+/** A library of notes with its graph and relevance engine, kept current one file at a time. */
 export class Library {
-  /** The knowledge graph of the notes that could be read. */
-  readonly graph: KnowledgeGraph
+  private readonly store: MutableGraph
+  /** Built on the first query (or {@link buildIndex}), then kept current with every change. */
+  private engine: Engine | undefined
   private readonly unreadable = new Map<string, Problem>()
   private readonly options: Options
 
@@ -31,7 +42,7 @@ export class Library {
    * Load a library.
    *
    * @param files The files; only paths ending in `.md` are read.
-   * @param options Limits.
+   * @param options Limits, the kinds to rank, the citation formatter.
    */
   constructor(files: Iterable<SourceFile> = [], options: Options = {}) {
     this.options = options
@@ -40,35 +51,67 @@ export class Library {
       const note = this.read(file)
       if (note) notes.push(note)
     }
-    this.graph = new KnowledgeGraph(notes)
+    this.store = new MutableGraph(notes)
+  }
+
+  /** The knowledge graph of the notes that could be read. */
+  get graph(): KnowledgeGraph {
+    return this.store
   }
 
   /** Add or replace one file. */
   upsert(file: SourceFile): void {
     const note = this.read(file)
-    if (note) this.graph.upsert(note)
-    else this.graph.remove(normalizePath(file.path))
+    if (note) this.store.upsert(note)
+    else this.store.remove(normalizePath(file.path))
+    this.engine?.update(normalizePath(file.path))
   }
 
   /** Remove one file. */
   remove(path: string): void {
     const p = normalizePath(path)
     this.unreadable.delete(p)
-    this.graph.remove(p)
+    this.store.remove(p)
+    this.engine?.update(p)
+  }
+
+  /** Move a file to a new path (a rename); its contents may have changed too. */
+  rename(oldPath: string, file: SourceFile): void {
+    this.remove(oldPath)
+    this.upsert(file)
   }
 
   /** Every problem: unreadable files and the graph's problems, sorted by file and line. */
   problems(): Problem[] {
-    return sortProblems([...this.unreadable.values(), ...this.graph.problems()])
+    return sortProblems([...this.unreadable.values(), ...this.store.problems()])
+  }
+
+  /** Build the relevance index now, instead of at the first query (it is kept current from then on). */
+  buildIndex(): void {
+    this.engine ??= new Engine(this.store, { cite: this.options.cite ?? apaReference, ...(this.options.types ? { types: this.options.types } : {}) })
+  }
+
+  /**
+   * Rank the library's practices, methods and themes for a case note, with the literature behind them.
+   *
+   * @param text The case note (or part of it); its frontmatter and comments are left out.
+   * @param options Limits, kinds, focus.
+   */
+  suggest(text: string, options: SuggestOptions = {}): SuggestResult {
+    this.buildIndex()
+    return (this.engine as Engine).suggest(text, options)
   }
 
   private read(file: SourceFile): Note | undefined {
     const path = normalizePath(file.path)
     this.unreadable.delete(path)
+    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES
     const decoded =
-      file.size !== undefined && file.size > (this.options.maxBytes ?? DEFAULT_MAX_BYTES)
-        ? ({ ok: false, problem: tooLargeProblem(path, file.size, this.options.maxBytes ?? DEFAULT_MAX_BYTES) } as const)
-        : file.bytes !== undefined ? decodeNote(file.bytes, path, this.options) : checkNoteText(file.text ?? '', path, this.options)
+      file.size !== undefined && file.size > maxBytes
+        ? ({ ok: false, problem: tooLargeProblem(path, file.size, maxBytes) } as const)
+        : file.bytes !== undefined
+          ? decodeNote(file.bytes, path, this.options)
+          : checkNoteText(file.text ?? '', path, this.options)
     if (!decoded.ok) {
       this.unreadable.set(path, decoded.problem)
       return undefined

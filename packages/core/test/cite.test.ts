@@ -7,7 +7,6 @@ import {
   findDuplicate,
   formatName,
   guessLanguage,
-  KnowledgeGraph,
   LITERATURE_KINDS,
   literatureFields,
   literatureNoteName,
@@ -19,13 +18,14 @@ import {
   type GraphNode,
   type LiteratureFields
 } from '../src/index.js'
+import { MutableGraph } from '../src/graph/graph.js'
 
 /** A literatuur note with these fields, as a node of a graph. */
 function literature(name: string, fields: Record<string, unknown>): GraphNode {
   const yaml = Object.entries({ type: 'literatuur', bron: ['Referenties'], ...fields })
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     .join('\n')
-  const graph = new KnowledgeGraph([parseNote(`---\n${yaml}\n---\n# ${name}\n`, `literatuur/${name}.md`)])
+  const graph = new MutableGraph([parseNote(`---\n${yaml}\n---\n# ${name}\n`, `literatuur/${name}.md`)])
   const node = graph.byPath(`literatuur/${name}.md`)
   if (!node) throw new Error('no node')
   return node

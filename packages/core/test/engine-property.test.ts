@@ -6,7 +6,6 @@ import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { Suggester } from '../src/engine/suggester.js'
 import type { SuggestResult } from '../src/engine/types.js'
 import { Library, type SourceFile } from '../src/library.js'
 
@@ -26,7 +25,7 @@ function readFolder(dir: string): SourceFile[] {
 }
 
 const LIBRARY = readFolder(join(ROOT, 'library'))
-const shipped = new Suggester(new Library(LIBRARY).graph)
+const shipped = new Library(LIBRARY)
 
 /** Words the library knows, so random notes do match things. */
 const WORDS = ['schulden', 'huisregels', 'woedend', 'UC', 'positief', 'reclassering', 'budgetbeheer', 'werk', 'vrijwilliger', 'eenzaam', 'dhr.', 'agressie', 'wasmachine', 'terugval', 'signaleringsplan', 'netwerk', 'wonen', 'Cliënt', 'TH', 'gebeld']
@@ -57,7 +56,7 @@ describe('engine properties', () => {
   })
 
   test('should give the same answer to the same question, also from a second index', () => {
-    const second = new Suggester(new Library(LIBRARY).graph)
+    const second = new Library(LIBRARY)
     fc.assert(
       fc.property(caseNote, (text) => {
         const first = shipped.suggest(text)
@@ -72,10 +71,10 @@ describe('engine properties', () => {
     // Paths must be unique: a later file with the same path replaces the earlier, which is order by design.
     const valid = readFolder(join(ROOT, 'tests', 'fixtures', 'valid')).map((f) => ({ ...f, path: `fixture/${f.path}` }))
     const files = [...valid, ...LIBRARY.filter((f) => /^(praktijken|methodieken|themas)\//.test(f.path)).slice(0, 40)]
-    const reference = new Suggester(new Library(files).graph)
+    const reference = new Library(files)
     fc.assert(
       fc.property(fc.shuffledSubarray(files, { minLength: files.length, maxLength: files.length }), fc.array(caseNote, { minLength: 1, maxLength: 3 }), (shuffled, notes) => {
-        const suggester = new Suggester(new Library(shuffled).graph)
+        const suggester = new Library(shuffled)
         for (const text of notes) expect(suggester.suggest(text)).toEqual(reference.suggest(text))
       }),
       { numRuns: 15 }

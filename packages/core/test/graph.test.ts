@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { KnowledgeGraph } from '../src/graph/graph.js'
+import { MutableGraph } from '../src/graph/graph.js'
 import { Library } from '../src/library.js'
 import { parseNote } from '../src/note/parse.js'
 import type { Problem } from '../src/problem.js'
@@ -61,7 +61,7 @@ describe('KnowledgeGraph', () => {
 })
 
 describe('link resolution', () => {
-  const g = new KnowledgeGraph(
+  const g = new MutableGraph(
     [
       ['a/Notitie.md', '# a'],
       ['b/Notitie.md', '# b'],
@@ -209,7 +209,7 @@ describe('incremental updates', () => {
     }
     const lib = library({})
     for (const [path, text] of Object.entries(files)) lib.upsert({ path, text })
-    lib.graph.rename('U.md', parseNote(files['U.md'] as string, 'sub/U.md'))
+    lib.rename('U.md', { path: 'sub/U.md', text: files['U.md'] as string })
     const fresh = library({ ...files, 'sub/U.md': files['U.md'] as string, 'U.md': '' })
     fresh.remove('U.md')
     expect(lib.graph.edges()).toEqual(fresh.graph.edges())

@@ -4,7 +4,7 @@
 // however the notes were loaded: in any order, or one update at a time.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { KnowledgeGraph } from '../src/graph/graph.js'
+import { MutableGraph, type KnowledgeGraph } from '../src/graph/graph.js'
 import { parseNote, type Note } from '../src/note/parse.js'
 
 const NAMES = ['Werkalliantie', 'Krachtwerk', 'Presentie', 'Menger 2018', 'Veiligheid', 'Stigma']
@@ -46,7 +46,7 @@ describe('link resolution properties', () => {
   test('should resolve a link exactly when one note has its name, case-insensitively', () => {
     fc.assert(
       fc.property(library, (specs) => {
-        const graph = new KnowledgeGraph(specs.map((s) => noteOf(s)))
+        const graph = new MutableGraph(specs.map((s) => noteOf(s)))
         for (const name of [...NAMES, 'Bestaat niet']) {
           const owners = specs.filter((s) => s.name.toLowerCase() === name.toLowerCase())
           for (const written of [name, name.toUpperCase(), ` ${name.toLowerCase()} `, `${name}.md`]) {
@@ -63,7 +63,7 @@ describe('link resolution properties', () => {
   test('should always find a note by its path, with or without .md, from anywhere', () => {
     fc.assert(
       fc.property(library, (specs) => {
-        const graph = new KnowledgeGraph(specs.map((s) => noteOf(s)))
+        const graph = new MutableGraph(specs.map((s) => noteOf(s)))
         for (const s of specs) {
           for (const written of [pathOf(s), pathOf(s).replace(/\.md$/, ''), pathOf(s).toUpperCase()]) {
             const r = graph.resolve(written, 'ergens/anders.md')
@@ -78,7 +78,7 @@ describe('link resolution properties', () => {
   test('should give each body link an edge, a broken link, an ambiguous link or a self link, as the names say', () => {
     fc.assert(
       fc.property(library, (specs) => {
-        const graph = new KnowledgeGraph(specs.map((s) => noteOf(s)))
+        const graph = new MutableGraph(specs.map((s) => noteOf(s)))
         const problems = graph.problems()
         for (const s of specs) {
           const from = pathOf(s)
@@ -103,7 +103,7 @@ describe('link resolution properties', () => {
       fc.property(
         library.chain((specs) => fc.tuple(fc.constant(specs), fc.shuffledSubarray(specs, { minLength: specs.length, maxLength: specs.length }))),
         ([specs, shuffled]) => {
-          expect(snapshot(new KnowledgeGraph(shuffled.map((s) => noteOf(s))))).toEqual(snapshot(new KnowledgeGraph(specs.map((s) => noteOf(s)))))
+          expect(snapshot(new MutableGraph(shuffled.map((s) => noteOf(s))))).toEqual(snapshot(new MutableGraph(specs.map((s) => noteOf(s)))))
         }
       )
     )
@@ -113,7 +113,7 @@ describe('link resolution properties', () => {
     const step = fc.oneof(fc.record({ op: fc.constant('upsert' as const), spec }), fc.record({ op: fc.constant('remove' as const), spec }))
     fc.assert(
       fc.property(library, fc.array(step, { maxLength: 12 }), (start, steps) => {
-        const graph = new KnowledgeGraph(start.map((s) => noteOf(s)))
+        const graph = new MutableGraph(start.map((s) => noteOf(s)))
         const current = new Map(start.map((s) => [pathOf(s), s]))
         steps.forEach(({ op, spec: s }, i) => {
           // A path names one note: an update to a path of another case is a rename in disguise, skip it.
@@ -127,7 +127,7 @@ describe('link resolution properties', () => {
             current.delete(pathOf(s))
           }
         })
-        const rebuilt = new KnowledgeGraph([...current.values()].map((s) => noteOf(s)))
+        const rebuilt = new MutableGraph([...current.values()].map((s) => noteOf(s)))
         expect(snapshot(graph)).toEqual(snapshot(rebuilt))
       }),
       { numRuns: 200 }

@@ -1,7 +1,7 @@
 /**
  * `praktijkwijzer suggest NOTE.md`: what the library offers for a case note, best first, with reasons.
  */
-import { Suggester, type SuggestionType, type SuggestResult } from '@praktijkwijzer/core'
+import type { SuggestionType, SuggestResult } from '@praktijkwijzer/core'
 import { oneOf, parse, positiveInt, UsageError } from '../args.js'
 import type { Command } from '../command.js'
 import { loadFolder, readInput } from '../files.js'
@@ -50,10 +50,10 @@ Opties:
     const started = performance.now()
     const library = loadFolder((values['library'] as string | undefined) ?? defaults.library, io.cwd)
     const loaded = performance.now()
-    const suggester = new Suggester(library.graph)
+    library.buildIndex()
     const indexed = performance.now()
     const options = { limit, stats: values['stats'] === true, ...(types.length > 0 ? { types } : {}), ...(minScore !== undefined ? { minScore } : {}) }
-    const result = suggester.suggest(text, options)
+    const result = library.suggest(text, options)
     const timings = { loadMs: round(loaded - started), indexMs: round(indexed - loaded), notes: library.graph.size }
 
     if (values['json']) {

@@ -1,6 +1,6 @@
 /**
- * Dutch text analysis for the relevance engine: normalisation, tokenisation, stop words, Snowball stemming,
- * compound splitting and synonym expansion.
+ * Dutch text analysis for the relevance engine: normalisation, tokenisation, stop words and Snowball
+ * stemming. Compound splitting is in compounds.ts, synonyms in synonyms.ts.
  *
  * Case notes are written fast: "TH gebeld, UC was positief, dhr wil niet meer naar zn werk". The analyser
  * keeps abbreviations and numbers as tokens, folds case and diacritics (`cliënt` = `client`), and splits
@@ -75,9 +75,8 @@ const WORD = /[\p{L}\p{N}]+/gu
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  WORD.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = WORD.exec(text))) {
+  // matchAll works on a copy of the pattern: no `lastIndex` shared between calls.
+  for (const match of text.matchAll(WORD)) {
     const surface = match[0]
     if (surface.length > 60) continue // not a word: a hash, a URL fragment, a run of letters
     tokens.push({ surface, norm: normalizeWord(surface), offset: match.index, position: tokens.length })
@@ -103,85 +102,21 @@ const NOT_ASCII = /[^\t\n\r -~]/
 const NON_WORD = /[^\p{L}\p{N}]+/u
 const NON_WORD_ASCII = /[^a-z0-9]+/
 
-const stemmer = new StemmerNl()
-const stemCache = new Map<string, string>()
-
 /**
- * The Snowball (Dutch) stem of a normalised word. Numbers and short abbreviations are kept as they are.
+ * The Snowball (Dutch) stemmer, with a cache of the words it has stemmed. One per engine: the cache is the
+ * engine's, not the module's.
  */
-export function stem(norm: string): string {
-  let s = stemCache.get(norm)
-  if (s !== undefined) return s
-  if (norm.length <= 3 || /\d/.test(norm)) s = norm
-  else {
-    s = stemmer.stemWord(norm)
-  }
-  if (stemCache.size > 50_000) stemCache.clear()
-  stemCache.set(norm, s)
-  return s
-}
+export class Stemmer {
+  private readonly snowball = new StemmerNl()
+  private readonly cache = new Map<string, string>()
 
-/** Linking sounds between the parts of a Dutch compound (`ervaring-s-deskundige`, `pannen-koek`). */
-const LINKERS = ['', 's', 'e', 'en']
-const MIN_PART = 4
-const MIN_COMPOUND = 8
-
-/**
- * Splits compounds into parts that are words of a vocabulary.
- */
-export class CompoundSplitter {
-  private readonly vocabulary = new Set<string>()
-  private readonly cache = new Map<string, string[]>()
-
-  /** Add words (normalised) that may be parts of compounds. */
-  addWords(words: Iterable<string>): void {
-    let added = false
-    for (const w of words) {
-      if (w.length >= MIN_PART && !/\d/.test(w) && !this.vocabulary.has(w)) {
-        this.vocabulary.add(w)
-        added = true
-      }
-    }
-    if (added) this.cache.clear()
-  }
-
-  /** Whether a word is in the vocabulary. */
-  has(word: string): boolean {
-    return this.vocabulary.has(word)
-  }
-
-  /**
-   * The parts of a compound, longest head first found; `[]` when the word is no compound of known words.
-   * Splits into at most three parts: `schuldhulpverlening` → `schuld`, `hulpverlening`.
-   */
-  split(word: string): string[] {
-    if (word.length < MIN_COMPOUND) return []
-    const cached = this.cache.get(word)
-    if (cached) return cached
-    const parts = this.splitInto(word, 2)
-    const result = parts ?? []
+  /** The stem of a normalised word. Numbers and short abbreviations are kept as they are. */
+  stem(norm: string): string {
+    let s = this.cache.get(norm)
+    if (s !== undefined) return s
+    s = norm.length <= 3 || /\d/.test(norm) ? norm : this.snowball.stemWord(norm)
     if (this.cache.size > 50_000) this.cache.clear()
-    this.cache.set(word, result)
-    return result
-  }
-
-  private splitInto(word: string, depth: number): string[] | undefined {
-    // Dutch compounds put the head last: try the longest known tail first.
-    for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
-      const head = word.slice(cut)
-      if (!this.vocabulary.has(head)) continue
-      const modifier = word.slice(0, cut)
-      for (const linker of LINKERS) {
-        if (!modifier.endsWith(linker)) continue
-        const left = modifier.slice(0, modifier.length - linker.length)
-        if (left.length < MIN_PART) continue
-        if (this.vocabulary.has(left)) return [left, head]
-        if (depth > 1) {
-          const inner = this.splitInto(left, depth - 1)
-          if (inner) return [...inner, head]
-        }
-      }
-    }
-    return undefined
+    this.cache.set(norm, s)
+    return s
   }
 }

@@ -61,8 +61,14 @@ export interface NeighbourOptions {
   type?: NoteType
 }
 
-/** The knowledge graph of a library. */
-export class KnowledgeGraph {
+/**
+ * The knowledge graph as its readers see it: lookups, links and problems. Only the {@link MutableGraph}'s
+ * owner (the Library) changes it, so the relevance engine always follows.
+ */
+export type KnowledgeGraph = Omit<MutableGraph, 'upsert' | 'remove' | 'rename'>
+
+/** The knowledge graph of a library, with the operations that change it. */
+export class MutableGraph {
   private readonly entries = new Map<string, Entry>()
   private readonly names = new Map<string, Set<string>>()
   private readonly aliasIndex = new Map<string, Set<string>>()

@@ -1,0 +1,146 @@
+/**
+ * The relevance engine: given the text of a case note, rank the library's practices, methods and themes,
+ * bring along the literature behind them, and say why each matches.
+ *
+ * One query runs through these steps, each in its own module:
+ *
+ * 1. `query.ts` — the note's words with weights, compound parts (`compounds.ts`), synonym expansions
+ *    (`synonyms.ts`) and typo corrections (`vocabulary.ts`);
+ * 2. `rank.ts` — BM25F over five fields (`postings.ts`, `documents.ts`), a bonus for whole signal phrases,
+ *    a small lift along the graph, the fixed 0–1 curve, a diversity pass;
+ * 3. `explain.ts` — the matches and the Dutch reasons;
+ * 4. `literature.ts` — the literature behind the clear suggestions.
+ *
+ * Every tunable number is in `weights.ts`. A score means the same whatever else matched: a note about a
+ * broken washing machine gets low scores, not a rescaled 1.0. The index is kept current one note at a
+ * time ({@link Engine.update}); the Library calls it for every change of its graph.
+ */
+import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
+import { Stemmer } from './analyze.js'
+import { CompoundSplitter } from './compounds.js'
+import { buildDoc, distinctWords, fieldWords, type FieldWords } from './documents.js'
+import { explain } from './explain.js'
+import { literature, type Cite } from './literature.js'
+import { Postings } from './postings.js'
+import { analyzeQuery } from './query.js'
+import { diversify, rank } from './rank.js'
+import { synonymsFromGraph, type SynonymTable } from './synonyms.js'
+import type { Options, SuggestionType, SuggestResult } from './types.js'
+import { round } from './util.js'
+import { Vocabulary } from './vocabulary.js'
+import { DEFAULTS, DIVERSITY } from './weights.js'
+
+const SUGGESTION_TYPES: readonly SuggestionType[] = ['praktijk', 'methodiek', 'thema']
+
+/** Options for {@link Engine}. */
+export interface EngineOptions {
+  /** Which kinds to index (default praktijk, methodiek, thema). */
+  types?: readonly SuggestionType[]
+  /** Formats the reference of a literatuur note (the Library passes the APA 7 formatter). */
+  cite: Cite
+}
+
+/** The relevance engine over a knowledge graph. */
+export class Engine {
+  private readonly graph: KnowledgeGraph
+  private readonly types: readonly SuggestionType[]
+  private readonly cite: Cite
+  private readonly postings = new Postings()
+  private readonly vocabulary = new Vocabulary()
+  private readonly splitter = new CompoundSplitter()
+  private readonly stemmer = new Stemmer()
+  private synonyms: SynonymTable
+
+  /**
+   * Index the practices, methods and themes of a graph.
+   *
+   * @param graph The library's graph; the engine reads it, it never changes it.
+   * @param options Kinds to index and the citation formatter.
+   */
+  constructor(graph: KnowledgeGraph, options: EngineOptions) {
+    this.graph = graph
+    this.types = options.types ?? SUGGESTION_TYPES
+    this.cite = options.cite
+    this.synonyms = synonymsFromGraph(graph)
+    // Compound splitting needs the whole vocabulary first: read every note's words, then index.
+    const analysed = graph
+      .nodes()
+      .filter((n) => this.indexable(n))
+      .map((node) => ({ node, fields: fieldWords(node) }))
+    for (const { fields } of analysed) {
+      const words = distinctWords(fields)
+      this.vocabulary.update([], words)
+      this.splitter.addWords(words)
+    }
+    for (const { node, fields } of analysed) this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer))
+  }
+
+  /** Number of indexed notes. */
+  get size(): number {
+    return this.postings.size
+  }
+
+  /**
+   * Bring the index in line with the graph for one path, after the graph changed it (added, changed,
+   * removed or renamed a note there).
+   */
+  update(path: string): void {
+    const node = this.graph.byPath(path)
+    // A synonym note added, changed, removed or turned into another kind: read the synonyms again.
+    if (node?.type === 'synoniemen' || this.synonyms.paths.has(path)) this.synonyms = synonymsFromGraph(this.graph)
+    const old = this.postings.remove(path)
+    const fields: FieldWords | undefined = node && this.indexable(node) ? fieldWords(node) : undefined
+    const words = fields ? distinctWords(fields) : []
+    this.vocabulary.update(old?.words.keys() ?? [], words)
+    this.splitter.addWords(words)
+    if (node && fields) this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer))
+  }
+
+  /**
+   * Rank the library for a text.
+   *
+   * @param text The case note (or part of it).
+   * @param options Limits, kinds, focus.
+   */
+  suggest(text: string, options: Options = {}): SuggestResult {
+    const started = now()
+    const limit = options.limit ?? DEFAULTS.limit
+    const weakBelow = options.weakBelow ?? DEFAULTS.weakBelow
+    const { postings, stemmer } = this
+    const query = analyzeQuery(text, options, {
+      stemmer,
+      splitter: this.splitter,
+      synonyms: this.synonyms,
+      vocabulary: this.vocabulary,
+      indexed: (term) => postings.posting(term) !== undefined
+    })
+    const analyzed = now()
+    const { ranked, lifts } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })
+    const suggestions = diversify(ranked.slice(0, limit * DIVERSITY.pool), query, postings)
+      .slice(0, limit)
+      .flatMap(({ d, score }) => {
+        const doc = postings.doc(d)
+        return doc ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow })] : []
+      })
+    const result: SuggestResult = { suggestions, literature: literature(this.graph, suggestions, options.literatureLimit ?? DEFAULTS.literatureLimit, this.cite) }
+    if (options.stats) {
+      const done = now()
+      result.stats = {
+        analyzeMs: round(analyzed - started),
+        rankMs: round(done - analyzed),
+        totalMs: round(done - started),
+        queryTerms: query.size,
+        indexed: postings.size
+      }
+    }
+    return result
+  }
+
+  private indexable(node: GraphNode): boolean {
+    return node.type !== null && (this.types as readonly string[]).includes(node.type)
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now()
+}

@@ -1,0 +1,116 @@
+/**
+ * Why a note matches, for people: the structured matches (which words of the case note met which term
+ * in which field, and how) and the Dutch reasons the panel and the CLI show, e.g.
+ * `signaal "wil niet naar budgetbeheer"`, `signalen: UC (= urinecontrole)`, `via [[Casus X]]`.
+ */
+import type { Stemmer } from './analyze.js'
+import { tokenize } from './analyze.js'
+import { FIELD_COUNT, type Doc } from './documents.js'
+import type { Postings } from './postings.js'
+import type { Query, QueryTerm } from './query.js'
+import { phraseScore, type Lift } from './rank.js'
+import type { FieldName, Match, Suggestion } from './types.js'
+import { compare, round } from './util.js'
+import { FIELD_WEIGHT, FIELDS, SHOWN } from './weights.js'
+
+const FIELD_LABELS: Record<FieldName, string> = {
+  title: 'titel',
+  signalen: 'signalen',
+  watwerkt: 'wat werkt',
+  samenvatting: 'samenvatting',
+  body: 'tekst'
+}
+
+/** What an explanation reads besides the note. */
+export interface ExplainContext {
+  query: Query
+  postings: Postings
+  stemmer: Stemmer
+  /** Suggestions below this score are marked weak. */
+  weakBelow: number
+}
+
+/**
+ * The suggestion for one ranked note, with its matches and reasons.
+ *
+ * @param doc The note.
+ * @param score Its final score (0–1).
+ * @param lifts What lifted it along the graph.
+ * @param context The query and the index.
+ */
+export function explain(doc: Doc, score: number, lifts: readonly Lift[], context: ExplainContext): Suggestion {
+  const { query, postings, stemmer } = context
+  const node = doc.node
+  const matches: Match[] = []
+  const { phrases } = phraseScore(doc, query, postings)
+  for (const phrase of phrases) {
+    const words = new Set<string>()
+    for (const t of tokenize(phrase)) for (const w of query.get(stemmer.stem(t.norm))?.words ?? []) words.add(w)
+    matches.push({ words: [...words], term: phrase, field: 'signalen', kind: 'phrase' })
+  }
+  const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
+  for (const q of query.values()) {
+    const offset = doc.terms.get(q.term)
+    if (offset === undefined) continue
+    let best = -1
+    let bestValue = 0
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const v = (doc.tf[offset + f] ?? 0) * (FIELD_WEIGHT[f] ?? 1)
+      if (v > bestValue) {
+        best = f
+        bestValue = v
+      }
+    }
+    const field = FIELDS[best] ?? 'body'
+    contributions.push({ q, field, value: postings.termIdf(q.term, 1) * bestValue })
+  }
+  contributions.sort((a, b) => b.value - a.value || compare(a.q.term, b.q.term))
+  // A compound part or synonym of a word that also matched as a whole adds nothing to read.
+  const wholeWords = new Set(contributions.filter((c) => c.q.kind === 'word').flatMap((c) => [...c.q.words]))
+  const shown = contributions.filter((c) => c.q.kind === 'word' || ![...c.q.words].every((w) => wholeWords.has(w)))
+  for (const { q, field } of shown.slice(0, SHOWN.terms)) {
+    // Show a real word of the library note for the stem, e.g. "urinecontrole" rather than "urinecontrol".
+    matches.push({ words: [...q.words].sort(), term: doc.display.get(q.term) ?? q.term, field, kind: q.kind })
+  }
+  const via = [...new Set([...lifts].sort((a, b) => b.amount - a.amount).map((l) => l.from))]
+  const suggestion: Suggestion = {
+    id: node.id,
+    type: doc.type,
+    title: node.title,
+    path: node.path,
+    score: round(score, 3),
+    why: reasons(matches, via),
+    weak: score < context.weakBelow,
+    matches,
+    via
+  }
+  const fm = node.note.frontmatter
+  if (typeof fm['bewijs'] === 'string') suggestion.evidence = fm['bewijs']
+  if (typeof fm['samenvatting'] === 'string') suggestion.summary = fm['samenvatting']
+  return suggestion
+}
+
+/** The Dutch reasons: whole signals first, then per field the user's words, then the notes that lifted it. */
+function reasons(matches: readonly Match[], via: readonly string[]): string[] {
+  const why: string[] = []
+  for (const m of matches.filter((m) => m.kind === 'phrase').slice(0, SHOWN.phrases)) why.push(`signaal "${m.term}"`)
+  // Per field: the user's words; a synonym, compound part or typo shows what it stood for.
+  const byField = new Map<FieldName, Map<string, Set<string>>>()
+  for (const m of matches) {
+    if (m.kind === 'phrase') continue
+    const words = m.words.join('/')
+    const fieldMap = byField.get(m.field) ?? new Map<string, Set<string>>()
+    const meanings = fieldMap.get(words) ?? new Set<string>()
+    if (m.kind !== 'word') meanings.add(`${m.kind === 'synonym' ? '= ' : m.kind === 'typo' ? '≈ ' : '→ '}${m.term}`)
+    fieldMap.set(words, meanings)
+    byField.set(m.field, fieldMap)
+  }
+  for (const field of FIELDS) {
+    const fieldMap = byField.get(field)
+    if (!fieldMap || fieldMap.size === 0) continue
+    const shown = [...fieldMap].slice(0, SHOWN.perField).map(([words, meanings]) => (meanings.size > 0 ? `${words} (${[...meanings].join(', ')})` : words))
+    why.push(`${FIELD_LABELS[field]}: ${shown.join(', ')}`)
+  }
+  for (const title of via.slice(0, SHOWN.via)) why.push(`via [[${title}]]`)
+  return why
+}

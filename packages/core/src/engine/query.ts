@@ -1,0 +1,122 @@
+/**
+ * A case note as a query: its content words with weights, plus the compound parts, synonym expansions and
+ * typo corrections they lead to. The note's own frontmatter and its comments are not what it is about and
+ * are left out; with `focus: 'section'` the paragraph around the cursor weighs more.
+ */
+import { isStopWord, tokenize, type Stemmer } from './analyze.js'
+import type { CompoundSplitter } from './compounds.js'
+import { isContentToken } from './documents.js'
+import type { SynonymTable } from './synonyms.js'
+import type { Match, Options } from './types.js'
+import type { Vocabulary } from './vocabulary.js'
+import { QUERY_WEIGHT } from './weights.js'
+
+/** One term of a query. */
+export interface QueryTerm {
+  /** The stem. */
+  term: string
+  weight: number
+  /** The words of the note it came from, as written. */
+  words: Set<string>
+  /** How it was found; the most direct way when there are several. */
+  kind: Match['kind']
+  /** Positions of the words it came from in the note (for phrases). */
+  positions: number[]
+}
+
+/** A query: stem → term. */
+export type Query = Map<string, QueryTerm>
+
+/** What the analysis reads from the index. */
+export interface QueryContext {
+  stemmer: Stemmer
+  splitter: CompoundSplitter
+  synonyms: SynonymTable
+  vocabulary: Vocabulary
+  /** Whether any indexed note has the stem. */
+  indexed: (term: string) => boolean
+}
+
+/**
+ * The query's terms with weights: words, compound parts, synonym expansions and typo corrections.
+ *
+ * @param text The case note.
+ * @param options `focus` and `cursor`.
+ * @param context The engine's analysis and vocabulary.
+ */
+export function analyzeQuery(text: string, options: Options, context: QueryContext): Query {
+  const { stemmer, splitter, synonyms, vocabulary } = context
+  const bodyStart = frontmatterEnd(text)
+  const tokens = tokenize(withoutComments(text)).filter((t) => t.offset >= bodyStart && isContentToken(t.norm))
+  tokens.forEach((t, i) => (t.position = i))
+  const focus = options.focus === 'section' && options.cursor !== undefined ? focusRange(text, options.cursor) : undefined
+  const query: Query = new Map()
+  const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number): void => {
+    const q = query.get(term)
+    if (q) {
+      q.weight += weight
+      q.words.add(word)
+      q.positions.push(position)
+      if (KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(q.kind)) q.kind = kind
+    } else {
+      query.set(term, { term, weight, words: new Set([word]), kind, positions: [position] })
+    }
+  }
+  const norms = tokens.map((t) => t.norm)
+  for (const token of tokens) {
+    const w = focus ? (token.offset >= focus[0] && token.offset < focus[1] ? QUERY_WEIGHT.focus : 1) : 1
+    for (const entry of synonyms.at(norms, token.position)) {
+      const words = tokens.slice(token.position, token.position + entry.term.length).map((t) => t.surface).join(' ')
+      for (const expansion of entry.expansions) {
+        for (const e of tokenize(expansion)) {
+          if (isStopWord(e.norm)) continue
+          add(stemmer.stem(e.norm), QUERY_WEIGHT.synonym * w, words, 'synonym', token.position)
+          for (const part of splitter.split(e.norm)) add(stemmer.stem(part), QUERY_WEIGHT.synonymPart * w, words, 'synonym', token.position)
+        }
+      }
+    }
+    if (isStopWord(token.norm)) continue
+    const term = stemmer.stem(token.norm)
+    add(term, w, token.surface, 'word', token.position)
+    for (const part of splitter.split(token.norm)) add(stemmer.stem(part), QUERY_WEIGHT.compoundPart * w, token.surface, 'compound', token.position)
+    if (!context.indexed(term)) {
+      const correction = vocabulary.correct(token.norm)
+      if (correction !== undefined) add(stemmer.stem(correction), QUERY_WEIGHT.typo * w, token.surface, 'typo', token.position)
+    }
+  }
+  return query
+}
+
+/** The kinds of match, most direct first. */
+const KIND_ORDER: readonly Match['kind'][] = ['word', 'phrase', 'synonym', 'compound', 'typo']
+
+/**
+ * The text with Obsidian comments (`%% ... %%`) and HTML comments blanked out, offsets unchanged: a
+ * template's prompts are not what the note is about.
+ */
+function withoutComments(text: string): string {
+  if (!text.includes('%%') && !text.includes('<!--')) return text
+  return text.replace(/%%[\s\S]*?(?:%%|$)|<!--[\s\S]*?(?:-->|$)/g, (m) => m.replace(/[^\n]/g, ' '))
+}
+
+/** Offset where the body starts, after a leading `---` frontmatter block (0 when there is none). */
+function frontmatterEnd(text: string): number {
+  if (!text.startsWith('---')) return 0
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3))
+  return close ? 3 + close.index + close[0].length : 0
+}
+
+/** The paragraph (between blank lines or headings) around a cursor, as [start, end) offsets. */
+function focusRange(text: string, cursor: number): [number, number] {
+  const c = Math.max(0, Math.min(cursor, text.length))
+  let start = 0
+  let end = text.length
+  for (const m of text.matchAll(/\n[ \t]*\n|\n(?=#)/g)) {
+    if (m.index + m[0].length <= c) start = m.index + m[0].length
+    else if (m.index >= c) {
+      end = m.index
+      break
+    }
+  }
+  return [start, end]
+}
