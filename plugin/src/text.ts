@@ -2,8 +2,12 @@
  * Pure text helpers: what the panel reads from a note, and exactly what each insert action writes.
  * No Obsidian here, so every output can be tested to the character.
  */
+import { frontmatterEnd } from '@praktijkwijzer/core'
 import type { ListItem } from '@praktijkwijzer/core'
 import { nl } from './strings'
+
+// The core decides where frontmatter ends, for the parser, the engine and the plugin alike.
+export { frontmatterEnd }
 
 /** The body of a note (frontmatter left out) and the cursor within it. */
 export interface Body {
@@ -23,15 +27,6 @@ export function noteBody(text: string, cursor: number): Body {
   const end = frontmatterEnd(text)
   const body = text.slice(end)
   return { text: body, cursor: Math.min(body.length, Math.max(0, cursor - end)) }
-}
-
-/** Offset just after the closing `---` line of a leading frontmatter block (0 when there is none). */
-export function frontmatterEnd(text: string): number {
-  if (!text.startsWith('---\n') && !text.startsWith('---\r\n')) return 0
-  const close = /\r?\n---[ \t]*(\r?\n|$)/g
-  close.lastIndex = 3
-  const m = close.exec(text)
-  return m ? m.index + m[0].length : 0
 }
 
 /**

@@ -81,6 +81,15 @@ describe('reading a note', () => {
     expect(noteBody(text, 3)).toEqual({ text: 'Hij is boos.', cursor: 0 })
   })
 
+  test('---yaml frontmatter is left out, as the core reads it', () => {
+    expect(noteBody('---yaml\nliteratuur: [x]\n---\nHij is boos.', 31)).toEqual({ text: 'Hij is boos.', cursor: 3 })
+  })
+
+  test('a note that opens with a ---- rule has no frontmatter', () => {
+    const text = '----\nHij is boos.\n---\nDaarna rustig.'
+    expect(noteBody(text, 7)).toEqual({ text, cursor: 7 })
+  })
+
   test('no frontmatter, or an unclosed one, leaves the text as it is', () => {
     expect(noteBody('Hij is boos.', 3)).toEqual({ text: 'Hij is boos.', cursor: 3 })
     expect(frontmatterEnd('---\nnot closed')).toBe(0)

@@ -54,6 +54,22 @@ describe('suggest', () => {
     expect(json.suggestions.length).toBeGreaterThan(0)
   })
 
+  test('reads a note that opens with a ---- rule as text, also past the next --- line', async () => {
+    const text = 'De deurwaarder stond aan de deur, de schulden lopen op.\n\nWil niet naar budgetbeheer.\n'
+    const r = await run(['suggest', '-', '--json'], `----\n${text.replace('\n\n', '\n\n---\n\n')}`)
+    const json = JSON.parse(r.out) as { suggestions: Array<{ title: string; why: string[] }> }
+    expect(json.suggestions[0]?.why.join(' ')).toContain('deurwaarder')
+    // The rules carry no words: the same suggestions as without them.
+    expect(json).toEqual(JSON.parse((await run(['suggest', '-', '--json'], text)).out))
+  })
+
+  test('leaves ---yaml frontmatter out, as the parser does', async () => {
+    const yaml = '---yaml\nonderwerp: deurwaarder aan de deur, schulden lopen op, budgetbeheer\n---\n'
+    const body = 'Vandaag zonnig weer, we hebben koffie gedronken.\n'
+    const r = await run(['suggest', '-', '--json', '--min-score', '0'], yaml + body)
+    expect(JSON.parse(r.out)).toEqual(JSON.parse((await run(['suggest', '-', '--json', '--min-score', '0'], body)).out))
+  })
+
   test('says so in Dutch when nothing fits', async () => {
     const r = await run(['suggest', '-'], 'qwerty asdfgh zxcvbn')
     expect(r.out).toBe("Geen passende praktijken, methodieken of thema's gevonden voor deze notitie.\n")

@@ -3,7 +3,7 @@
  * no Obsidian, no DOM, no network.
  */
 export { formatGraph, graphToJson, GRAPH_FORMATS, type GraphFormat, type GraphJson } from './graph/format.js'
-export { parseFrontmatter, type Frontmatter } from './note/frontmatter.js'
+export { frontmatterEnd, parseFrontmatter, type Frontmatter } from './note/frontmatter.js'
 export type { Edge, GraphNode, KnowledgeGraph, NeighbourOptions, Resolution } from './graph/graph.js'
 export { Library, type Options as LibraryOptions, type SourceFile } from './library.js'
 export { parseNote, stringList, type ListItem, type Note, type NoteLink, type Section } from './note/parse.js'

@@ -236,4 +236,13 @@ describe('what the engine ignores in a case note', () => {
     const loud = s.suggest('%% prompt %%\nschulden lopen op, deurwaarder aan de deur', { minScore: 0 })
     expect(loud.suggestions[0]?.title).toBe('Samen met schuldhulpverlening')
   })
+
+  test('---yaml frontmatter, as the parser reads it', () => {
+    expect(s.suggest('---yaml\ntitel: schulden lopen op, deurwaarder aan de deur\n---\nDe wasmachine is kapot.\n', { minScore: 0 }).suggestions).toEqual([])
+  })
+
+  test('but not a note that opens with a ---- rule: that is text, up to the next --- line and beyond', () => {
+    const r = s.suggest('----\nSchulden lopen op, de deurwaarder stond aan de deur.\n\n---\n\nVerder rustig.\n')
+    expect(r.suggestions[0]?.title).toBe('Samen met schuldhulpverlening')
+  })
 })

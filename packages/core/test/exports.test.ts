@@ -44,6 +44,7 @@ test('the public API is exactly this list of exports', () => {
       "formatName",
       "formatReference",
       "formatReferences",
+      "frontmatterEnd",
       "graphToJson",
       "guessLanguage",
       "isLiteratureKind",

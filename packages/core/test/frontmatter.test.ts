@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { afterEach, describe, expect, test } from 'vitest'
-import { parseFrontmatter } from '../src/note/frontmatter.js'
+import { frontmatterEnd, parseFrontmatter } from '../src/note/frontmatter.js'
 import { parseNote } from '../src/note/parse.js'
 
 const globals = globalThis as { __pwExecuted?: boolean }
@@ -71,5 +72,29 @@ describe('frontmatter', () => {
     const a = parseFrontmatter('---\nx: 1\n---\n', 'a.md')
     a.data['x'] = 2
     expect(parseFrontmatter('---\nx: 1\n---\n', 'a.md').data['x']).toBe(1)
+  })
+})
+
+describe('frontmatterEnd', () => {
+  test('should give the offset after the closing line, also for ---yaml', () => {
+    expect(frontmatterEnd('---\nx: 1\n---\nbody')).toBe(13)
+    expect(frontmatterEnd('---yaml\nx: 1\n---\nbody')).toBe(17)
+    expect(frontmatterEnd('---\r\nx: 1\r\n---\r\nbody')).toBe(16)
+  })
+
+  test('should see no frontmatter before a ---- rule, in a block never closed, or in a plain note', () => {
+    expect(frontmatterEnd('----\nSchulden lopen op.\n---\nVerder rustig.')).toBe(0)
+    expect(frontmatterEnd('---\nx: 1\n')).toBe(0)
+    expect(frontmatterEnd('Geen frontmatter.\n---\n')).toBe(0)
+  })
+
+  test('should always agree with the parser on where the body starts', () => {
+    const text = fc.array(fc.constantFrom('---', '----', '---yaml', '--- ', 'x: 1', 'tekst', '', '\t---'), { maxLength: 8 }).map((lines) => lines.join('\n'))
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(frontmatterEnd(t)).toBe(parseFrontmatter(t, 'a.md').bodyOffset)
+      }),
+      { numRuns: 500 }
+    )
   })
 })

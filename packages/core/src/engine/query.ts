@@ -3,6 +3,7 @@
  * typo corrections they lead to. The note's own frontmatter and its comments are not what it is about and
  * are left out; with `focus: 'section'` the paragraph around the cursor weighs more.
  */
+import { frontmatterEnd } from '../note/frontmatter.js'
 import { isStopWord, tokenize, type Stemmer } from './analyze.js'
 import type { CompoundSplitter } from './compounds.js'
 import { isContentToken } from './documents.js'
@@ -97,13 +98,6 @@ const KIND_ORDER: readonly Match['kind'][] = ['word', 'phrase', 'synonym', 'comp
 function withoutComments(text: string): string {
   if (!text.includes('%%') && !text.includes('<!--')) return text
   return text.replace(/%%[\s\S]*?(?:%%|$)|<!--[\s\S]*?(?:-->|$)/g, (m) => m.replace(/[^\n]/g, ' '))
-}
-
-/** Offset where the body starts, after a leading `---` frontmatter block (0 when there is none). */
-function frontmatterEnd(text: string): number {
-  if (!text.startsWith('---')) return 0
-  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3))
-  return close ? 3 + close.index + close[0].length : 0
 }
 
 /** The paragraph (between blank lines or headings) around a cursor, as [start, end) offsets. */

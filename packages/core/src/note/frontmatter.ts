@@ -26,8 +26,43 @@ export interface Frontmatter {
   problems: Problem[]
 }
 
+/** Where a note's leading frontmatter block is. */
+type Fence =
+  | { closed: true; language: string; rawStart: number; rawEnd: number; bodyOffset: number }
+  | { closed: false }
+
+// Line ends may be `\r\n` for callers with undecoded text (frontmatterEnd); parseFrontmatter gets `\n`.
 const OPEN = /^---([^\n]*)\n/
-const CLOSE = /^---[ \t]*$/m
+const CLOSE = /^---[ \t]*\r?$/m
+
+/**
+ * Find the frontmatter block: a first line of exactly `---` (optionally followed by a language, as in
+ * `---yaml`), up to the next line of exactly `---`. A first line of more dashes (`----`) is a thematic
+ * break, not a fence. This is the one place that decides where frontmatter ends.
+ */
+function findFence(text: string): Fence | undefined {
+  const open = OPEN.exec(text)
+  if (!open) return undefined
+  const language = (open[1] ?? '').trim().toLowerCase()
+  if (language.startsWith('-')) return undefined
+  const rawStart = open[0].length
+  const close = CLOSE.exec(text.slice(rawStart))
+  if (!close) return { closed: false }
+  const afterClose = rawStart + close.index + close[0].length
+  return { closed: true, language, rawStart, rawEnd: rawStart + close.index, bodyOffset: text.charCodeAt(afterClose) === 10 ? afterClose + 1 : afterClose }
+}
+
+/**
+ * Offset where a note's body starts: just after the closing `---` line of its frontmatter, or 0 when it
+ * has none (no fence, a `----` rule, or a block that is never closed). The parser, the engine and the
+ * plugin all use this, so they agree on what is frontmatter.
+ *
+ * @param text The note's text (`\n` or `\r\n` line ends).
+ */
+export function frontmatterEnd(text: string): number {
+  const fence = findFence(text)
+  return fence?.closed ? fence.bodyOffset : 0
+}
 
 /**
  * Split and parse the frontmatter of a note.
@@ -37,15 +72,9 @@ const CLOSE = /^---[ \t]*$/m
  */
 export function parseFrontmatter(text: string, file: string): Frontmatter {
   const none: Frontmatter = { data: {}, raw: '', rawLine: 1, bodyOffset: 0, bodyLine: 1, present: false, problems: [] }
-  const open = OPEN.exec(text)
-  if (!open) return none
-  const language = (open[1] ?? '').trim().toLowerCase()
-  if (language.startsWith('-')) return none // a longer run of dashes is a thematic break, not a fence
-
-  const start = open[0].length
-  CLOSE.lastIndex = 0
-  const close = CLOSE.exec(text.slice(start))
-  if (!close) {
+  const fence = findFence(text)
+  if (!fence) return none
+  if (!fence.closed) {
     return {
       ...none,
       present: true,
@@ -60,9 +89,8 @@ export function parseFrontmatter(text: string, file: string): Frontmatter {
       ]
     }
   }
-  const raw = text.slice(start, start + close.index)
-  const afterClose = start + close.index + close[0].length
-  const bodyOffset = text.charCodeAt(afterClose) === 10 ? afterClose + 1 : afterClose
+  const { language, bodyOffset } = fence
+  const raw = text.slice(fence.rawStart, fence.rawEnd)
   const bodyLine = positionAt(text, bodyOffset).line
   const base = { raw, rawLine: 2, bodyOffset, bodyLine, present: true }
 
