@@ -1,7 +1,7 @@
 // The shipped library: the rules every note must follow, checked on the real notes, and shown to catch
 // violations on small broken examples.
 import { existsSync, readFileSync } from 'node:fs'
-import { GRONDSLAG, Library, stringList, type GraphNode } from '@praktijkwijzer/core'
+import { GRONDSLAG, Library, signals, stringList, type GraphNode } from '@praktijkwijzer/core'
 import { describe, expect, test } from 'vitest'
 import { LIBRARY, readMarkdown, REPORT } from './lib/files.js'
 
@@ -131,7 +131,7 @@ describe('the shipped library', () => {
     const bad = nodes
       .filter((n) => n.type === 'praktijk' || n.type === 'methodiek')
       .filter((n) => {
-        const count = stringList(n.note.frontmatter['signalen']).length
+        const count = signals(n.note).length
         const min = n.note.frontmatter['vermelding'] === 'alleen genoemd' ? 1 : 5
         return count < min || count > 15
       })

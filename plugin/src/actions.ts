@@ -4,7 +4,7 @@
  * and goes through Obsidian's atomic APIs: an editor transaction for the open note,
  * `FileManager.processFrontMatter` for its properties.
  */
-import { apaInText, apaReference } from '@praktijkwijzer/core'
+import { apaInText, apaReference, whatWorks as whatWorksOf } from '@praktijkwijzer/core'
 import type { GraphNode } from '@praktijkwijzer/core'
 import { Keymap, MarkdownView, Notice } from 'obsidian'
 import type { App, Editor, EditorChange, EditorPosition, HoverParent, TFile } from 'obsidian'
@@ -23,9 +23,9 @@ export function currentNote(app: App): { view: MarkdownView; file: TFile; editor
   return { view, file: view.file, editor: view.editor }
 }
 
-/** The "Wat werkt" points of a practice. */
+/** The "Wat werkt" points of a practice, as the core reads them (also under `## Wat werkt?`). */
 export function whatWorks(node: GraphNode): GraphNode['note']['sections'][number]['items'] {
-  return node.note.sections.find((s) => s.heading.toLowerCase() === 'wat werkt')?.items ?? []
+  return whatWorksOf(node.note)
 }
 
 /**

@@ -1,7 +1,7 @@
 // A deterministic synthetic library built from the shipped library's own vocabulary: the same kinds of
 // note, fields and links, in any number. The same seed gives the same files.
 import type { SourceFile } from '@praktijkwijzer/core'
-import { stringList, type KnowledgeGraph } from '@praktijkwijzer/core'
+import { signals as signalsOf, type KnowledgeGraph } from '@praktijkwijzer/core'
 
 /** A small, fast, seeded random generator (mulberry32). */
 export function random(seed: number): () => number {
@@ -26,7 +26,7 @@ export function vocabulary(graph: KnowledgeGraph): { sentences: string[]; signal
   for (const node of graph.nodes()) {
     if (node.type !== 'praktijk' && node.type !== 'methodiek' && node.type !== 'thema') continue
     for (const s of node.note.text.split(/(?<=[.!?])\s+/)) if (s.length > 30 && s.length < 300 && !s.includes('\n')) sentences.push(s)
-    signals.push(...stringList(node.note.frontmatter['signalen']))
+    signals.push(...signalsOf(node.note))
   }
   const words = [...new Set(sentences.join(' ').toLowerCase().match(/\p{L}{5,}/gu) ?? [])].sort()
   return { sentences: sentences.sort(), signals: [...new Set(signals)].sort(), words }

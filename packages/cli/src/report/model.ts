@@ -3,7 +3,7 @@
  * practices and methods without literature, the literature nothing cites, and the thema × methodiek
  * matrix. The formats (markdown, HTML, CSV) only render this.
  */
-import { fieldSpec, type GraphNode, type KnowledgeGraph } from '@praktijkwijzer/core'
+import { evidence, evidenceNote, fieldSpec, type GraphNode, type KnowledgeGraph } from '@praktijkwijzer/core'
 
 /** The evidence statuses, strongest first, as the schema lists them. */
 export const EVIDENCE: readonly string[] = (() => {
@@ -75,14 +75,14 @@ export function buildReport(graph: KnowledgeGraph): Report {
   const methods: MethodRow[] = graph
     .nodes('methodiek')
     .map((node) => {
-      const f = node.note.frontmatter
       const row: MethodRow = {
         node,
-        evidence: typeof f['bewijs'] === 'string' ? f['bewijs'] : '',
+        evidence: evidence(node.note) ?? '',
         literature: literatureOf(node),
         practices: graph.neighbours(node.path, { direction: 'in', kind: 'method', type: 'praktijk' }).sort(byTitle)
       }
-      if (typeof f['bewijstoelichting'] === 'string' && f['bewijstoelichting'].trim() !== '') row.explanation = f['bewijstoelichting'].trim()
+      const explanation = evidenceNote(node.note)
+      if (explanation !== undefined) row.explanation = explanation
       return row
     })
     .sort((a, b) => rank(a.evidence) - rank(b.evidence) || byTitle(a.node, b.node))

@@ -5,6 +5,7 @@
  * computed here: the SVG needs no script, font or file from elsewhere.
  */
 import { Graph, layout } from '@dagrejs/dagre'
+import { evidence } from '@praktijkwijzer/core'
 import type { EdgeKind, GraphNode, KnowledgeGraph, NoteType } from '@praktijkwijzer/core'
 
 /** The note kinds drawn, in the order of the legend. */
@@ -115,8 +116,8 @@ function columns(lg: Graph): void {
 
 /** ` bewijs-bewezen-effectief` and so on for a methodiek, for the colour of its border. */
 function evidenceClass(node: GraphNode): string {
-  const evidence = node.note.frontmatter['bewijs']
-  return node.type === 'methodiek' && typeof evidence === 'string' ? ` bewijs-${evidence.trim().replace(/[^a-z]+/gi, '-')}` : ''
+  const status = evidence(node.note)
+  return node.type === 'methodiek' && status !== undefined ? ` bewijs-${status.trim().replace(/[^a-z]+/gi, '-')}` : ''
 }
 
 /** CSS for the picture: one colour per kind of note, as in `praktijkwijzer graph --format mermaid`. */

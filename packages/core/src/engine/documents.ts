@@ -3,7 +3,7 @@
  * each stem (compound parts included), its signal phrases, and a readable word for each stem.
  */
 import type { GraphNode } from '../graph/graph.js'
-import { stringList } from '../note/parse.js'
+import { signals as signalsOf, summary, whatWorks } from '../note/fields.js'
 import { isStopWord, normalizedWords, type Stemmer } from './analyze.js'
 import type { CompoundSplitter } from './compounds.js'
 import type { SuggestionType } from './types.js'
@@ -51,14 +51,14 @@ export function isContentToken(norm: string): boolean {
 /** Read a note's fields into normalised content words (stop words, numbers and single letters left out). */
 export function fieldWords(node: GraphNode): FieldWords {
   const note = node.note
-  const fm = note.frontmatter
-  const signals = stringList(fm['signalen'])
-  const watwerkt = note.sections.filter((s) => /^wat werkt\??$/i.test(s.heading)).flatMap((s) => s.items.map((i) => i.text))
+  const signals = signalsOf(note)
   const texts = [
     [node.title, ...node.aliases].join('\n'),
     signals.join('\n'),
-    watwerkt.join('\n'),
-    typeof fm['samenvatting'] === 'string' ? fm['samenvatting'] : '',
+    whatWorks(note)
+      .map((i) => i.text)
+      .join('\n'),
+    summary(note) ?? '',
     note.text
   ]
   return { words: texts.map((t) => normalizedWords(t).filter((w) => isContentToken(w) && !isStopWord(w))), signals }

@@ -3,6 +3,7 @@
  * in which field, and how) and the Dutch reasons the panel and the CLI show, e.g.
  * `signaal "wil niet naar budgetbeheer"`, `signalen: UC (= urinecontrole)`, `via [[Casus X]]`.
  */
+import { evidence, summary } from '../note/fields.js'
 import type { Stemmer } from './analyze.js'
 import { tokenize } from './analyze.js'
 import { FIELD_COUNT, type Doc } from './documents.js'
@@ -84,9 +85,10 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     matches,
     via
   }
-  const fm = node.note.frontmatter
-  if (typeof fm['bewijs'] === 'string') suggestion.evidence = fm['bewijs']
-  if (typeof fm['samenvatting'] === 'string') suggestion.summary = fm['samenvatting']
+  const status = evidence(node.note)
+  if (status !== undefined) suggestion.evidence = status
+  const short = summary(node.note)
+  if (short !== undefined) suggestion.summary = short
   return suggestion
 }
 

@@ -5,6 +5,7 @@
 import type { Nodes, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { parseMarkdown, plainMarkdown, type Markdown, type PlainPart } from './bounded-markdown.js'
+import { stringList } from './fields.js'
 import { parseFrontmatter } from './frontmatter.js'
 import { positionAt, problem, type Problem } from '../problem.js'
 import { findWikiLinks, parseWikiLinkInner, type WikiLinkParts } from './wikilink.js'
@@ -394,11 +395,4 @@ function tagsOf(data: Record<string, unknown>, tree: Root): string[] {
   }
   visit(tree)
   return [...tags].sort()
-}
-
-/** A frontmatter value read as a list of strings: a string gives one item, other values are skipped. */
-export function stringList(value: unknown): string[] {
-  if (typeof value === 'string') return value.trim() === '' ? [] : [value]
-  if (!Array.isArray(value)) return []
-  return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '')
 }
