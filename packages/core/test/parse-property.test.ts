@@ -1,10 +1,12 @@
 // Properties of the parser on any input (fast-check): it never throws, every position it gives lies inside
 // the text, a body link's position points at the link as written, and decoding any bytes never throws.
 import fc from 'fast-check'
+import type { Nodes } from 'mdast'
 import { describe, expect, test } from 'vitest'
 import { parseNote } from '../src/note/parse.js'
 import { decodeNote } from '../src/note/decode.js'
 import { findWikiLinks } from '../src/note/wikilink.js'
+import { positionAt } from '../src/problem.js'
 
 /** Pieces that make Markdown, YAML and wikilinks interesting; strung together at random. */
 const PIECES = [
@@ -46,6 +48,28 @@ describe('parser properties', () => {
         expect(text.endsWith(note.body)).toBe(true)
       }),
       { numRuns: 400 }
+    )
+  })
+
+  test('should give every tree position in file coordinates: its line and column are those of its offset', () => {
+    fc.assert(
+      // The parser gets decoded text: line ends are `\n` (micromark would count a lone `\r` as one too).
+      fc.property(fc.oneof(anyText, anyText.map((t) => `---\ntitle: x\n---\n${t}`)).map((t) => t.replace(/\r\n?/g, '\n')), (text) => {
+        const note = parseNote(text, 'Notitie.md')
+        const visit = (node: Nodes): void => {
+          if (node.position) {
+            for (const point of [node.position.start, node.position.end]) {
+              if (point.offset === undefined) continue
+              expect(point.offset).toBeGreaterThanOrEqual(text.length - note.body.length)
+              expect(point.offset).toBeLessThanOrEqual(text.length)
+              expect({ line: point.line, column: point.column }).toEqual(positionAt(text, point.offset))
+            }
+          }
+          if ('children' in node) for (const child of node.children) visit(child)
+        }
+        for (const child of note.tree.children) visit(child)
+      }),
+      { numRuns: 300 }
     )
   })
 

@@ -52,6 +52,12 @@ export interface Markdown {
   plain: PlainPart[]
 }
 
+/** Where a body starts in its file: the offset of its first character and that character's line (1-based). */
+export interface Origin {
+  offset: number
+  line: number
+}
+
 interface Line {
   start: number
   /** Offset of the line end (the `\n` or the end of the body). */
@@ -64,11 +70,38 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
 /**
  * Parse a note body into an mdast tree, reading pathological parts as plain text.
  *
- * @param body The note's body (line ends `\n`).
- * @returns The tree (positions relative to `body`) and the parts read as plain text.
+ * @param body The note's body (line ends `\n`), starting at the start of a line.
+ * @param origin Where the body starts in its file (default: it is the whole file).
+ * @returns The tree and the parts read as plain text, every position in file coordinates.
  */
-export function parseMarkdown(body: string): Markdown {
-  if (body.length > MAX_BODY) return plainMarkdown(body, 'size')
+export function parseMarkdown(body: string, origin?: Origin): Markdown {
+  return inFile(parseBody(body), origin)
+}
+
+/**
+ * The whole body as plain paragraphs, one per block: the fallback when the tree cannot be built or walked.
+ *
+ * @param body The note's body.
+ * @param reason Why.
+ * @param origin Where the body starts in its file (default: it is the whole file).
+ */
+export function plainMarkdown(body: string, reason: PlainReason, origin?: Origin): Markdown {
+  return inFile(plainBody(body, reason), origin)
+}
+
+/** Move every position from body to file coordinates: once, here, so no caller adds a line shift. */
+function inFile(md: Markdown, origin: Origin | undefined): Markdown {
+  if (!origin || (origin.offset === 0 && origin.line === 1)) return md
+  shift(md.tree, origin.offset, origin.line - 1)
+  for (const part of md.plain) {
+    part.line += origin.line - 1
+    part.endLine += origin.line - 1
+  }
+  return md
+}
+
+function parseBody(body: string): Markdown {
+  if (body.length > MAX_BODY) return plainBody(body, 'size')
   const lines = splitLines(body)
   const masked: Array<{ from: number; to: number; text: boolean; part: PlainPart }> = []
   let fence: { char: string; length: number } | null = null
@@ -130,7 +163,7 @@ export function parseMarkdown(body: string): Markdown {
   try {
     tree = parseChunks(masked.length === 0 ? body : blank(body, masked), lines, boundaries)
   } catch {
-    return plainMarkdown(body, 'error')
+    return plainBody(body, 'error')
   }
   if (masked.length > 0) {
     tree.children = merge(
@@ -141,13 +174,7 @@ export function parseMarkdown(body: string): Markdown {
   return { tree, plain: summarise(masked.map((m) => m.part)) }
 }
 
-/**
- * The whole body as plain paragraphs, one per block: the fallback when the tree cannot be built or walked.
- *
- * @param body The note's body.
- * @param reason Why.
- */
-export function plainMarkdown(body: string, reason: PlainReason): Markdown {
+function plainBody(body: string, reason: PlainReason): Markdown {
   const lines = splitLines(body)
   const children: RootContent[] = []
   let first = -1
@@ -201,7 +228,7 @@ function parseChunks(text: string, lines: Line[], boundaries: number[]): Root {
 }
 
 /** Move the positions of a node and its descendants by an offset and a number of lines. */
-function shift(node: RootContent, offset: number, lines: number): void {
+function shift(node: Root | RootContent, offset: number, lines: number): void {
   const stack: Array<{ position?: RootContent['position']; children?: unknown }> = [node]
   for (let next = stack.pop(); next; next = stack.pop()) {
     const position = next.position
@@ -335,8 +362,9 @@ function pointAt(line: number, info: Line, offset: number): { line: number; colu
 function plainParagraph(body: string, from: number, to: number, line: number, endLine: number): Paragraph {
   const startLine = { start: from, end: from }
   const lastStart = body.lastIndexOf('\n', to - 1) + 1
-  const position = { start: pointAt(line, startLine, from), end: pointAt(endLine, { start: lastStart, end: to }, to) }
-  return { type: 'paragraph', children: [{ type: 'text', value: body.slice(from, to), position }], position }
+  // Each node gets its own position objects, so moving the tree's positions moves each once.
+  const position = (): NonNullable<Paragraph['position']> => ({ start: pointAt(line, startLine, from), end: pointAt(endLine, { start: lastStart, end: to }, to) })
+  return { type: 'paragraph', children: [{ type: 'text', value: body.slice(from, to), position: position() }], position: position() }
 }
 
 /** Put plain paragraphs among the parsed nodes, in order of position. */

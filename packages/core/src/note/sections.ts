@@ -1,0 +1,125 @@
+/**
+ * What a note's tree holds besides links: its sections with their list items, its plain text and its tags.
+ */
+import type { Nodes, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { stringList } from './fields.js'
+import { withoutLinks } from './links.js'
+import type { ListItem, Section } from './parse.js'
+
+/**
+ * The sections of a note: the text before the first heading, then one per heading (subsections included).
+ *
+ * @param tree The body's tree, positions in file coordinates.
+ * @param firstLine The body's first line in the file.
+ * @param lastLine The file's last line.
+ */
+export function sectionsOf(tree: Root, firstLine: number, lastLine: number): Section[] {
+  const blocks = tree.children
+  const sections: Section[] = []
+  const headingIndexes: number[] = []
+  blocks.forEach((b, i) => {
+    if (b.type === 'heading') headingIndexes.push(i)
+  })
+  const firstHeading = headingIndexes[0] ?? blocks.length
+  if (firstHeading > 0) {
+    const pre = blocks.slice(0, firstHeading)
+    sections.push({
+      heading: '',
+      depth: 0,
+      line: firstLine,
+      endLine: firstHeading < blocks.length ? lineOf(blocks[firstHeading]) - 1 : lastLine,
+      text: blocksText(pre),
+      items: itemsOf(pre)
+    })
+  }
+  for (const index of headingIndexes) {
+    const node = blocks[index]
+    if (node?.type !== 'heading') continue
+    let end = blocks.length
+    let ownEnd = blocks.length
+    for (let j = index + 1; j < blocks.length; j++) {
+      const next = blocks[j]
+      if (next?.type !== 'heading') continue
+      if (ownEnd === blocks.length) ownEnd = j
+      if (next.depth <= node.depth) {
+        end = j
+        break
+      }
+    }
+    sections.push({
+      heading: withoutLinks(toString(node)).trim(),
+      depth: node.depth,
+      line: lineOf(node),
+      endLine: end < blocks.length ? lineOf(blocks[end]) - 1 : lastLine,
+      text: blocksText(blocks.slice(index + 1, end)),
+      items: itemsOf(blocks.slice(index + 1, ownEnd))
+    })
+  }
+  return sections
+}
+
+function lineOf(node: RootContent | undefined): number {
+  return node?.position?.start.line ?? 1
+}
+
+function itemsOf(blocks: RootContent[]): ListItem[] {
+  const items: ListItem[] = []
+  for (const block of blocks) {
+    if (block.type !== 'list') continue
+    for (const item of block.children) {
+      items.push({
+        text: withoutLinks(item.children.map(textOf).join('\n')).trim(),
+        line: lineOf(item),
+        checked: item.checked ?? null
+      })
+    }
+  }
+  return items
+}
+
+function blocksText(blocks: RootContent[]): string {
+  return blocks
+    .map((b) => withoutLinks(textOf(b)))
+    .filter((t) => t.trim() !== '')
+    .join('\n\n')
+}
+
+/** Plain text of a node: phrasing content joined as is, blocks separated by line breaks. */
+function textOf(node: Nodes): string {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return toString(node)
+  if (node.type === 'code' || node.type === 'html') return node.value
+  if ('children' in node) return node.children.map(textOf).filter((t) => t !== '').join('\n')
+  return toString(node)
+}
+
+/** The body's plain text, wikilinks replaced by their label or target. */
+export function plainText(tree: Root): string {
+  return blocksText(tree.children)
+}
+
+
+const INLINE_TAG = /(^|[\s(,;])#([\p{L}\p{N}_/-]{1,100})/gu
+
+/** Tags from frontmatter (`tags`, `tag`) and body (`#tag`), without `#`, lower case, unique, sorted. */
+export function tagsOf(data: Record<string, unknown>, tree: Root): string[] {
+  const tags = new Set<string>()
+  const add = (t: string): void => {
+    const tag = t.trim().replace(/^#/, '').toLowerCase()
+    if (tag !== '' && /[^\d]/.test(tag)) tags.add(tag)
+  }
+  const fmTags = data['tags'] ?? data['tag']
+  if (typeof fmTags === 'string') fmTags.split(/[,\s]+/).forEach(add)
+  else for (const t of stringList(fmTags)) add(t)
+  const visit = (node: Nodes): void => {
+    if (node.type === 'text') {
+      // matchAll works on a copy of the pattern: no `lastIndex` shared between calls.
+      for (const m of node.value.matchAll(INLINE_TAG)) add(m[2] ?? '')
+      return
+    }
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'link') return
+    if ('children' in node) for (const child of node.children) visit(child)
+  }
+  visit(tree)
+  return [...tags].sort()
+}
