@@ -172,7 +172,7 @@ describe('ranking', () => {
 })
 
 describe('incremental index', () => {
-  test('should give the same results after sync as a fresh build, for add, change and remove', () => {
+  test('should give the same results after updates as a fresh build, for add, change and remove', () => {
     const text = 'eenzaam, wil een maatje, zit de hele dag op zijn kamer; schulden lopen op'
     const { lib, s } = engine({ ...FILES, 'praktijken/Vrijwilliger als maatje.md': '' })
     lib.upsert({ path: 'praktijken/Vrijwilliger als maatje.md', text: FILES['praktijken/Vrijwilliger als maatje.md'] as string })
@@ -187,6 +187,24 @@ describe('incremental index', () => {
     delete without['praktijken/Vrijwilliger als maatje.md']
     expect(s.suggest(text)).toEqual(engine(without).s.suggest(text))
     expect(s.suggest('', { stats: true }).stats?.indexed).toBe(5)
+  })
+
+  test('should break ties by path, not by the order in which notes came and went', () => {
+    // Fourteen equal practices, each with its own theme: only the best twelve lift theirs, and among equals
+    // the first twelve by path are the best, however the index was filled.
+    const n = (i: number): string => String(i).padStart(2, '0')
+    const files: Record<string, string> = {}
+    for (let i = 1; i <= 14; i++) {
+      files[`praktijken/P${n(i)}.md`] = `---\ntype: praktijk\nbron: ["1"]\nthema: ["[[T${n(i)}]]"]\n---\n# P${n(i)}\n\nschulden en de deurwaarder\n`
+      files[`themas/T${n(i)}.md`] = `---\ntype: thema\nbron: ["1"]\n---\n# T${n(i)}\n\nwasmachine\n`
+    }
+    const { lib } = engine(files)
+    lib.remove('praktijken/P01.md')
+    lib.remove('praktijken/P14.md')
+    lib.upsert({ path: 'praktijken/P01.md', text: files['praktijken/P01.md'] as string })
+    lib.upsert({ path: 'praktijken/P14.md', text: files['praktijken/P14.md'] as string })
+    const options = { minScore: 0, limit: 30 }
+    expect(lib.suggest('schulden deurwaarder', options)).toEqual(engine(files).s.suggest('schulden deurwaarder', options))
   })
 
   test('should pick up a changed synonym note', () => {

@@ -13,7 +13,8 @@
  *
  * Every tunable number is in `weights.ts`. A score means the same whatever else matched: a note about a
  * broken washing machine gets low scores, not a rescaled 1.0. The index is kept current one note at a
- * time ({@link Engine.update}); the Library calls it for every change of its graph.
+ * time ({@link Engine.update}), and is then exactly what a fresh build would be; the Library calls it for
+ * every change of its graph.
  */
 import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import { Stemmer } from './analyze.js'
@@ -90,10 +91,12 @@ export class Engine {
     if (node?.type === 'synoniemen' || this.synonyms.paths.has(path)) this.synonyms = synonymsFromGraph(this.graph)
     const old = this.postings.remove(path)
     const fields: FieldWords | undefined = node && this.indexable(node) ? fieldWords(node) : undefined
-    const words = fields ? distinctWords(fields) : []
-    this.vocabulary.update(old?.words.keys() ?? [], words)
-    this.splitter.addWords(words)
+    const change = this.vocabulary.update(old?.words.keys() ?? [], fields ? distinctWords(fields) : [])
+    // The vocabulary compounds are split against changed: notes whose words now split differently are
+    // indexed again, so the index stays exactly what a fresh build would give.
+    const resplit = this.splitter.resplit(this.vocabulary.words(), change.added, change.removed)
     if (node && fields) this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer))
+    this.reindex(resplit, path)
   }
 
   /**
@@ -134,6 +137,22 @@ export class Engine {
       }
     }
     return result
+  }
+
+  /** Index again the notes (but the one at `except`) that have one of these words. */
+  private reindex(words: readonly string[], except: string): void {
+    const paths = new Set<string>()
+    for (const word of words) {
+      // Every note with a word has the word's stem among its terms.
+      for (const d of this.postings.posting(this.stemmer.stem(word))?.docs ?? []) {
+        const doc = this.postings.doc(d)
+        if (doc && doc.node.path !== except && doc.words.has(word)) paths.add(doc.node.path)
+      }
+    }
+    for (const p of paths) {
+      const doc = this.postings.remove(p)
+      if (doc) this.postings.add(buildDoc(doc.node, fieldWords(doc.node), this.splitter, this.stemmer))
+    }
   }
 
   private indexable(node: GraphNode): boolean {

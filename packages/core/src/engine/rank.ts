@@ -56,8 +56,10 @@ export function rank(query: Query, postings: Postings, graph: KnowledgeGraph, fi
       scores[d] = (scores[d] as number) + qw * (saturation[i] as number)
     }
   }
+  // Ties go by path, not by slot: slots depend on the order notes came and went, paths do not.
+  const byPath = (a: number, b: number): number => compare(postings.doc(a)?.node.path ?? '', postings.doc(b)?.node.path ?? '')
   // Only the best notes by words can end near the top: phrase bonuses and lifts are worked out for them.
-  touched.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
+  touched.sort((a, b) => (scores[b] as number) - (scores[a] as number) || byPath(a, b))
   const raw = new Map<number, number>()
   for (const d of touched.slice(0, CANDIDATES)) {
     const doc = postings.doc(d)
@@ -67,7 +69,7 @@ export function rank(query: Query, postings: Postings, graph: KnowledgeGraph, fi
   // Graph propagation: the best direct matches lift their methods and themes a little. A note linked from
   // many matches gets its largest lift in full and a share of the others, so broad themes do not pile up.
   const lifts = new Map<number, Lift[]>()
-  const sources = [...raw.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, LIFT.sources)
+  const sources = [...raw.entries()].sort((a, b) => b[1] - a[1] || byPath(a[0], b[0])).slice(0, LIFT.sources)
   for (const [d, score] of sources) {
     const doc = postings.doc(d)
     if (!doc || doc.type === 'thema') continue
@@ -90,7 +92,7 @@ export function rank(query: Query, postings: Postings, graph: KnowledgeGraph, fi
   const ranked = [...raw.entries()]
     .map(([d, score]) => ({ d, score: normalise(score) }))
     .filter(({ d, score }) => score >= filter.minScore && filter.types.has(postings.doc(d)?.type ?? 'thema'))
-    .sort((a, b) => b.score - a.score || compare(postings.doc(a.d)?.node.title ?? '', postings.doc(b.d)?.node.title ?? ''))
+    .sort((a, b) => b.score - a.score || compare(postings.doc(a.d)?.node.title ?? '', postings.doc(b.d)?.node.title ?? '') || byPath(a.d, b.d))
   return { ranked, lifts }
 }
 
