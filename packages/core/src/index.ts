@@ -1,67 +1,53 @@
 /**
  * @praktijkwijzer/core: pure logic for the Praktijkwijzer library. Strings in, data out; no file system,
  * no Obsidian, no DOM, no network.
+ *
+ * This file only re-exports, and only what the adapters (the CLI, the plugin) and the cross-package tests
+ * use; `test/exports.test.ts` pins the list. The module map is in `docs/architecture.md`.
  */
-export { formatGraph, graphToJson, GRAPH_FORMATS, type GraphFormat, type GraphJson } from './graph/format.js'
-export { frontmatterEnd, parseFrontmatter, type Frontmatter } from './note/frontmatter.js'
-export type { Edge, GraphNode, KnowledgeGraph, NeighbourOptions, Resolution } from './graph/graph.js'
+
+// A library: files in, graph, relevance engine and problems out.
 export { Library, type Options as LibraryOptions, type SourceFile } from './library.js'
-export { evidence, evidenceNote, signals, stringList, summary, whatWorks } from './note/fields.js'
-export { parseNote, type ListItem, type Note, type NoteLink, type Section } from './note/parse.js'
-export { checkPrivacy, isValidBsn, isValidIban, PRIVACY_KINDS, PRIVACY_LABELS, type PrivacyFinding, type PrivacyKind } from './privacy.js'
-export { positionAt, problem, sortProblems, type Level, type Position, type Problem, type ProblemCode } from './problem.js'
-export { EDGE_KINDS, EDGE_LABELS, fieldSpec, GRONDSLAG, isNoteType, NOTE_TYPES, SCHEMA, type EdgeKind, type FieldSpec, type FieldType, type Grondslag, type NoteType } from './graph/schema.js'
-export { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, type Decoded } from './note/decode.js'
-export { fieldPosition, validateNote, type Validation } from './graph/validate.js'
-export { findWikiLinks, normalizeName, parseWikiLinkInner, type WikiLinkMatch, type WikiLinkParts } from './note/wikilink.js'
-export { apaInText, apaReference } from './cite/index.js'
-export { isStopWord, normalizeWord, tokenize, type Token } from './engine/analyze.js'
-export { CompoundSplitter } from './engine/compounds.js'
-export { parseSynonymLine, synonymsFromGraph, SynonymTable, type SynonymEntry } from './engine/synonyms.js'
-export type { FieldName, LiteratureSuggestion, Match, Options as SuggestOptions, Stats, SuggestResult, Suggestion, SuggestionType } from './engine/types.js'
+export type { LiteratureSuggestion, Match, Options as SuggestOptions, Stats, SuggestionType, SuggestResult, Suggestion } from './engine/types.js'
+export type { Cite } from './engine/literature.js'
 export { TitleFinder, type FinderHit } from './engine/finder.js'
+
+// Notes: decoding, frontmatter, parsing, the fields of library notes.
+export { decodeNote, DEFAULT_MAX_BYTES, type Decoded } from './note/decode.js'
+export { frontmatterEnd, parseFrontmatter, type Frontmatter } from './note/frontmatter.js'
+export { parseNote, type ListItem, type Note, type NoteLink, type Section } from './note/parse.js'
+export { evidence, evidenceNote, signals, stringList, whatWorks } from './note/fields.js'
+
+// The graph, its schema and its output formats.
+export type { Edge, GraphNode, KnowledgeGraph, NeighbourOptions, Resolution } from './graph/graph.js'
+export { fieldSpec, GRONDSLAG, type EdgeKind, type FieldSpec, type FieldType, type Grondslag, type NoteType } from './graph/schema.js'
+export { formatGraph, GRAPH_FORMATS, type GraphFormat, type GraphJson } from './graph/format.js'
+export { problem, type Level, type Position, type Problem, type ProblemCode } from './problem.js'
+
+// Citations and the exchange with reference managers.
 export {
   apaBibliography,
-  bareDoi,
-  CITATION_FORMATS,
+  apaInText,
+  apaReference,
   cslToFields,
   detectExchangeFormat,
-  doiKey,
   DuplicateIndex,
   EXCHANGE_FORMATS,
-  familyName,
-  fieldsToCsl,
-  findDuplicate,
-  formatInText,
-  formatName,
-  formatReference,
-  formatReferences,
-  guessLanguage,
-  isLiteratureKind,
-  LITERATURE_FIELDS,
-  LITERATURE_KINDS,
   literatureFields,
   literatureNoteName,
   literatureNoteText,
-  parseName,
   parseReferences,
   readReferences,
-  THESIS_GENRES,
-  titleKey,
   toCsl,
   writeReferences,
-  type CitationFormat,
-  type CitationOptions,
   type CslItem,
-  type CslName,
-  type Duplicate,
   type EntryProblem,
   type ExchangeFormat,
   type Incomplete,
-  type InTextOptions,
   type LiteratureFields,
-  type LiteratureKind,
-  type NoteTextOptions,
   type ReadEntry,
   type ReadResult
 } from './cite/index.js'
+
+// The privacy check.
+export { checkPrivacy, type PrivacyFinding, type PrivacyKind } from './privacy.js'

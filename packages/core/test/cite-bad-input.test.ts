@@ -2,7 +2,7 @@
 // good ones, names that cannot be file names (F10, F19, F24), and duplicate detection by index (F14).
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { cslToFields, DuplicateIndex, findDuplicate, literatureNoteName, parseReferences, readReferences, type CslItem, type LiteratureFields } from '../src/index.js'
+import { cslToFields, DuplicateIndex, findDuplicate, literatureNoteName, parseReferences, readReferences, type CslItem, type LiteratureFields } from '../src/cite/index.js'
 
 const book = (extra: Record<string, unknown>): CslItem => ({ id: 'm', type: 'book', title: 'T', issued: { 'date-parts': [[2020]] }, author: [{ family: 'Jansen', given: 'J.' }], ...extra }) as CslItem
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { cslToFields, detectExchangeFormat, EXCHANGE_FORMATS, Library, literatureFields, parseReferences, toCsl, writeReferences, type CslItem, type LiteratureFields } from '../src/index.js'
+import { cslToFields, detectExchangeFormat, EXCHANGE_FORMATS, literatureFields, parseReferences, toCsl, writeReferences, type CslItem, type LiteratureFields } from '../src/cite/index.js'
+import { Library } from '../src/library.js'
 
 const folder = fileURLToPath(new URL('../../../library/literatuur/', import.meta.url))
 const library = new Library(readdirSync(folder).map((name) => ({ path: `literatuur/${name}`, text: readFileSync(folder + name, 'utf8') })))

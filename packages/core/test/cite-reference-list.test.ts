@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { apaReference, Library } from '../src/index.js'
+import { apaReference } from '../src/cite/index.js'
+import { Library } from '../src/library.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const folder = `${root}library/literatuur/`

@@ -3,7 +3,6 @@ import {
   apaBibliography,
   apaInText,
   apaReference,
-  fieldSpec,
   findDuplicate,
   formatName,
   guessLanguage,
@@ -12,13 +11,13 @@ import {
   literatureNoteName,
   literatureNoteText,
   parseName,
-  parseNote,
   toCsl,
-  validateNote,
-  type GraphNode,
   type LiteratureFields
-} from '../src/index.js'
-import { MutableGraph } from '../src/graph/graph.js'
+} from '../src/cite/index.js'
+import { MutableGraph, type GraphNode } from '../src/graph/graph.js'
+import { fieldSpec } from '../src/graph/schema.js'
+import { validateNote } from '../src/graph/validate.js'
+import { parseNote } from '../src/note/parse.js'
 
 /** A literatuur note with these fields, as a node of a graph. */
 function literature(name: string, fields: Record<string, unknown>): GraphNode {

@@ -32,11 +32,11 @@ describe('KnowledgeGraph', () => {
     expect(lib.problems()).toEqual([])
   })
 
-  test('should index nodes by id, title, alias and path', () => {
+  test('should find nodes by id, name, alias and path', () => {
     expect(g.size).toBe(5)
     expect(g.get('menger 2018')?.path).toBe('literatuur/Menger 2018.md')
-    expect(g.byTitle('WERKALLIANTIE').map((n) => n.path)).toEqual(['themas/Werkalliantie.md'])
-    expect(g.byAlias('Alliantie').map((n) => n.id)).toEqual(['Werkalliantie'])
+    expect(g.resolve('WERKALLIANTIE')).toMatchObject({ status: 'resolved', via: 'name', node: { path: 'themas/Werkalliantie.md' } })
+    expect(g.resolve('Alliantie')).toMatchObject({ status: 'resolved', via: 'alias', node: { id: 'Werkalliantie' } })
     expect(g.byPath('methodieken/Presentie.md')?.type).toBe('methodiek')
   })
 

@@ -1,7 +1,11 @@
 /**
- * The typed knowledge graph: notes as nodes, links as typed edges in both directions, lookups by id,
- * title, alias and path, and every problem of the library. Updating one note re-resolves only the links
- * that could point to it, so editors can keep the graph current without rebuilding it.
+ * The typed knowledge graph: notes as nodes, links as typed edges in both directions, lookups by id and
+ * path, link resolution by path, name, alias and id, and every problem of the library. Updating one note
+ * re-resolves only the links that could point to it, so editors can keep the graph current without
+ * rebuilding it.
+ *
+ * Over 300 lines because it is one structure: its indexes (names, aliases, ids, paths, link sources)
+ * must change together on every update, which is easiest to see and keep right in one class.
  */
 import type { Note, NoteLink } from '../note/parse.js'
 import { normalizeName } from '../note/wikilink.js'
@@ -65,7 +69,7 @@ export interface NeighbourOptions {
  * The knowledge graph as its readers see it: lookups, links and problems. Only the {@link MutableGraph}'s
  * owner (the Library) changes it, so the relevance engine always follows.
  */
-export type KnowledgeGraph = Omit<MutableGraph, 'upsert' | 'remove' | 'rename'>
+export type KnowledgeGraph = Omit<MutableGraph, 'upsert' | 'remove'>
 
 /** The knowledge graph of a library, with the operations that change it. */
 export class MutableGraph {
@@ -73,7 +77,6 @@ export class MutableGraph {
   private readonly names = new Map<string, Set<string>>()
   private readonly aliasIndex = new Map<string, Set<string>>()
   private readonly idIndex = new Map<string, Set<string>>()
-  private readonly titleIndex = new Map<string, Set<string>>()
   private readonly pathIndex = new Map<string, string>()
   /** Last segment of each link target → the notes whose links use it. */
   private readonly linkSources = new Map<string, Set<string>>()
@@ -125,12 +128,6 @@ export class MutableGraph {
     this.reresolve(new Set(this.keysOf(old.node)), path)
   }
 
-  /** Move a note to a new path (an Obsidian rename). */
-  rename(oldPath: string, note: Note): void {
-    this.remove(oldPath)
-    this.upsert(note)
-  }
-
   /** The node with this id (case-insensitive); with duplicate ids, the first by path. */
   get(id: string): GraphNode | undefined {
     return this.first(this.idIndex.get(normalizeName(id)))
@@ -139,16 +136,6 @@ export class MutableGraph {
   /** The node at this path. */
   byPath(path: string): GraphNode | undefined {
     return this.entries.get(path)?.node
-  }
-
-  /** Nodes whose title is this (case-insensitive). */
-  byTitle(title: string): GraphNode[] {
-    return this.all(this.titleIndex.get(normalizeName(title)))
-  }
-
-  /** Nodes that have this alias (case-insensitive). */
-  byAlias(alias: string): GraphNode[] {
-    return this.all(this.aliasIndex.get(normalizeName(alias)))
   }
 
   /**
@@ -237,7 +224,6 @@ export class MutableGraph {
     this.entries.set(note.path, entry)
     add(this.names, normalizeName(note.name), note.path)
     add(this.idIndex, normalizeName(id), note.path)
-    add(this.titleIndex, normalizeName(title), note.path)
     for (const alias of note.aliases) add(this.aliasIndex, normalizeName(alias), note.path)
     this.pathIndex.set(normalizeName(note.path), note.path)
     for (const link of note.links) add(this.linkSources, lastSegment(link.target), note.path)
@@ -250,7 +236,6 @@ export class MutableGraph {
     this.entries.delete(node.path)
     drop(this.names, normalizeName(node.note.name), node.path)
     drop(this.idIndex, normalizeName(node.id), node.path)
-    drop(this.titleIndex, normalizeName(node.title), node.path)
     for (const alias of node.aliases) drop(this.aliasIndex, normalizeName(alias), node.path)
     this.pathIndex.delete(normalizeName(node.path))
     for (const link of node.note.links) drop(this.linkSources, lastSegment(link.target), node.path)
