@@ -6,7 +6,7 @@ export interface Io {
   err(text: string): void
   cwd: string
   /** Read all of standard input (default: the process's). */
-  stdin?: () => string
+  stdin?: () => string | Uint8Array
 }
 
 /** Defaults shared by all commands. */

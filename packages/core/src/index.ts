@@ -13,7 +13,7 @@ export type { Cite } from './engine/literature.js'
 export { TitleFinder, type FinderHit } from './engine/finder.js'
 
 // Notes: decoding, frontmatter, parsing, the fields of library notes.
-export { decodeNote, DEFAULT_MAX_BYTES, type Decoded } from './note/decode.js'
+export { decodeSource, DEFAULT_MAX_BYTES, type Decoded, type Source } from './note/decode.js'
 export { frontmatterEnd, parseFrontmatter, type Frontmatter } from './note/frontmatter.js'
 export { parseNote, type ListItem, type Note, type NoteLink, type Section } from './note/parse.js'
 export { evidence, evidenceNote, signals, stringList, whatWorks } from './note/fields.js'

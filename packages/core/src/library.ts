@@ -1,6 +1,6 @@
 /**
  * A library: files in; a knowledge graph, the relevance engine over it and all problems out. Files that
- * cannot be read (binary, not UTF-8, too large) are reported and left out; the
+ * cannot be read (refused by the file system, too large, binary, not UTF-8) are reported and left out; the
  * rest loads. The caller reads the files (node:fs in the CLI, the vault in Obsidian) and hands over their
  * contents; the library keeps the graph and the engine in step, one file at a time.
  */
@@ -9,17 +9,13 @@ import { Engine } from './engine/engine.js'
 import type { Cite } from './engine/literature.js'
 import type { Options as SuggestOptions, SuggestionType, SuggestResult } from './engine/types.js'
 import { MutableGraph, type KnowledgeGraph } from './graph/graph.js'
-import { checkNoteText, decodeNote, DEFAULT_MAX_BYTES, tooLargeProblem, type Options as DecodeOptions } from './note/decode.js'
+import { decodeSource, type Options as DecodeOptions, type Source } from './note/decode.js'
 import { parseNote, type Note } from './note/parse.js'
 import { problem, sortProblems, type Problem } from './problem.js'
 
-/** One file of the library: its path relative to the root, and its contents as bytes or text. */
-export interface SourceFile {
+/** One file of the library: its path relative to the root, and what the caller could read of it. */
+export interface SourceFile extends Source {
   path: string
-  bytes?: Uint8Array
-  text?: string
-  /** The file's size in bytes, when known before reading: a file over the limit is reported unread. */
-  size?: number
 }
 
 /** Options for {@link Library}. */
@@ -105,13 +101,7 @@ export class Library {
   private read(file: SourceFile): Note | undefined {
     const path = normalizePath(file.path)
     this.unreadable.delete(path)
-    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES
-    const decoded =
-      file.size !== undefined && file.size > maxBytes
-        ? ({ ok: false, problem: tooLargeProblem(path, file.size, maxBytes) } as const)
-        : file.bytes !== undefined
-          ? decodeNote(file.bytes, path, this.options)
-          : checkNoteText(file.text ?? '', path, this.options)
+    const decoded = decodeSource(file, path, this.options)
     if (!decoded.ok) {
       this.unreadable.set(path, decoded.problem)
       return undefined

@@ -9,6 +9,7 @@ export type Level = 'error' | 'warning'
 
 /** Machine-readable problem codes; the message says the same in Dutch. */
 export type ProblemCode =
+  | 'unreadable'
   | 'binary'
   | 'encoding'
   | 'too-large'

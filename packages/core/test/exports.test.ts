@@ -16,7 +16,7 @@ test('the public API is exactly this list of exports', () => {
       "apaReference",
       "checkPrivacy",
       "cslToFields",
-      "decodeNote",
+      "decodeSource",
       "detectExchangeFormat",
       "evidence",
       "evidenceNote",

@@ -26,7 +26,7 @@ Afsluitcode: 0 zonder fouten, 1 bij fouten, 2 bij verkeerd gebruik.`,
   run(argv, io, defaults) {
     const { values, positionals } = parse(argv, { library: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' } }, 1)
     const dir = positionals[0] ?? (values['library'] as string | undefined) ?? defaults.library
-    const library = loadFolder(dir, io.cwd)
+    const library = loadFolder(dir, io, { quiet: true })
     const all = library.problems()
     const problems = values['quiet'] ? all.filter((p) => p.level === 'error') : all
     const errors = all.filter((p) => p.level === 'error').length

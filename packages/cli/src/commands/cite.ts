@@ -3,7 +3,7 @@
  * Both subcommands share the help text and the library loading, so they stay in one file (about 300
  * lines); the reading and checking of references is in the core (`cite/read.ts`, `cite/csl.ts`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, relative, resolve, sep } from 'node:path'
 import {
   apaBibliography,
@@ -28,7 +28,7 @@ import {
 } from '@praktijkwijzer/core'
 import { oneOf, parse, UsageError } from '../args.js'
 import type { Command, Defaults, Io } from '../command.js'
-import { loadFolder, readInput } from '../files.js'
+import { loadFolder, readInput, readNote } from '../files.js'
 import { printable } from '../printable.js'
 
 const EXPORT_FORMATS = [...EXCHANGE_FORMATS, 'apa'] as const
@@ -73,9 +73,9 @@ function exportReferences(argv: string[], io: Io, defaults: Defaults): number {
   const { values } = parse(argv, { library: { type: 'string' }, format: { type: 'string' }, for: { type: 'string' } }, 0)
   const format = oneOf(values['format'], EXPORT_FORMATS, '--format') ?? 'csl-json'
   const dir = (values['library'] as string | undefined) ?? defaults.library
-  const graph = loadFolder(dir, io.cwd).graph
+  const graph = loadFolder(dir, io).graph
   const target = values['for'] as string | undefined
-  const nodes = target === undefined ? graph.nodes('literatuur') : literatureFor(graph, target, resolve(io.cwd, dir), io.cwd)
+  const nodes = target === undefined ? graph.nodes('literatuur') : literatureFor(graph, target, resolve(io.cwd, dir), io)
   const sorted = apaBibliography(nodes)
   if (format === 'apa') io.out(sorted.map((b) => `${printable(b.entry)}\n`).join(''))
   else io.out(writeReferences(sorted.map((b) => toCsl(b.node)), format))
@@ -87,15 +87,17 @@ function exportReferences(argv: string[], io: Io, defaults: Defaults): number {
  * The literature a note cites: what it links directly, and what the practices and methods it links
  * cite. The note is a file (inside or outside the library) or a name, alias or path in the library.
  */
-function literatureFor(graph: KnowledgeGraph, ref: string, root: string, cwd: string): GraphNode[] {
+function literatureFor(graph: KnowledgeGraph, ref: string, root: string, io: Io): GraphNode[] {
   let targets: GraphNode[]
-  const file = resolve(cwd, ref)
+  const file = resolve(io.cwd, ref)
   const inside = relative(root, file).split(sep).join('/')
   const own = existsSync(file) && statSync(file).isFile() ? graph.byPath(inside) : undefined
   if (own) {
     targets = [own, ...graph.neighbours(own.path, { direction: 'out' })]
   } else if (existsSync(file) && statSync(file).isFile()) {
-    const note = parseNote(readFileSync(file, 'utf8').replace(/\r\n?/g, '\n'), basename(file))
+    const read = readNote(ref, io)
+    if (!read.ok) throw new UsageError(read.message)
+    const note = parseNote(read.text, basename(file))
     targets = note.links.flatMap((link) => {
       const r = graph.resolve(link.target)
       return r.status === 'resolved' ? [r.node] : []
@@ -141,7 +143,7 @@ function importReferences(argv: string[], io: Io, defaults: Defaults): number {
   const format = oneOf(values['format'], EXCHANGE_FORMATS, '--format')
   const dryRun = values['dry-run'] === true
   const dir = (values['library'] as string | undefined) ?? defaults.library
-  const library = loadFolder(dir, io.cwd)
+  const library = loadFolder(dir, io)
   const text = readInput(file === '-' ? file : resolve(io.cwd, file))
   const fail = (message: string): number => {
     io.err(`praktijkwijzer cite import: ${printable(message)}\n`)

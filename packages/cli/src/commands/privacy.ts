@@ -4,11 +4,12 @@
  * It only reads: nothing is changed, and the data it finds is not printed (a hook's output may end up in
  * a log), only where it is.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
-import { checkPrivacy, decodeNote, DEFAULT_MAX_BYTES, type PrivacyKind } from '@praktijkwijzer/core'
+import { checkPrivacy, decodeSource, type PrivacyKind } from '@praktijkwijzer/core'
 import { parse, UsageError } from '../args.js'
 import type { Command } from '../command.js'
+import { readSource, reason, walkMarkdown } from '../files.js'
 import { printable } from '../printable.js'
 
 /** One finding as the command reports it. */
@@ -53,9 +54,9 @@ Afsluitcode: 0 niets gevonden, 1 iets gevonden (of een bestand kon niet gelezen 
   run(argv, io) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, Infinity)
     if (positionals.length === 0) throw new UsageError('geef een of meer bestanden of mappen op')
-    const files = positionals.flatMap((p) => filesAt(p, io.cwd))
     const findings: Reported[] = []
     const unreadable: Array<{ file: string; message: string }> = []
+    const files = positionals.flatMap((p) => filesAt(p, io.cwd, unreadable))
     for (const { shown, full, link } of files) {
       // Personal data in a path is reported like data in the text, and never printed: the path is
       // shown with each finding replaced by its kind.
@@ -66,10 +67,9 @@ Afsluitcode: 0 niets gevonden, 1 iets gevonden (of een bestand kon niet gelezen 
         unreadable.push({ file, message: `dit is een symbolische link naar een ${link}; links in een map worden niet gevolgd. Geef wat de link aanwijst zelf op om het te controleren.` })
         continue
       }
-      const size = statSync(full).size
-      const decoded = size > DEFAULT_MAX_BYTES ? undefined : decodeNote(readFileSync(full), shown)
-      if (!decoded?.ok) {
-        unreadable.push({ file, message: decoded?.problem.message ?? 'Dit bestand is te groot om te controleren.' })
+      const decoded = decodeSource(readSource(full), shown)
+      if (!decoded.ok) {
+        unreadable.push({ file, message: decoded.problem.message })
         continue
       }
       for (const f of checkPrivacy(decoded.text)) findings.push({ file, line: f.line, column: f.column, kind: f.kind, label: f.label, hint: f.hint })
@@ -89,40 +89,33 @@ Afsluitcode: 0 niets gevonden, 1 iets gevonden (of een bestand kon niet gelezen 
 }
 
 /**
- * The files at a path: the file itself, or every `.md` file under a folder (hidden folders skipped).
- * Symbolic links in a folder are not followed but returned as such, so that they can be reported.
+ * The files at a path: the file itself, or every `.md` file under a folder (hidden folders skipped), by
+ * the one walker of the CLI. Symbolic links in a folder are not followed but returned as such, so that
+ * they can be reported; what cannot be read goes to `unreadable`.
  */
-function filesAt(path: string, cwd: string): Found[] {
+function filesAt(path: string, cwd: string, unreadable: Array<{ file: string; message: string }>): Found[] {
   const full = resolve(cwd, path)
   let stat
   try {
     stat = statSync(full)
-  } catch {
-    throw new UsageError(`bestand of map niet gevonden: ${path}`)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`bestand of map niet gevonden: ${path}`)
+    unreadable.push({ file: path, message: `niet leesbaar: ${reason(error)}.` })
+    return []
   }
   const show = (file: string): string => relative(cwd, file).split(sep).join('/') || file
   if (stat.isFile()) return [{ shown: show(full), full }]
-  const files: Found[] = []
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
-      const child = join(folder, entry.name)
-      const note = entry.name.toLowerCase().endsWith('.md')
-      if (entry.isDirectory()) walk(child)
-      else if (entry.isFile() && note) files.push({ shown: show(child), full: child })
-      else if (entry.isSymbolicLink() && (note || linksToFolder(child))) files.push({ shown: show(child), full: child, link: note ? 'notitie' : 'map' })
-    }
+  if (!stat.isDirectory()) {
+    unreadable.push({ file: path, message: 'niet leesbaar: geen gewoon bestand of map.' })
+    return []
   }
-  walk(full)
-  return files
-}
-
-function linksToFolder(link: string): boolean {
-  try {
-    return statSync(link).isDirectory()
-  } catch {
-    return false
+  const walk = walkMarkdown(full)
+  for (const u of walk.unreadable) {
+    const file = show(join(full, u.path))
+    const decoded = decodeSource({ unreadable: u.reason }, file)
+    if (!decoded.ok) unreadable.push({ file, message: decoded.problem.message })
   }
+  return walk.found.map((f) => (f.link ? { shown: show(f.full), full: f.full, link: f.link } : { shown: show(f.full), full: f.full }))
 }
 
 /** A finding in a path, with where it stands in the path. */

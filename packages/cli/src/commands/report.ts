@@ -38,7 +38,7 @@ Voorbeeld: praktijkwijzer report --format html > onderbouwing.html`,
     const { values, positionals } = parse(argv, { library: { type: 'string' }, format: { type: 'string' } }, 1)
     const format = oneOf(values['format'], FORMATS, '--format') ?? 'md'
     const dir = positionals[0] ?? (values['library'] as string | undefined) ?? defaults.library
-    const library = loadFolder(dir, io.cwd)
+    const library = loadFolder(dir, io)
     const model = buildReport(library.graph)
     const title = `Onderbouwing van de kennisbank ${basename(resolve(io.cwd, dir))}`
     if (format === 'csv') io.out(reportCsv(model))

@@ -4,7 +4,7 @@
 import type { SuggestionType, SuggestResult } from '@praktijkwijzer/core'
 import { oneOf, parse, positiveInt, UsageError } from '../args.js'
 import type { Command } from '../command.js'
-import { loadFolder, readInput } from '../files.js'
+import { loadFolder, readNote } from '../files.js'
 import { printable } from '../printable.js'
 
 const TYPES = ['praktijk', 'methodiek', 'thema'] as const
@@ -45,10 +45,17 @@ Opties:
     const limit = positiveInt(values['limit'], '--limit') ?? 10
     const types = ((values['type'] as string[] | undefined) ?? []).flatMap((t) => t.split(',')).map((t) => oneOf(t.trim(), TYPES, '--type') as SuggestionType)
     const minScore = values['min-score'] === undefined ? undefined : score(values['min-score'])
-    const text = file === '-' && io.stdin ? io.stdin() : readInput(file === '-' ? '-' : resolvePath(io.cwd, file))
+    // The case note goes through the core's decoder, as library notes do: binary, UTF-16, other encodings
+    // and oversized files are refused with their own message.
+    const note = readNote(file, io)
+    if (!note.ok) {
+      io.err(`praktijkwijzer suggest: ${note.message}\n`)
+      return 1
+    }
+    const text = note.text
 
     const started = performance.now()
-    const library = loadFolder((values['library'] as string | undefined) ?? defaults.library, io.cwd)
+    const library = loadFolder((values['library'] as string | undefined) ?? defaults.library, io)
     const loaded = performance.now()
     library.buildIndex()
     const indexed = performance.now()
@@ -97,10 +104,6 @@ function score(value: unknown): number {
   const n = Number(String(value).replace(',', '.'))
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--min-score verwacht een getal van 0 tot 1, niet "${String(value)}"`)
   return n
-}
-
-function resolvePath(cwd: string, file: string): string {
-  return file.startsWith('/') ? file : `${cwd}/${file}`
 }
 
 function round(n: number): number {

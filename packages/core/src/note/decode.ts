@@ -1,9 +1,10 @@
 /**
- * Turning file contents into note text: the checks that keep bad files from reaching the parser.
+ * Turning file contents into note text: the checks that keep bad files from reaching the parser. Every
+ * note the core reads, in the library and as a case note, passes here ({@link decodeSource}).
  */
 import { problem, type Problem } from '../problem.js'
 
-/** Options for {@link decodeNote} and {@link checkNoteText}. */
+/** Options for {@link decodeSource}. */
 export interface Options {
   /** Largest note accepted, in bytes (default 2 MiB). Larger notes are reported and skipped. */
   maxBytes?: number
@@ -14,6 +15,33 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 
 /** What decoding gave: the text, or the one problem that stops this file from loading. */
 export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem }
+
+/** What the caller could read of a file: its bytes, its text, only its size (over the limit), or why not. */
+export interface Source {
+  bytes?: Uint8Array
+  text?: string
+  /** The file's size in bytes, when known before reading: a file over the limit is reported unread. */
+  size?: number
+  /** Why the file could not be read at all (in Dutch, e.g. "geen toegang"), when the caller could not read it. */
+  unreadable?: string
+}
+
+/**
+ * The text of a note file, or the one problem that keeps it out: unreadable, too large, binary, not
+ * UTF-8 (each with its own Dutch message).
+ *
+ * @param source What the caller read.
+ * @param file The file's path, for the problem message.
+ * @param options Limits.
+ */
+export function decodeSource(source: Source, file: string, options: Options = {}): Decoded {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  if (source.unreadable !== undefined) {
+    return { ok: false, problem: problem(file, undefined, 'error', 'unreadable', `Dit bestand of deze map kon niet gelezen worden (${source.unreadable}) en is overgeslagen.`) }
+  }
+  if (source.size !== undefined && source.size > maxBytes) return { ok: false, problem: tooLargeProblem(file, source.size, maxBytes) }
+  return source.bytes !== undefined ? decodeNote(source.bytes, file, options) : checkNoteText(source.text ?? '', file, options)
+}
 
 /**
  * Decode the bytes of a note file: refuses binary files, text that is not UTF-8 and oversized files,
@@ -27,6 +55,12 @@ export function decodeNote(bytes: Uint8Array, file: string, options: Options = {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   if (bytes.length > maxBytes) {
     return { ok: false, problem: tooLargeProblem(file, bytes.length, maxBytes) }
+  }
+  if (isUtf16(bytes)) {
+    return {
+      ok: false,
+      problem: problem(file, undefined, 'error', 'encoding', 'Dit bestand is UTF-16-tekst en is overgeslagen. Sla het op als UTF-8 (zonder andere tekenset).')
+    }
   }
   if (bytes.indexOf(0) !== -1) {
     return {
@@ -77,6 +111,24 @@ export function tooLargeProblem(file: string, size: number, max: number): Proble
     'too-large',
     `Deze notitie is te groot (${mb(size)} MB; de grens is ${mb(max)} MB) en is overgeslagen. Splits haar in kleinere notities.`
   )
+}
+
+/**
+ * Whether bytes look like UTF-16 text: a UTF-16 byte-order mark, or (without one) a zero byte in every
+ * other place of the first characters, as ASCII letters in UTF-16 have.
+ */
+function isUtf16(bytes: Uint8Array): boolean {
+  const [a, b] = bytes
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return true
+  const n = Math.min(bytes.length, 64) & ~1
+  if (n < 8) return false
+  let evenZero = 0
+  let oddZero = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0 && bytes[i + 1] !== 0) evenZero++
+    if (bytes[i + 1] === 0 && bytes[i] !== 0) oddZero++
+  }
+  return evenZero === n / 2 || oddZero === n / 2
 }
 
 /** Line and column of the first byte sequence that is not valid UTF-8. */
