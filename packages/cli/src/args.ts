@@ -6,13 +6,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 /** A usage error: the message is shown with a hint to `--help`, and the exit code is 2. */
 export class UsageError extends Error {}
 
-type Options = NonNullable<ParseArgsConfig['options']>
+/** The flags a command takes, as `node:util` describes them. */
+export type Options = NonNullable<ParseArgsConfig['options']>
 
-/** Parsed arguments. */
-export interface Parsed {
-  values: Record<string, string | boolean | string[] | undefined>
-  positionals: string[]
-}
+/** Parsed arguments, typed by the flags: `string` flags give strings, `boolean` flags booleans. */
+export type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ options: O & { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true; strict: true }>>
 
 /**
  * Parse the arguments of one command.
@@ -21,10 +19,10 @@ export interface Parsed {
  * @param options The flags the command takes (`help` is added).
  * @param maxPositionals How many positional arguments it takes.
  */
-export function parse(argv: string[], options: Options, maxPositionals: number): Parsed {
-  let parsed: Parsed
+export function parse<const O extends Options>(argv: string[], options: O, maxPositionals: number): Parsed<O> {
+  let parsed: Parsed<O>
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as Parsed
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } as const }, allowPositionals: true, strict: true })
   } catch (error) {
     throw new UsageError(dutch(error as Error & { code?: string }))
   }
@@ -49,15 +47,17 @@ function dutch(error: Error & { code?: string }): string {
 }
 
 /** A whole number from a flag, or a usage error. */
-export function positiveInt(value: unknown, flag: string): number | undefined {
+export function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} verwacht een positief geheel getal, niet "${String(value)}"`)
   return n
 }
 
-/** One of a fixed set of values from a flag, or a usage error. */
-export function oneOf<T extends string>(value: unknown, allowed: readonly T[], flag: string): T | undefined {
+/** One of a fixed set of values from a flag (`undefined` when the flag is absent), or a usage error. */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
   if (value === undefined) return undefined
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
   throw new UsageError(`${flag} verwacht een van: ${allowed.join(', ')} (niet "${String(value)}")`)

@@ -25,7 +25,7 @@ Opties:
 Afsluitcode: 0 zonder fouten, 1 bij fouten, 2 bij verkeerd gebruik.`,
   run(argv, io, defaults) {
     const { values, positionals } = parse(argv, { library: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' } }, 1)
-    const dir = positionals[0] ?? (values['library'] as string | undefined) ?? defaults.library
+    const dir = positionals[0] ?? values['library'] ?? defaults.library
     const library = loadFolder(dir, io, { quiet: true })
     const all = library.problems()
     const problems = values['quiet'] ? all.filter((p) => p.level === 'error') : all

@@ -72,9 +72,9 @@ auteur) of ongeldig zijn, of een notitie niet geschreven kon worden; 2 bij verke
 function exportReferences(argv: string[], io: Io, defaults: Defaults): number {
   const { values } = parse(argv, { library: { type: 'string' }, format: { type: 'string' }, for: { type: 'string' } }, 0)
   const format = oneOf(values['format'], EXPORT_FORMATS, '--format') ?? 'csl-json'
-  const dir = (values['library'] as string | undefined) ?? defaults.library
+  const dir = values['library'] ?? defaults.library
   const graph = loadFolder(dir, io).graph
-  const target = values['for'] as string | undefined
+  const target = values['for']
   const nodes = target === undefined ? graph.nodes('literatuur') : literatureFor(graph, target, resolve(io.cwd, dir), io)
   const sorted = apaBibliography(nodes)
   if (format === 'apa') io.out(sorted.map((b) => `${printable(b.entry)}\n`).join(''))
@@ -142,7 +142,7 @@ function importReferences(argv: string[], io: Io, defaults: Defaults): number {
   if (file === undefined) throw new UsageError('geef het bestand om te importeren (CSL-JSON, BibTeX of RIS)')
   const format = oneOf(values['format'], EXCHANGE_FORMATS, '--format')
   const dryRun = values['dry-run'] === true
-  const dir = (values['library'] as string | undefined) ?? defaults.library
+  const dir = values['library'] ?? defaults.library
   const library = loadFolder(dir, io)
   const text = readInput(file === '-' ? file : resolve(io.cwd, file))
   const fail = (message: string): number => {

@@ -22,7 +22,7 @@ Opties:
   run(argv, io, defaults) {
     const { values, positionals } = parse(argv, { library: { type: 'string' }, format: { type: 'string' }, typed: { type: 'boolean' } }, 1)
     const format = oneOf(values['format'], GRAPH_FORMATS, '--format') ?? 'json'
-    const dir = positionals[0] ?? (values['library'] as string | undefined) ?? defaults.library
+    const dir = positionals[0] ?? values['library'] ?? defaults.library
     const library = loadFolder(dir, io)
     io.out(formatGraph(library.graph, format, { typedOnly: values['typed'] === true }))
     return 0

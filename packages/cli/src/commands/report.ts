@@ -37,7 +37,7 @@ Voorbeeld: praktijkwijzer report --format html > onderbouwing.html`,
   run(argv, io, defaults) {
     const { values, positionals } = parse(argv, { library: { type: 'string' }, format: { type: 'string' } }, 1)
     const format = oneOf(values['format'], FORMATS, '--format') ?? 'md'
-    const dir = positionals[0] ?? (values['library'] as string | undefined) ?? defaults.library
+    const dir = positionals[0] ?? values['library'] ?? defaults.library
     const library = loadFolder(dir, io)
     const model = buildReport(library.graph)
     const title = `Onderbouwing van de kennisbank ${basename(resolve(io.cwd, dir))}`

@@ -1,7 +1,7 @@
 /**
  * `praktijkwijzer suggest NOTE.md`: what the library offers for a case note, best first, with reasons.
  */
-import type { SuggestionType, SuggestResult } from '@praktijkwijzer/core'
+import type { SuggestResult } from '@praktijkwijzer/core'
 import { oneOf, parse, positiveInt, UsageError } from '../args.js'
 import type { Command } from '../command.js'
 import { loadFolder, readNote } from '../files.js'
@@ -43,7 +43,7 @@ Opties:
     const file = positionals[0]
     if (file === undefined) throw new UsageError('geef de casusnotitie op (een bestand, of - voor de standaardinvoer)')
     const limit = positiveInt(values['limit'], '--limit') ?? 10
-    const types = ((values['type'] as string[] | undefined) ?? []).flatMap((t) => t.split(',')).map((t) => oneOf(t.trim(), TYPES, '--type') as SuggestionType)
+    const types = (values['type'] ?? []).flatMap((t) => t.split(',')).map((t) => oneOf(t.trim(), TYPES, '--type'))
     const minScore = values['min-score'] === undefined ? undefined : score(values['min-score'])
     // The case note goes through the core's decoder, as library notes do: binary, UTF-16, other encodings
     // and oversized files are refused with their own message.
@@ -55,7 +55,7 @@ Opties:
     const text = note.text
 
     const started = performance.now()
-    const library = loadFolder((values['library'] as string | undefined) ?? defaults.library, io)
+    const library = loadFolder(values['library'] ?? defaults.library, io)
     const loaded = performance.now()
     library.buildIndex()
     const indexed = performance.now()
@@ -100,9 +100,9 @@ function dutchScore(n: number): string {
   return n.toFixed(2).replace('.', ',')
 }
 
-function score(value: unknown): number {
-  const n = Number(String(value).replace(',', '.'))
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--min-score verwacht een getal van 0 tot 1, niet "${String(value)}"`)
+function score(value: string): number {
+  const n = Number(value.replace(',', '.'))
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--min-score verwacht een getal van 0 tot 1, niet "${value}"`)
   return n
 }
 

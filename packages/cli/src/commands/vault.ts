@@ -59,7 +59,7 @@ onveranderd), 2 verkeerd gebruik (zoals een MAP die niet leeg is zonder --update
     const target = positionals[0]
     if (target === undefined) throw new UsageError('geef de map van de kluis op')
     const update = values['update'] === true
-    for (const flag of ['dry-run', 'restore-deleted']) {
+    for (const flag of ['dry-run', 'restore-deleted'] as const) {
       if (values[flag] && !update) throw new UsageError(`--${flag} hoort bij --update`)
     }
     const library = resolve(io.cwd, (values['library'] as string | undefined) ?? defaults.library)
