@@ -1,6 +1,6 @@
 /**
  * The shapes the relevance engine gives: what the CLI prints as JSON and what the plugin renders.
- * `../shared/ARCHITECTURE.md` fixes the JSON contract; these types extend it, never break it.
+ * `docs/architecture.md` fixes the JSON contract of `suggest --json`; these types extend it, never break it.
  */
 
 /** The kinds of note the engine ranks. */

@@ -12,7 +12,11 @@
  * to micromark: it is read as one plain paragraph (its text kept, its position exact) and reported. Setext
  * underlines past the first {@link MAX_SETEXT} are read as plain lines. What micromark gets is a copy of
  * the body of the same length, with those parts blanked, so every position in the tree is a position in
- * the body. Ordinary notes pass unchanged: the limits are far above what people write.
+ * the body (and, given the body's origin, in the file). Ordinary notes pass unchanged: the limits are far
+ * above what people write.
+ *
+ * Over 300 lines because it is one algorithm: the line scan, the limits it measures and the way masked
+ * parts are put back into the tree depend on each other and are easiest to check side by side.
  */
 import type { Paragraph, Root, RootContent } from 'mdast'
 import { markdown } from './markdown.js'

@@ -36,9 +36,8 @@ const WIKILINK = /(!?)\[\[([^[\]\n]{1,500})\]\]/g
 export function findWikiLinks(text: string): WikiLinkMatch[] {
   const found: WikiLinkMatch[] = []
   if (!text.includes('[[')) return found
-  WIKILINK.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = WIKILINK.exec(text))) {
+  // matchAll works on a copy of the pattern: no `lastIndex` shared between calls.
+  for (const match of text.matchAll(WIKILINK)) {
     const parts = parseWikiLinkInner(match[2] ?? '', match[1] === '!')
     if (parts) found.push({ ...parts, raw: match[0], offset: match.index })
   }
