@@ -1,6 +1,6 @@
 import { MarkdownView, Notice } from 'obsidian'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { CASE_TEXT, click, openNote, openPanel, panel, panelItem, panelState, panelTitles, settle, setup } from './helpers'
+import { CASE_TEXT, click, LIBRARY, openNote, openPanel, panel, panelItem, panelState, panelTitles, settle, setup } from './helpers'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -26,6 +26,26 @@ describe('panel states', () => {
     release()
     await settle(10)
     expect(panelState(app)).toBe('no-note')
+  })
+
+  test('enable the plugin first, then copy the library in (as the README says): the panel fills (defect 2)', async () => {
+    const { app } = await setup({ library: {} })
+    await openPanel(app)
+    expect(panelState(app)).toBe('missing')
+    for (const [path, text] of Object.entries(LIBRARY)) await app.vault.create(`Kennisbank/${path}`, text)
+    await settle(10)
+    await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    expect(panelState(app)).toBe('results')
+    expect(panelTitles(app)[0]).toBe('Begrenzen met behoud van de werkalliantie')
+  })
+
+  test('every link and button in the panel has its own accessible name', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', `${CASE_TEXT} We hebben een krachteninventarisatie gemaakt.`)
+    const names = [...panel(app).contentEl.querySelectorAll<HTMLElement>('a, button')].map((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim())
+    expect(names.length).toBeGreaterThan(4)
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([])
   })
 
   test('library folder missing', async () => {
