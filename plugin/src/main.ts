@@ -16,7 +16,12 @@ const REBUILD_DELAY = 1000
 export default class PraktijkwijzerPlugin extends Plugin {
   override async onload(): Promise<void> {
     const settings = new SettingsHolder(readSettings(await this.loadData().catch(() => null)), (data) => this.saveData(data))
-    const index = this.addChild(new LibraryIndex(this.app.vault, () => settings.get().libraryFolder))
+    const index = this.addChild(
+      new LibraryIndex(this.app.vault, () => settings.get().libraryFolder, {
+        // The library folder was renamed in the vault: the setting follows it.
+        onMoved: (folder) => void settings.set('libraryFolder', folder)
+      })
+    )
     const actions = new Actions(this.app, index, () => settings.get())
     const services = { index, actions }
 
@@ -40,10 +45,12 @@ export default class PraktijkwijzerPlugin extends Plugin {
     this.register(() => rebuild.cancel())
     this.registerEvent(
       settings.onChanged((key) => {
-        if (key === 'libraryFolder') rebuild()
+        // Not when the index itself followed a renamed folder: it is reading that one already.
+        if (key === 'libraryFolder' && settings.get().libraryFolder !== index.status().folder) rebuild()
       })
     )
     // The index is built once the layout is ready: the vault's start-up `create` events are over by then.
+    // (If the plugin is disabled before that, the index is unloaded and starts nothing.)
     this.app.workspace.onLayoutReady(() => void index.start())
   }
 }
