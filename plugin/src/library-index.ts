@@ -6,7 +6,7 @@
  * the library folder are ever read into it: case notes never are. It only reads; it never writes to the
  * vault.
  */
-import { apaReference, Library, problem, Suggester } from '@praktijkwijzer/core'
+import { apaReference, Library, problem, Suggester, TitleFinder } from '@praktijkwijzer/core'
 import type { GraphNode, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
@@ -153,6 +153,11 @@ export class LibraryIndex extends Component {
   /** The library's notes, optionally of one kind. */
   nodes(type?: NoteType): GraphNode[] {
     return this.library?.graph.nodes(type) ?? []
+  }
+
+  /** A typo-tolerant finder over the titles and aliases of the notes (of some kinds), or `null` while there is no library. */
+  finder(types?: readonly NoteType[]): TitleFinder | null {
+    return this.library ? new TitleFinder(this.library.graph, types) : null
   }
 
   /** The note at a library path. */

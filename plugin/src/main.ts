@@ -4,7 +4,7 @@
  */
 import { debounce, Plugin } from 'obsidian'
 import { Actions, VIEW_TYPE } from './actions'
-import { openPanel, registerCommands, showProblems } from './commands'
+import { openPanel, refresh, registerCommands, showProblems } from './commands'
 import { LibraryIndex } from './library-index'
 import { PraktijkwijzerSettingTab, readSettings, SettingsHolder } from './settings'
 import { nl } from './strings'
@@ -33,12 +33,14 @@ export default class PraktijkwijzerPlugin extends Plugin {
           actions,
           settings: () => settings.get(),
           onSettingsChanged: (callback) => settings.onChanged(callback),
-          showProblems: () => showProblems(this.app, services)
+          showProblems: () => showProblems(this.app, services),
+          refresh: () => void refresh(index)
         })
     )
     registerCommands(this, services)
     this.addRibbonIcon('lightbulb', nl.ribbonOpen, () => void openPanel(this.app))
     this.addSettingTab(new PraktijkwijzerSettingTab(this.app, this, settings))
+    // As Obsidian's own side panes (search, backlinks): a preview needs Ctrl/Cmd, which the user can change under Page preview.
     this.registerHoverLinkSource(VIEW_TYPE, { display: nl.pluginName, defaultMod: true })
 
     const rebuild = debounce(() => void index.rebuild(), REBUILD_DELAY, true)

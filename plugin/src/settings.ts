@@ -193,14 +193,13 @@ function renderControl(setting: Setting, control: SettingControl, tab: Praktijkw
       })
       break
     case 'slider': {
-      // Before 1.13 a slider shows no value of its own: show it beside the slider, and while dragging.
+      // Before 1.13 a slider shows no value of its own: show it beside the slider.
       const shown = setting.controlEl.createSpan({ cls: 'pw-slider-value' })
       const format = control.displayFormat ?? String
       setting.addSlider((slider) => {
         slider
           .setLimits(control.min, control.max, control.step)
           .setValue(typeof value === 'number' ? value : control.min)
-          .setDynamicTooltip()
           .onChange((n) => {
             shown.setText(format(n))
             save(n)

@@ -222,19 +222,25 @@ export async function openNote(app: App, path: string, text?: string): Promise<M
   return leaf.view as MarkdownView
 }
 
+/** What an action edits: a view's file and editor. */
+export function targetOf(view: MarkdownView): { file: NonNullable<MarkdownView['file']>; editor: MarkdownView['editor'] } {
+  if (!view.file) throw new Error('view without a file')
+  return { file: view.file, editor: view.editor }
+}
+
 /** The panel's body state (`data-state`). */
 export function panelState(app: App): string | undefined {
   return panel(app).contentEl.querySelector<HTMLElement>('.pw-body')?.dataset['state']
 }
 
-/** Titles of the items in the panel, in order. */
+/** Titles of the cards in the panel, in order (suggestions, then literature). */
 export function panelTitles(app: App): string[] {
-  return [...panel(app).contentEl.querySelectorAll('.pw-item .pw-title')].map((el) => el.textContent ?? '')
+  return [...panel(app).contentEl.querySelectorAll('.pw-card .pw-title')].map((el) => el.textContent ?? '')
 }
 
-/** The item of the panel with this title. */
+/** The card of the panel with this title. */
 export function panelItem(app: App, title: string): HTMLElement {
-  const item = [...panel(app).contentEl.querySelectorAll<HTMLElement>('.pw-item')].find((el) => el.querySelector('.pw-title')?.textContent === title)
+  const item = [...panel(app).contentEl.querySelectorAll<HTMLElement>('.pw-card')].find((el) => el.querySelector('.pw-title')?.textContent === title)
   if (!item) throw new Error(`no item "${title}" in the panel: ${panelTitles(app).join(', ')}`)
   return item
 }

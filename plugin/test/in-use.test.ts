@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { MarkdownView, Notice, readFrontmatter } from 'obsidian'
 import { afterEach, describe, expect, test } from 'vitest'
 import { apaReference } from '@praktijkwijzer/core'
-import { actionOf, CASE_TEXT, openNote, openPanel, panel, panelItem, PLUGIN_DIR, runCommand, settle, setup, userClick } from './helpers'
+import { actionOf, CASE_TEXT, openNote, openPanel, panel, panelItem, PLUGIN_DIR, runCommand, settle, setup, targetOf, userClick } from './helpers'
 
 const PRACTICE = 'Begrenzen met behoud van de werkalliantie'
 
@@ -122,7 +122,7 @@ describe('citing is one step (defect 8)', () => {
     const menger = panel(s.app)['services'].index.node('literatuur/Menger 2018.md')
     if (!menger) throw new Error('no source')
     const before = view.editor.transactions
-    await panel(s.app)['services'].actions.cite(menger)
+    await panel(s.app)['services'].actions.cite(menger, targetOf(view))
     await settle()
     const text = view.editor.getValue()
     expect(readFrontmatter(text).data).toEqual({ client: 'J', literatuur: [apaReference(menger)] })
@@ -141,7 +141,7 @@ describe('citing is one step (defect 8)', () => {
     view.editor.setCursor({ line: 3, ch: 5 })
     const menger = panel(s.app)['services'].index.node('literatuur/Menger 2018.md')
     if (!menger) throw new Error('no source')
-    await panel(s.app)['services'].actions.cite(menger)
+    await panel(s.app)['services'].actions.cite(menger, targetOf(view))
     await settle()
     expect(view.editor.getValue()).toBe(original)
     expect(s.app.vault.text('Casussen/J.md')).toBe(original)
@@ -192,7 +192,7 @@ describe('opening and inserting from the panel', () => {
     await openNote(app, 'Casussen/J.md', CASE_TEXT)
     const title = panelItem(app, PRACTICE).querySelector<HTMLElement>('.pw-title')
     const data = new Map<string, string>()
-    const evt = new Event('dragstart', { bubbles: true, cancelable: true }) as DragEvent
+    const evt = new MouseEvent('dragstart', { bubbles: true, cancelable: true }) as DragEvent
     Object.defineProperty(evt, 'dataTransfer', { value: { setData: (k: string, v: string) => data.set(k, v), clearData: () => data.clear(), effectAllowed: 'all' } })
     title?.dispatchEvent(evt)
     expect(title?.getAttribute('draggable')).toBe('true')

@@ -135,7 +135,7 @@ describe('what the settings show (Obsidian before and from 1.13)', () => {
     ;(folder.components[0] as TextComponent).fakeInput('   ')
     await settle()
     expect(folder.errorEl.textContent).toBe('Vul een map in.')
-    expect(JSON.parse(app.pluginData.get(MANIFEST.id) ?? '{}')['libraryFolder']).toBeUndefined()
+    expect((JSON.parse(app.pluginData.get(MANIFEST.id) ?? '{}') as Record<string, unknown>)['libraryFolder']).toBeUndefined()
   })
 
   test('renaming the library folder in the vault updates the setting, and the panel keeps working (defect 2)', async () => {
@@ -145,7 +145,7 @@ describe('what the settings show (Obsidian before and from 1.13)', () => {
     if (!root) throw new Error('no library')
     await app.vault.rename(root, 'Bibliotheek')
     await settle(10)
-    expect(JSON.parse(app.pluginData.get(MANIFEST.id) ?? '{}')['libraryFolder']).toBe('Bibliotheek')
+    expect((JSON.parse(app.pluginData.get(MANIFEST.id) ?? '{}') as Record<string, unknown>)['libraryFolder']).toBe('Bibliotheek')
     await openNote(app, 'Casussen/J.md', 'Hij was woedend over de huisregels en wordt snel boos.')
     expect(panelState(app)).toBe('results')
   })

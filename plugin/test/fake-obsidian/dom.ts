@@ -54,7 +54,7 @@ const INSTALLED = Symbol.for('praktijkwijzer.fake-obsidian.dom')
  * @param other Another window (a pop-out); without it, the global one, and the global `createEl` & co.
  */
 export function installDomHelpers(other?: DomWindow): void {
-  const win = other ?? (typeof Node === 'undefined' ? undefined : ({ Node, Element, HTMLElement, UIEvent, document } as DomWindow))
+  const win = other ?? (typeof Node === 'undefined' ? undefined : { Node, Element, HTMLElement, UIEvent, document })
   if (!win) return
   const proto = win.Node.prototype as unknown as Record<symbol, unknown>
   if (proto[INSTALLED] === true) return
@@ -82,7 +82,7 @@ export function installDomHelpers(other?: DomWindow): void {
   Object.defineProperty(node, 'doc', {
     configurable: true,
     get(this: Node) {
-      return this.ownerDocument ?? (this as unknown as Document)
+      return this.ownerDocument ?? this
     }
   })
   Object.defineProperty(node, 'win', {

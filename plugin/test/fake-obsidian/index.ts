@@ -12,13 +12,13 @@ export { apiVersion, Component, debounce, Events, fakeApiVersion, fakeMobile, Ke
 export type { EventRef } from './core'
 export { installDomHelpers } from './dom'
 export { App, Plugin } from './plugin'
+export type { Command } from './plugin'
 export { ButtonComponent, DropdownComponent, FuzzySuggestModal, Modal, PluginSettingTab, Setting, SliderComponent, SuggestModal, TextAreaComponent, TextComponent, ToggleComponent } from './ui'
 export { FileManager, MetadataCache, parseYaml, readFrontmatter, stringifyYaml, TAbstractFile, TFile, TFolder, Vault } from './vault'
 export type { LinkConfig, Write } from './vault'
 export { Editor, ItemView, MarkdownView, View, Workspace, WorkspaceLeaf } from './workspace'
 export type { EmbeddedEditor, FakeWindow, MarkdownFileInfo, WorkspaceWindow } from './workspace'
 export type {
-  Command,
   Debouncer,
   EditorChange,
   EditorPosition,

@@ -2,12 +2,18 @@
  * Fake Obsidian: the app (vault, workspace, metadata cache, file manager) and `Plugin` with its
  * registries (commands, views, settings tab, ribbon, hover sources, data.json).
  */
-import type { Command, HoverLinkSource, PluginManifest } from 'obsidian/obsidian'
+import type { Command as RealCommand, HoverLinkSource, PluginManifest } from 'obsidian/obsidian'
 import { Component, Keymap } from './core'
 import type { Modal, PluginSettingTab } from './ui'
 import { FileManager, MetadataCache, Vault } from './vault'
 import { Workspace } from './workspace'
-import type { WorkspaceLeaf } from './workspace'
+import type { Editor, MarkdownFileInfo, MarkdownView, WorkspaceLeaf } from './workspace'
+
+/** A command; an editor command gets the fake's editor and `MarkdownFileInfo`. */
+export type Command = Omit<RealCommand, 'editorCallback' | 'editorCheckCallback'> & {
+  editorCallback?: (editor: Editor, ctx: MarkdownView | MarkdownFileInfo) => unknown
+  editorCheckCallback?: (checking: boolean, editor: Editor, ctx: MarkdownView | MarkdownFileInfo) => boolean | void
+}
 
 /** What the `hover-link` event carries. */
 interface HoverLinkEvent {
@@ -83,16 +89,16 @@ export class App {
       const editor = info?.editor
       if (!info || !editor) return false
       if (command.editorCheckCallback) {
-        if (command.editorCheckCallback(true, editor as never, info as never) !== true) return false
-        await command.editorCheckCallback(false, editor as never, info as never)
+        if (command.editorCheckCallback(true, editor, info) !== true) return false
+        command.editorCheckCallback(false, editor, info)
         return true
       }
-      await command.editorCallback?.(editor as never, info as never)
+      await Promise.resolve(command.editorCallback?.(editor, info))
       return true
     }
     if (command.checkCallback) {
       if (command.checkCallback(true) !== true) return false
-      await command.checkCallback(false)
+      command.checkCallback(false)
       return true
     }
     await command.callback?.()
