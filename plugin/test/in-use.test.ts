@@ -4,10 +4,11 @@
 // editor), so that a defect the old fake hid shows here.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { MarkdownView, Notice, readFrontmatter } from 'obsidian'
+import { fakeMobile, MarkdownView, Notice, readFrontmatter } from 'obsidian'
+import type { FakeWindow } from 'obsidian'
 import { afterEach, describe, expect, test } from 'vitest'
 import { apaReference } from '@praktijkwijzer/core'
-import { actionOf, CASE_TEXT, openNote, openPanel, panel, panelItem, PLUGIN_DIR, runCommand, settle, setup, targetOf, userClick } from './helpers'
+import { actionOf, CASE_TEXT, LIBRARY, openNote, openPanel, panel, panelItem, PLUGIN_DIR, runCommand, settle, setup, targetOf, userClick } from './helpers'
 
 const PRACTICE = 'Begrenzen met behoud van de werkalliantie'
 
@@ -197,5 +198,102 @@ describe('opening and inserting from the panel', () => {
     title?.dispatchEvent(evt)
     expect(title?.getAttribute('draggable')).toBe('true')
     expect(data.get('text/plain')).toBe(`[[${PRACTICE}]]`)
+  })
+})
+
+describe('the keyboard', () => {
+  test('Tab lands on one card; the arrow keys move between cards; Enter opens; the actions are in reach', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', `${CASE_TEXT} We hebben een krachteninventarisatie gemaakt.`)
+    const root = panel(app).contentEl
+    const titles = () => [...root.querySelectorAll<HTMLElement>('.pw-card .pw-title')]
+    // One tab stop per list: the first card's title and actions; the other cards wait for the arrows.
+    expect(titles().map((t) => t.getAttribute('tabindex'))).toEqual(titles().map((_, i) => (i === 0 ? '0' : '-1')))
+    const first = titles()[0] as HTMLElement
+    first.focus()
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }))
+    expect(document.activeElement).toBe(titles()[1])
+    expect(titles()[1]?.getAttribute('tabindex')).toBe('0')
+    expect(titles()[0]?.getAttribute('tabindex')).toBe('-1')
+    const card = titles()[1]?.closest('.pw-card')
+    expect([...(card?.querySelectorAll('button') ?? [])].every((b) => b.getAttribute('tabindex') === '0')).toBe(true)
+    ;(document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }))
+    expect(document.activeElement).toBe(titles()[titles().length - 1])
+    ;(document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, cancelable: true }))
+    expect(document.activeElement).toBe(titles()[0])
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
+    titles()[0]?.dispatchEvent(enter)
+    await settle()
+    expect(enter.defaultPrevented).toBe(true)
+    const opened = app.workspace.getMostRecentLeaf()?.view
+    expect(opened instanceof MarkdownView && opened.file?.path).toBe(`Kennisbank/praktijken/${PRACTICE}.md`)
+  })
+})
+
+describe('where notes open', () => {
+  test('on a phone, "naast de notitie" opens in a tab', async () => {
+    fakeMobile(true)
+    try {
+      const { app } = await setup({ settings: { openIn: 'split' } })
+      await openPanel(app)
+      await openNote(app, 'Casussen/J.md', CASE_TEXT)
+      userClick(panelItem(app, PRACTICE).querySelector<HTMLElement>('.pw-title') as HTMLElement)
+      await settle()
+      expect(app.workspace.getMostRecentLeaf()?.pane).toBe('tab')
+    } finally {
+      fakeMobile(false)
+    }
+  })
+
+  test('on the desktop, "naast de notitie" opens in a split, Ctrl in a tab', async () => {
+    const { app } = await setup({ settings: { openIn: 'split' } })
+    await openPanel(app)
+    const caseView = await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    userClick(panelItem(app, PRACTICE).querySelector<HTMLElement>('.pw-title') as HTMLElement)
+    await settle()
+    expect(app.workspace.getMostRecentLeaf()?.pane).toBe('split')
+    app.workspace.setActiveLeaf(caseView.leaf)
+    await settle()
+    userClick(panelItem(app, PRACTICE).querySelector<HTMLElement>('.pw-title') as HTMLElement, { ctrlKey: true })
+    await settle()
+    expect(app.workspace.getMostRecentLeaf()?.pane).toBe('tab')
+  })
+
+  test('a problem opens at its line, and not in a pinned tab', async () => {
+    const { app } = await setup({ library: { ...LIBRARY, 'themas/Kapot.md': '---\ntype: thema\nbron: ["1"]\n---\n# Kapot\n\nZie [[Bestaat niet]].\n' } })
+    const pinned = await openNote(app, 'Kennisbank/themas/Werkalliantie.md')
+    pinned.leaf.setPinned(true)
+    await runCommand(app, 'show-problems')
+    const where = app.openModals[0]?.contentEl.querySelector<HTMLElement>('.pw-problem-where')
+    const line = Number(/:(\d+):/.exec(where?.textContent ?? '')?.[1])
+    where?.click()
+    await settle()
+    const opened = app.workspace.getMostRecentLeaf()?.view
+    expect(opened).not.toBe(pinned)
+    expect(pinned.file?.path).toBe('Kennisbank/themas/Werkalliantie.md')
+    expect(opened instanceof MarkdownView && opened.file?.path).toBe('Kennisbank/themas/Kapot.md')
+    expect(opened instanceof MarkdownView && opened.editor.getCursor().line).toBe(line - 1)
+  })
+})
+
+describe('a pop-out window', () => {
+  test('the panel moved to a pop-out works there: its elements belong to that window, a click inserts', async () => {
+    const { Window } = await import('happy-dom')
+    const { app } = await setup()
+    app.workspace.popoutWindow = () => new Window() as unknown as FakeWindow
+    await openPanel(app)
+    const view = await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    view.editor.setCursor(view.editor.offsetToPos(CASE_TEXT.length))
+    const leaf = panel(app).leaf
+    app.workspace.moveLeafToPopout(leaf)
+    await leaf.opening
+    await settle()
+    expect(panel(app).contentEl.ownerDocument).not.toBe(document)
+    const link = actionOf(app, PRACTICE, 'link')
+    expect(link.ownerDocument).toBe(panel(app).contentEl.ownerDocument)
+    userClick(link)
+    await settle()
+    expect(view.editor.getValue()).toContain(`[[${PRACTICE}]]`)
   })
 })
