@@ -5,6 +5,9 @@
  * plugin was enabled) is read when it appears; a renamed library folder is followed. Only files inside
  * the library folder are ever read into it: case notes never are. It only reads; it never writes to the
  * vault.
+ *
+ * Over 300 lines: building, the incremental updates and following the folder share the queue and the
+ * generation counter that keep them in order; apart, each would need the others' internals.
  */
 import { apaReference, Library, problem, Suggester, TitleFinder } from '@praktijkwijzer/core'
 import type { GraphNode, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'

@@ -1,5 +1,8 @@
 /**
  * Settings: their shape, defaults, how stored data is read back (never trusted), and the settings tab.
+ *
+ * Over 300 lines: the definitions are declared once for both Obsidian ≥ 1.13 and the older `display()`,
+ * which renders them; keeping both beside the shape they describe is the point.
  */
 import type { SuggestionType } from '@praktijkwijzer/core'
 import { Events, normalizePath, PluginSettingTab, Setting } from 'obsidian'

@@ -146,7 +146,6 @@ export const nl = {
     literaturePlaceholder: 'Zoek een bron (auteur, jaar of titel)…',
     aliases: (names: string[]) => `ook: ${names.join(', ')}`,
     nothingFound: 'Niets gevonden. Probeer een ander woord.',
-    noEditorForLink: 'Open eerst een notitie in de editor om een link in te voegen.',
     problemsTitle: 'Problemen in de kennisbank',
     noProblems: 'De kennisbank heeft geen problemen.',
     level: { error: 'fout', warning: 'waarschuwing' },
@@ -154,8 +153,7 @@ export const nl = {
   },
 
   notice: {
-    indexRefreshed: (n: number) => `Kennisbank opnieuw ingelezen: ${n} notities.`,
-    indexFailed: (message: string) => `De kennisbank kon niet worden ingelezen: ${message}`
+    indexRefreshed: (n: number) => `Kennisbank opnieuw ingelezen: ${n} notities.`
   },
 
   settings: {

@@ -1,3 +1,5 @@
+// The panel's states, its cards and its live updates, against the fake Obsidian API. (Over 300 lines: one
+// test per state of the panel, kept together so that the list of states is in one place.)
 import { MarkdownView, Notice } from 'obsidian'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { CASE_TEXT, click, LIBRARY, shippedLibrary, openNote, openPanel, panel, panelItem, panelState, panelTitles, settle, setup } from './helpers'

@@ -1,6 +1,9 @@
 /**
  * Fake Obsidian: modals (plain, suggest, fuzzy suggest), the settings tab and `Setting` with its
  * controls. Controls keep their `onChange` callback, and `fakeInput` plays a user's change.
+ *
+ * Over 300 lines: the modals, the controls and the two ways a settings tab is rendered (Obsidian 1.13's
+ * definitions and the older display()) are one surface of the API.
  */
 import type { FuzzyMatch, Instruction, SettingControl, SettingDefinitionItem } from 'obsidian/obsidian'
 import { requireApiVersion, Scope } from './core'

@@ -2,6 +2,9 @@
  * Fake Obsidian: files and folders, an in-memory vault with its events, the metadata cache (link text
  * only) and the file manager's `processFrontMatter`. Every write is logged, so tests can prove that
  * something did not write.
+ *
+ * Over 300 lines: the vault, its files and the two services that write through it (the metadata cache's
+ * link text, the file manager's links and frontmatter) are tested together, as Obsidian ties them.
  */
 import { parseFrontmatter } from '@praktijkwijzer/core'
 import type { CachedMetadata, DataWriteOptions, FileStats } from 'obsidian/obsidian'
