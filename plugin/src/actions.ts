@@ -174,15 +174,20 @@ export class Actions {
       const { from, to } = selection(editor)
       const text = editor.getValue()
       const at = editor.posToOffset(from)
-      const inText = inTextCitation(apaInText(node), editor.getLine(from.line).slice(0, from.ch))
+      const after = editor.getLine(to.line).slice(to.ch)
+      const inText = inTextCitation(apaInText(node), editor.getLine(from.line).slice(0, from.ch)) + (/^[\p{L}\p{N}]/u.test(after) ? ' ' : '')
       const reference = apaReference(node)
-      const extra = this.settings().citationPlacement === 'section' ? sectionChange(text, reference) : frontmatterChange(text, reference)
-      const changes: EditorChange[] = [{ from, to, text: inText }]
+      const inSection = this.settings().citationPlacement === 'section'
+      const extra = inSection ? sectionChange(text, reference) : frontmatterChange(text, reference)
+      const citation: EditorChange = { from, to, text: inText }
       let cursorAfter = at + inText.length
+      const changes: EditorChange[] = [citation]
       if (extra) {
-        changes.push({ from: editor.offsetToPos(extra.from), to: editor.offsetToPos(extra.to), text: extra.text })
-        // A change before the cursor moves it (one at the cursor itself comes after the citation).
-        if (extra.from < at) cursorAfter += extra.text.length - (extra.to - extra.from)
+        const change: EditorChange = { from: editor.offsetToPos(extra.from), to: editor.offsetToPos(extra.to), text: extra.text }
+        // The properties come first (also when the cursor is at the very start); a new section after the citation.
+        if (inSection) changes.push(change)
+        else changes.unshift(change)
+        if (!inSection || extra.from < at) cursorAfter += extra.text.length - (extra.to - extra.from)
       }
       // One transaction: one undo step. Positions refer to the text before the change.
       editor.transaction({ changes })

@@ -52,10 +52,12 @@ export function levelOf(s: PanelSuggestion): Level {
   return s.weak ? 'zwak' : s.score >= STRONG ? 'sterk' : 'redelijk'
 }
 
-/** One line of why, in three parts: the quoted words are marked. */
+/** One line of why: a lead, the marked words (each in quotes, or a note's title), a tail. */
 export interface WhyLine {
   lead: string
-  quote: string
+  marked: string[]
+  /** Whether the marked words are quoted (the user's words or a signal), not a title. */
+  quoted: boolean
   tail: string
 }
 
@@ -67,17 +69,17 @@ export interface WhyLine {
 export function whyLine(s: PanelSuggestion): WhyLine | null {
   const kind = nl.why.kind[s.type]
   const passage = s.passages?.[0]
-  if (passage) return { lead: nl.why.youWrote, quote: `"${passage.quote}"`, tail: ` — ${nl.why.passage[passage.field](kind)}` }
+  if (passage) return { lead: nl.why.youWrote, marked: [passage.quote], quoted: true, tail: ` — ${nl.why.passage[passage.field](kind)}` }
   const phrase = s.matches.find((m) => m.kind === 'phrase')
-  if (phrase) return { lead: nl.why.signal(kind), quote: `"${phrase.term}"`, tail: '' }
+  if (phrase) return { lead: nl.why.signal(kind), marked: [phrase.term], quoted: true, tail: '' }
   const words = s.matches.filter((m) => m.kind !== 'phrase')
   const first = words[0]
   if (first) {
     const shown = [...new Set(words.filter((m) => m.field === first.field).flatMap((m) => m.words))].slice(0, 3)
-    return { lead: nl.why.youWroteWords, quote: shown.map((w) => `"${w}"`).join(', '), tail: `: ${nl.why.field[first.field](kind)}` }
+    return { lead: nl.why.youWrote, marked: shown, quoted: true, tail: `: ${nl.why.field[first.field](kind)}` }
   }
   const via = s.via[0]
-  return via === undefined ? null : { lead: nl.why.via, quote: via, tail: '' }
+  return via === undefined ? null : { lead: nl.why.via, marked: [via], quoted: false, tail: '' }
 }
 
 /**
@@ -108,7 +110,12 @@ export function renderCard(parent: HTMLElement, s: PanelSuggestion, node: GraphN
   if (why) {
     const line = card.createDiv({ cls: 'pw-why-line' })
     line.appendText(why.lead)
-    line.createEl('mark', { cls: 'pw-mark', text: why.quote })
+    why.marked.forEach((words, i) => {
+      if (i > 0) line.appendText(', ')
+      if (why.quoted) line.appendText('"')
+      line.createEl('mark', { cls: 'pw-mark', text: words })
+      if (why.quoted) line.appendText('"')
+    })
     line.appendText(why.tail)
   }
 

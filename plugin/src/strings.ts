@@ -86,7 +86,6 @@ export const nl = {
   why: {
     kind: { praktijk: 'deze praktijk', methodiek: 'deze methodiek', thema: 'dit thema' } satisfies Record<SuggestionType, string>,
     youWrote: 'Jij schreef ',
-    youWroteWords: 'Jij schreef ',
     signal: (kind: string) => `Herkenbaar signaal bij ${kind}: `,
     via: 'Hoort bij ',
     passage: {

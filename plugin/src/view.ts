@@ -107,6 +107,8 @@ export class PanelView extends ItemView implements HoverParent {
       })
     )
     this.registerEvent(workspace.on('file-open', () => void updater.now()))
+    // A tab closed or moved (the followed case note may be gone): cheap, since unchanged results draw nothing.
+    this.registerEvent(workspace.on('layout-change', () => void updater.now()))
     this.registerEvent(index.onUpdated(() => void updater.now()))
     this.registerEvent(index.onProgress(() => this.drawHeader()))
     this.registerEvent(

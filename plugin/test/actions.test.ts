@@ -36,6 +36,19 @@ describe('citing a source', () => {
     expect(view.editor.getValue().split(reference).length - 1).toBe(1)
   })
 
+  test('a note without properties gets them, above the citation, also with the cursor at the very start', async () => {
+    const s = await setup()
+    await openPanel(s.app)
+    const view = await openNote(s.app, 'Casussen/J.md', 'Tekst')
+    view.editor.setCursor({ line: 0, ch: 0 })
+    const menger = source(s, 'literatuur/Menger 2018.md')
+    await panel(s.app)['services'].actions.cite(menger, targetOf(view))
+    const text = view.editor.getValue()
+    expect(readFrontmatter(text).data).toEqual({ literatuur: [apaReference(menger)] })
+    expect(text.slice(readFrontmatter(text).end)).toBe('(Menger, 2018) Tekst')
+    expect(view.editor.getCursor()).toEqual(view.editor.offsetToPos(readFrontmatter(text).end + '(Menger, 2018) '.length))
+  })
+
   test('or under a Literatuur heading, in one editor transaction, without touching the file', async () => {
     const s = await setup({ settings: { citationPlacement: 'section' } })
     await openPanel(s.app)
