@@ -292,11 +292,18 @@ export class PanelView extends ItemView implements HoverParent {
       case 'refresh':
         return refresh()
       case 'more':
-        this.ui.showAll = true
-        return this.redraw()
-      case 'weak':
-        this.ui.showWeak = true
-        return this.redraw()
+      case 'weak': {
+        // The button goes; focus goes to the first card it brought.
+        const before = new Set(this.cards().map((c) => c.dataset['key']))
+        if (action === 'more') this.ui.showAll = true
+        else this.ui.showWeak = true
+        this.redraw()
+        const first = this.cards()
+          .find((c) => !before.has(c.dataset['key']))
+          ?.find('.pw-title[data-action], button')
+        if (first?.instanceOf(HTMLElement)) first.focus()
+        return
+      }
       case 'toggle': {
         const key = `${el.closest<HTMLElement>('[data-path]')?.dataset['path'] ?? ''}#${el.dataset['part'] ?? ''}`
         if (!this.ui.open.delete(key)) this.ui.open.add(key)

@@ -144,9 +144,13 @@ describe('panel states', () => {
     expect(cards()).toBe(5)
     const more = panel(app).contentEl.querySelector<HTMLElement>('[data-action="more"]')
     expect(more?.textContent).toMatch(/^Nog \d+ suggesties? tonen$/)
+    ;(more as HTMLElement).focus()
     click(more as HTMLElement)
     expect(cards()).toBeGreaterThan(5)
     expect(panel(app).contentEl.querySelector('[data-action="more"]')).toBeNull()
+    // Focus goes to the first card "meer" brought, not to the page.
+    const sixth = panel(app).contentEl.querySelectorAll('[data-list="suggestions"] .pw-card')[5]
+    expect(sixth?.contains(document.activeElement)).toBe(true)
   })
 
   test('kinds switched off in the settings are not shown', async () => {
