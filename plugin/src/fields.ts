@@ -9,8 +9,16 @@ export function whatWorks(node: GraphNode): GraphNode['note']['sections'][number
   return node.note.sections.find((s) => s.heading.toLowerCase() === 'wat werkt')?.items ?? []
 }
 
-/** How well founded a practice's advice is (`grondslag`), when the note says. */
+/** What a practice's advice rests on, as the library names it. */
+const GRONDSLAGEN = ['ervaring van professionals', 'beschrijving van één instelling', 'uitgewerkte casus', 'aanbeveling van de onderzoekers'] as const
+
+/**
+ * How well founded a practice's advice is: the value its "Grondslag" section starts with ("Aanbeveling
+ * van de onderzoekers: …"), or a `grondslag` property; `undefined` when the note says neither.
+ */
 export function grondslag(node: GraphNode): string | undefined {
-  const value = node.note.frontmatter['grondslag']
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+  const property = node.note.frontmatter['grondslag']
+  const text = typeof property === 'string' ? property : (node.note.sections.find((s) => s.heading.toLowerCase() === 'grondslag')?.text ?? '')
+  const start = text.trim().toLowerCase()
+  return GRONDSLAGEN.find((g) => start.startsWith(g))
 }

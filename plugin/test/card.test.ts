@@ -55,3 +55,15 @@ describe('the level', () => {
     expect(parent.querySelector('.pw-card')?.classList.contains('pw-level-redelijk')).toBe(true)
   })
 })
+
+describe('grondslag from the library note', () => {
+  test('the value the "Grondslag" section starts with', async () => {
+    const { Library } = await import('@praktijkwijzer/core')
+    const { grondslag } = await import('../src/fields')
+    const library = new Library()
+    library.upsert({ path: 'praktijken/P.md', text: '---\ntype: praktijk\nbron: ["6.9"]\n---\n# P\n\n## Grondslag\nAanbeveling van de onderzoekers: zij raden dit aan (6.9).\n\n## Wat werkt\n- Iets.\n' })
+    library.upsert({ path: 'praktijken/Q.md', text: '---\ntype: praktijk\nbron: ["5.1"]\n---\n# Q\n\n## Wat werkt\n- Iets.\n' })
+    expect(grondslag(library.graph.byPath('praktijken/P.md') as never)).toBe('aanbeveling van de onderzoekers')
+    expect(grondslag(library.graph.byPath('praktijken/Q.md') as never)).toBeUndefined()
+  })
+})
