@@ -40,7 +40,7 @@ export default class PraktijkwijzerPlugin extends Plugin {
     registerCommands(this, services)
     this.addRibbonIcon('lightbulb', nl.ribbonOpen, () => void openPanel(this.app))
     this.addSettingTab(new PraktijkwijzerSettingTab(this.app, this, settings))
-    // As Obsidian's own side panes (search, backlinks): a preview needs Ctrl/Cmd, which the user can change under Page preview.
+    // As in Obsidian's own file explorer: a preview needs Ctrl/Cmd; the user can change that under Page preview.
     this.registerHoverLinkSource(VIEW_TYPE, { display: nl.pluginName, defaultMod: true })
 
     const rebuild = debounce(() => void index.rebuild(), REBUILD_DELAY, true)

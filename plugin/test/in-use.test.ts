@@ -98,7 +98,7 @@ describe('commands act on the note they are run in (defect 5)', () => {
 })
 
 describe('hover preview (defect 7)', () => {
-  test('as in Obsidian\u2019s own side panes, a preview needs Ctrl/Cmd, and the README says so', async () => {
+  test('as in Obsidian\u2019s file explorer, a preview needs Ctrl/Cmd, and the README says so', async () => {
     const { app } = await setup()
     await openPanel(app)
     await openNote(app, 'Casussen/J.md', CASE_TEXT)
