@@ -71,6 +71,7 @@ test('the first click on "Link invoegen" inserts the link (the panel becomes the
   const editor = page.locator('textarea.harness-editor')
   await editor.focus()
   await page.keyboard.press('End')
+  await call('settled')
   const card = page.locator('.pw-card', { has: page.locator('.pw-title', { hasText: PRACTICE }) })
   await card.locator('[data-action="link"]').click()
   expect(await call<string>('noteText')).toContain(`[[${PRACTICE}]]`)
@@ -90,8 +91,11 @@ test('Tab from the note into the panel keeps focus in the panel', async (ctx) =>
 test('the "Wat werkt" points open in the card, and the checklist goes into the note', async (ctx) => {
   ctx.skip(SKIP, INSTALL_CHROMIUM)
   const { page, call } = h()
+  // The link inserted before changed the note: let the panel's update run before pointing at a card.
+  await call('settled')
   const card = page.locator('.pw-card', { has: page.locator('.pw-title', { hasText: PRACTICE }) })
   await card.locator('[data-action="toggle"][data-part="advice"]').click()
+  await card.locator('.pw-what-works li').first().waitFor()
   expect(await card.locator('.pw-what-works li').count()).toBeGreaterThan(0)
   await card.locator('[data-action="checklist"]').click()
   expect(await call<string>('noteText')).toContain(`Wat werkt (uit [[${PRACTICE}]]):\n- [ ] `)
@@ -114,6 +118,7 @@ test('in a pop-out window (other DOM classes) a click in the panel still inserts
   ctx.skip(SKIP, INSTALL_CHROMIUM)
   const { page, call } = h()
   await call('popOutPanel')
+  await call('settled')
   const frame = page.frameLocator('iframe.harness-popout')
   const card = frame.locator('.pw-card', { has: frame.locator('.pw-title', { hasText: PRACTICE }) })
   await card.locator('[data-action="link"]').waitFor()

@@ -251,6 +251,21 @@ const harness = {
     await leaf.opening
   },
 
+  /** Wait until the panel has not changed for `quietMs` (longer than the debounce: a pending update has run). */
+  async settled(quietMs = 700, timeoutMs = 30_000): Promise<void> {
+    const panel = panelEl()
+    if (!panel) return
+    let last = performance.now()
+    const observer = new MutationObserver(() => (last = performance.now()))
+    observer.observe(panel, { childList: true, subtree: true, attributes: true, characterData: true })
+    const started = performance.now()
+    try {
+      while (performance.now() - last < quietMs && performance.now() - started < timeoutMs) await new Promise((resolve) => window.setTimeout(resolve, 50))
+    } finally {
+      observer.disconnect()
+    }
+  },
+
   /** The text of the case note as the editor has it. */
   noteText(): string {
     return state.textarea?.value ?? ''
