@@ -1,10 +1,15 @@
 /**
  * The library index: the notes of the library folder, read with `cachedRead`, as a knowledge graph and a
  * relevance engine. Built once the layout is ready; kept current one file at a time on the vault's
- * create, modify, delete and rename events. Only files inside the library folder are ever read into it:
- * case notes never are. It only reads; it never writes to the vault.
+ * create, modify, delete and rename events. A library folder that appears later (copied in after the
+ * plugin was enabled) is read when it appears; a renamed library folder is followed. Only files inside
+ * the library folder are ever read into it: case notes never are. It only reads; it never writes to the
+ * vault.
+ *
+ * Over 300 lines: building, the incremental updates and following the folder share the queue and the
+ * generation counter that keep them in order; apart, each would need the others' internals.
  */
-import { apaReference, Library, problem } from '@praktijkwijzer/core'
+import { apaReference, Library, problem, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
 import type { GraphNode, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
@@ -21,12 +26,26 @@ export interface IndexStatus {
   notes: number
   errors: number
   warnings: number
+  /** While loading: notes parsed so far, of how many. */
+  progress?: { done: number; total: number }
+  /** The library's version, when one of its index notes gives it (`versie`). */
+  version?: string
+}
+
+/** Options of the {@link LibraryIndex}. */
+export interface Options {
+  /**
+   * Told the new folder when the library folder was renamed or moved in the vault. It must make the
+   * `folder` getter give the new folder (update the setting) before it returns: the index reads it again.
+   */
+  onMoved?: (folder: string) => void
 }
 
 /** The library index. Add it to the plugin with `addChild`; call {@link start} once the layout is ready. */
 export class LibraryIndex extends Component {
   private readonly vault: Vault
   private readonly folderOf: () => string
+  private readonly onMoved: ((folder: string) => void) | undefined
   private readonly events = new Events()
   private library: Library | null = null
   private state: IndexState = 'idle'
@@ -36,24 +55,39 @@ export class LibraryIndex extends Component {
   /** Index operations run one after the other, in the order the vault reported them. */
   private queue: Promise<void> = Promise.resolve()
   private started = false
+  /** Whether the component is loaded: after unload, {@link start} does nothing. */
+  private alive = false
   /** Bumped by every full build: operations queued for an older build are dropped. */
   private generation = 0
+  private progress: { done: number; total: number } | undefined
+  /** The library folder's old path while a move of it is being followed. */
+  private movedFrom: string | null = null
 
   /**
    * @param vault The vault to read from.
    * @param folder Gives the library folder (a vault path) whenever the index (re)builds.
    */
-  constructor(vault: Vault, folder: () => string) {
+  constructor(vault: Vault, folder: () => string, options: Options = {}) {
     super()
     this.vault = vault
     this.folderOf = folder
+    this.onMoved = options.onMoved
   }
 
-  /** Listen to the vault and build the index. Call from `onLayoutReady`, so start-up `create` events are not replayed. */
+  override onload(): void {
+    this.alive = true
+  }
+
+  /**
+   * Listen to the vault and build the index. Call from `onLayoutReady`, so start-up `create` events are
+   * not replayed. Does nothing once the index is unloaded (the plugin may be disabled before the layout
+   * is ready).
+   */
   start(): Promise<void> {
+    if (!this.alive) return Promise.resolve()
     if (!this.started) {
       this.started = true
-      this.registerEvent(this.vault.on('create', (file) => this.onCreateOrModify(file)))
+      this.registerEvent(this.vault.on('create', (file) => this.onCreate(file)))
       this.registerEvent(this.vault.on('modify', (file) => this.onCreateOrModify(file)))
       this.registerEvent(this.vault.on('delete', (file) => this.onDelete(file)))
       this.registerEvent(this.vault.on('rename', (file, oldPath) => this.onRename(file, oldPath)))
@@ -62,6 +96,7 @@ export class LibraryIndex extends Component {
   }
 
   override onunload(): void {
+    this.alive = false
     this.generation++
     this.library = null
     this.state = 'idle'
@@ -93,13 +128,22 @@ export class LibraryIndex extends Component {
   /** A summary for the status line. */
   status(): IndexStatus {
     const problems = this.problems()
-    return {
+    const status: IndexStatus = {
       state: this.state,
       folder: this.folder || this.folderOf(),
       notes: this.library?.graph.size ?? 0,
       errors: problems.filter((p) => p.level === 'error').length,
       warnings: problems.filter((p) => p.level === 'warning').length
     }
+    if (this.state === 'loading' && this.progress) status.progress = { ...this.progress }
+    const version = this.library?.graph.nodes('index').map((n) => coreVersion(n.note)).find((v) => v !== undefined)
+    if (version !== undefined) status.version = version
+    return status
+  }
+
+  /** Be told how far a build is (a few times a second while it parses). */
+  onProgress(callback: () => void): EventRef {
+    return this.events.on('progress', callback)
   }
 
   /** Every problem of the library: unreadable files, parse, schema and link problems. Paths are library paths. */
@@ -110,6 +154,11 @@ export class LibraryIndex extends Component {
   /** The library's notes, optionally of one kind. */
   nodes(type?: NoteType): GraphNode[] {
     return this.library?.graph.nodes(type) ?? []
+  }
+
+  /** A typo-tolerant finder over the titles and aliases of the notes (of some kinds), or `null` while there is no library. */
+  finder(types?: readonly NoteType[]): TitleFinder | null {
+    return this.library ? new TitleFinder(this.library.graph, types) : null
   }
 
   /** The note at a library path. */
@@ -158,20 +207,24 @@ export class LibraryIndex extends Component {
     Vault.recurseChildren(root, (f) => {
       if (f instanceof TFile && f.extension === 'md') files.push(f)
     })
+    this.progress = { done: 0, total: files.length }
     const sources = await Promise.all(files.map((f) => this.readSource(folder, f)))
     if (generation !== this.generation) return
     // Parse in slices, giving the app the main thread back between them: a large library never freezes
     // typing while it loads.
     const library = new Library()
     let slice = Date.now()
-    for (const source of sources) {
+    for (const [i, source] of sources.entries()) {
       if (source) library.upsert(source)
       if (Date.now() - slice > SLICE_MS) {
+        this.progress = { done: i + 1, total: files.length }
+        this.events.trigger('progress')
         await breathe()
         if (generation !== this.generation) return
         slice = Date.now()
       }
     }
+    this.progress = undefined
     library.buildIndex()
     // The first citation sets up the citation formatter, which takes a while: do it now, not on the first keystroke.
     const source = library.graph.nodes('literatuur')[0]
@@ -190,6 +243,17 @@ export class LibraryIndex extends Component {
       this.readFailures.set(path, problem(path, undefined, 'error', 'internal', `Deze notitie kon niet gelezen worden: ${message(error)}`))
       return null
     }
+  }
+
+  private onCreate(file: TAbstractFile): void {
+    // The library folder appears (copied in after start-up, or made and then filled): read it.
+    if (this.state === 'missing') {
+      const folder = this.folderOf()
+      const inside = file.path === folder || file.path.startsWith(`${folder}/`)
+      if (inside && this.vault.getAbstractFileByPath(folder) instanceof TFolder) void this.rebuild()
+      return
+    }
+    this.onCreateOrModify(file)
   }
 
   private onCreateOrModify(file: TAbstractFile): void {
@@ -220,6 +284,19 @@ export class LibraryIndex extends Component {
   }
 
   private onRename(file: TAbstractFile, oldPath: string): void {
+    const folder = this.folder || this.folderOf()
+    if (file instanceof TFolder && this.state !== 'missing' && (folder === oldPath || folder.startsWith(`${oldPath}/`))) {
+      // The library folder (or one above it) moved: follow it. Library paths stay the same, but the
+      // events for the files inside may come before or after this one, so read the library again.
+      const moved = file.path + folder.slice(oldPath.length)
+      this.folder = moved
+      this.movedFrom = folder
+      this.onMoved?.(moved)
+      void this.rebuild().then(() => (this.movedFrom = null))
+      return
+    }
+    // The events for what was inside a moved library folder: the build above reads it all.
+    if (this.movedFrom !== null && oldPath.startsWith(`${this.movedFrom}/`)) return
     if (file instanceof TFolder) {
       const touches = (p: string): boolean => this.libraryPath(p) !== null || this.isLibraryRootOrParent(p)
       if (touches(file.path) || touches(oldPath)) void this.rebuild()

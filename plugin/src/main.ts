@@ -4,7 +4,7 @@
  */
 import { debounce, Plugin } from 'obsidian'
 import { Actions, VIEW_TYPE } from './actions'
-import { openPanel, registerCommands, showProblems } from './commands'
+import { openPanel, refresh, registerCommands, showProblems } from './commands'
 import { LibraryIndex } from './library-index'
 import { PraktijkwijzerSettingTab, readSettings, SettingsHolder } from './settings'
 import { nl } from './strings'
@@ -16,7 +16,12 @@ const REBUILD_DELAY = 1000
 export default class PraktijkwijzerPlugin extends Plugin {
   override async onload(): Promise<void> {
     const settings = new SettingsHolder(readSettings(await this.loadData().catch(() => null)), (data) => this.saveData(data))
-    const index = this.addChild(new LibraryIndex(this.app.vault, () => settings.get().libraryFolder))
+    const index = this.addChild(
+      new LibraryIndex(this.app.vault, () => settings.get().libraryFolder, {
+        // The library folder was renamed in the vault: the setting follows it.
+        onMoved: (folder) => void settings.set('libraryFolder', folder)
+      })
+    )
     const actions = new Actions(this.app, index, () => settings.get())
     const services = { index, actions }
 
@@ -28,22 +33,26 @@ export default class PraktijkwijzerPlugin extends Plugin {
           actions,
           settings: () => settings.get(),
           onSettingsChanged: (callback) => settings.onChanged(callback),
-          showProblems: () => showProblems(this.app, services)
+          showProblems: () => showProblems(this.app, services),
+          refresh: () => void refresh(index)
         })
     )
     registerCommands(this, services)
     this.addRibbonIcon('lightbulb', nl.ribbonOpen, () => void openPanel(this.app))
     this.addSettingTab(new PraktijkwijzerSettingTab(this.app, this, settings))
+    // As in Obsidian's own file explorer: a preview needs Ctrl/Cmd; the user can change that under Page preview.
     this.registerHoverLinkSource(VIEW_TYPE, { display: nl.pluginName, defaultMod: true })
 
     const rebuild = debounce(() => void index.rebuild(), REBUILD_DELAY, true)
     this.register(() => rebuild.cancel())
     this.registerEvent(
       settings.onChanged((key) => {
-        if (key === 'libraryFolder') rebuild()
+        // Not when the index itself followed a renamed folder: it is reading that one already.
+        if (key === 'libraryFolder' && settings.get().libraryFolder !== index.status().folder) rebuild()
       })
     )
     // The index is built once the layout is ready: the vault's start-up `create` events are over by then.
+    // (If the plugin is disabled before that, the index is unloaded and starts nothing.)
     this.app.workspace.onLayoutReady(() => void index.start())
   }
 }

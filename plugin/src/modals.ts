@@ -1,86 +1,116 @@
 /**
- * Modals: search the library, pick a source to cite, list the library's problems.
+ * Modals: search the library, pick a source to cite, list the library's problems. The search and the
+ * picker find titles and aliases with the core's typo-tolerant `TitleFinder` ("krachtwrk", "mengr");
+ * Enter opens (or cites), Mod+Enter opens in a new tab, Alt+Enter inserts a link, as in Omnisearch.
  */
-import type { GraphNode, Problem } from '@praktijkwijzer/core'
-import { FuzzySuggestModal, Modal } from 'obsidian'
-import type { App } from 'obsidian'
+import type { FinderHit, GraphNode, TitleFinder, Problem } from '@praktijkwijzer/core'
+import { Keymap, Modal, Platform, SuggestModal } from 'obsidian'
+import type { App, Instruction } from 'obsidian'
 import { KIND_LABEL, nl } from './strings'
 
-/** One name a library note can be found by: its title or one of its aliases. */
-export interface SearchEntry {
-  node: GraphNode
-  /** The title or the alias. */
-  name: string
-  /** Whether `name` is an alias. */
-  alias: boolean
+/** Most suggestions a modal lists. */
+const LIMIT = 50
+
+/** What choosing in a modal does. */
+export interface Choices {
+  /** Enter (and Mod+Enter: the event says where). */
+  open(node: GraphNode, evt: MouseEvent | KeyboardEvent): void
+  /** Alt+Enter. */
+  insertLink(node: GraphNode): void
 }
 
-/** Every title and alias of the notes, for fuzzy search. */
-export function searchEntries(nodes: readonly GraphNode[]): SearchEntry[] {
-  const entries: SearchEntry[] = []
-  for (const node of nodes) {
-    entries.push({ node, name: node.title, alias: false })
-    for (const alias of node.aliases) if (alias !== node.title) entries.push({ node, name: alias, alias: true })
-  }
-  return entries
+/** The key hint for Mod: ⌘ on a Mac, Ctrl elsewhere. */
+function mod(): string {
+  return Platform.isMacOS ? '⌘' : 'Ctrl'
 }
 
-/** Fuzzy search over the titles and aliases of the library; choosing opens the note. */
-export class LibrarySearchModal extends FuzzySuggestModal<SearchEntry> {
-  private readonly entries: SearchEntry[]
-  private readonly choose: (node: GraphNode, evt: MouseEvent | KeyboardEvent) => void
-
-  constructor(app: App, nodes: readonly GraphNode[], choose: (node: GraphNode, evt: MouseEvent | KeyboardEvent) => void) {
-    super(app)
-    this.entries = searchEntries(nodes.filter((n) => n.type !== null && n.type !== 'index'))
-    this.choose = choose
-    this.setPlaceholder(nl.modal.searchPlaceholder)
-    this.emptyStateText = nl.modal.emptyLibrary
-  }
-
-  override getItems(): SearchEntry[] {
-    return this.entries
-  }
-
-  override getItemText(entry: SearchEntry): string {
-    const kind = entry.node.type !== null && entry.node.type in KIND_LABEL ? KIND_LABEL[entry.node.type as keyof typeof KIND_LABEL] : ''
-    const alias = entry.alias ? ` ${nl.modal.aliasOf(entry.node.title)}` : ''
-    return `${entry.name}${alias}${kind === '' ? '' : ` · ${kind}`}`
-  }
-
-  override onChooseItem(entry: SearchEntry, evt: MouseEvent | KeyboardEvent): void {
-    this.choose(entry.node, evt)
-  }
-}
-
-/** A picker over all literatuur notes; choosing cites the source in the note being edited. */
-export class LiteraturePickerModal extends FuzzySuggestModal<GraphNode> {
-  private readonly sources: GraphNode[]
-  private readonly label: (node: GraphNode) => string
-  private readonly choose: (node: GraphNode) => void
+/** A typo-tolerant search over titles and aliases, with Omnisearch's keys. */
+abstract class FinderModal extends SuggestModal<FinderHit> {
+  private readonly finder: TitleFinder | null
+  private readonly all: FinderHit[]
 
   /**
-   * @param label The text a source is shown and found by (its reference).
+   * @param finder The library's finder (`null` while the library is not read).
+   * @param all What an empty query lists (by title).
    */
-  constructor(app: App, sources: readonly GraphNode[], label: (node: GraphNode) => string, choose: (node: GraphNode) => void) {
+  constructor(app: App, finder: TitleFinder | null, all: readonly GraphNode[], instructions: Instruction[]) {
     super(app)
-    this.sources = [...sources]
+    this.limit = LIMIT
+    this.emptyStateText = finder === null ? nl.modal.emptyLibrary : nl.modal.nothingFound
+    this.finder = finder
+    this.all = [...all].sort((a, b) => a.title.localeCompare(b.title, 'nl')).map((node) => ({ node, score: 0 }))
+    this.setInstructions(instructions)
+    // Enter with a modifier chooses too; onChooseSuggestion reads the modifiers from the event.
+    for (const modifiers of [['Mod'], ['Alt']] as const) {
+      this.scope.register([...modifiers], 'Enter', (evt) => {
+        this.selectActiveSuggestion(evt)
+        return false
+      })
+    }
+  }
+
+  override getSuggestions(query: string): FinderHit[] {
+    return query.trim() === '' ? this.all.slice(0, LIMIT) : (this.finder?.find(query, LIMIT) ?? [])
+  }
+}
+
+/** Search the library by title and alias; Enter opens, Mod+Enter in a new tab, Alt+Enter inserts a link. */
+export class LibrarySearchModal extends FinderModal {
+  private readonly choices: Choices
+
+  constructor(app: App, finder: TitleFinder | null, all: readonly GraphNode[], choices: Choices) {
+    super(app, finder, all, [
+      { command: '↑↓', purpose: nl.keys.move },
+      { command: '↵', purpose: nl.keys.open },
+      { command: `${mod()} ↵`, purpose: nl.keys.newTab },
+      { command: 'Alt ↵', purpose: nl.keys.insertLink },
+      { command: 'esc', purpose: nl.keys.close }
+    ])
+    this.choices = choices
+    this.setPlaceholder(nl.modal.searchPlaceholder)
+  }
+
+  override renderSuggestion(hit: FinderHit, el: HTMLElement): void {
+    const { node } = hit
+    el.createDiv({ cls: 'pw-suggestion-title', text: node.title })
+    const kind = node.type !== null && node.type in KIND_LABEL ? KIND_LABEL[node.type as keyof typeof KIND_LABEL] : ''
+    const aliases = node.aliases.filter((a) => a !== node.title)
+    const note = [kind, aliases.length > 0 ? nl.modal.aliases(aliases) : ''].filter((t) => t !== '').join(' · ')
+    if (note !== '') el.createEl('small', { cls: 'pw-suggestion-note', text: note })
+  }
+
+  override onChooseSuggestion(hit: FinderHit, evt: MouseEvent | KeyboardEvent): void {
+    if (evt.altKey && Keymap.isModEvent(evt) === false) this.choices.insertLink(hit.node)
+    else this.choices.open(hit.node, evt)
+  }
+}
+
+/** A picker over the literatuur notes; Enter cites the source in the note the command was run in. */
+export class LiteraturePickerModal extends FinderModal {
+  private readonly label: (node: GraphNode) => string
+  private readonly cite: (node: GraphNode) => void
+
+  /**
+   * @param label The full reference of a source (shown under its title).
+   */
+  constructor(app: App, finder: TitleFinder | null, all: readonly GraphNode[], label: (node: GraphNode) => string, cite: (node: GraphNode) => void) {
+    super(app, finder, all, [
+      { command: '↑↓', purpose: nl.keys.move },
+      { command: '↵', purpose: nl.keys.cite },
+      { command: 'esc', purpose: nl.keys.close }
+    ])
     this.label = label
-    this.choose = choose
+    this.cite = cite
     this.setPlaceholder(nl.modal.literaturePlaceholder)
-    this.emptyStateText = nl.modal.emptyLibrary
   }
 
-  override getItems(): GraphNode[] {
-    return this.sources
+  override renderSuggestion(hit: FinderHit, el: HTMLElement): void {
+    el.createDiv({ cls: 'pw-suggestion-title', text: hit.node.title })
+    el.createEl('small', { cls: 'pw-suggestion-note', text: this.label(hit.node) })
   }
 
-  override getItemText(node: GraphNode): string {
-    return this.label(node)
-  }
-
-  override onChooseItem(node: GraphNode): void {
-    this.choose(node)
+  override onChooseSuggestion(hit: FinderHit): void {
+    this.cite(hit.node)
   }
 }
 

@@ -1,12 +1,15 @@
 /**
- * Drawing the panel: the status line, each state in plain Dutch, and the suggestions with their reasons.
- * DOM is built with Obsidian's helpers (`createEl`, `empty`); no HTML strings anywhere.
+ * Drawing the panel: the header (status, refresh, a slot for other notices), each state in plain
+ * Dutch, and the suggestions as one list, best first. The DOM is patched, not rebuilt: every block has a
+ * key and a signature, and a block whose signature did not change is left as it is, so a click, the
+ * focus and the scroll position survive a new result. No HTML strings anywhere.
  */
-import type { GraphNode, LiteratureSuggestion, SuggestionType, SuggestResult, Suggestion } from '@praktijkwijzer/core'
+import type { GraphNode, SuggestResult } from '@praktijkwijzer/core'
 import { setIcon } from 'obsidian'
+import { cardSignature, levelOf, literatureSignature, renderCard, renderLiteratureCard } from './card'
+import type { Action, CardUi, PanelSuggestion } from './card'
 import type { IndexStatus } from './library-index'
-import { GROUP_LABEL, KIND_LABEL, nl } from './strings'
-import { highlight } from './text'
+import { nl } from './strings'
 
 /** What the panel shows. */
 export type PanelState =
@@ -17,170 +20,202 @@ export type PanelState =
   | { kind: 'not-case-note' }
   | { kind: 'too-short' }
   | { kind: 'error'; message: string }
-  | { kind: 'results'; result: SuggestResult; showLiterature: boolean }
+  | { kind: 'results'; result: SuggestResult; showLiterature: boolean; note: string; kept: boolean }
+
+/** What the user opened or asked for in the panel, kept across redraws of the same note. */
+export interface PanelUi {
+  /** Open parts of cards, as `path#part`. */
+  open: Set<string>
+  /** All suggestions shown, not only the first {@link VISIBLE}. */
+  showAll: boolean
+  /** Weak suggestions shown although nothing fits clearly. */
+  showWeak: boolean
+}
+
+/** How many suggestions show before "meer". */
+export const VISIBLE = 5
+
+/** One piece of the panel: built only when its signature changed. */
+interface Block {
+  key: string
+  sig: string
+  /** Appends exactly one element to `into` (the parent; it is then moved into place). */
+  build(into: HTMLElement): void
+  /** Blocks inside the element (a list's cards), patched in place. */
+  children?: Block[]
+}
 
 /**
- * The actions an element offers, in its `data-action`: the view listens once on the panel (event
- * delegation, registered for cleanup) and finds the item by the `data-path` of the element around it.
+ * Draw the header: the notes loaded (or how far loading is), the library's version, its problems (a
+ * button when there are any), and a refresh button.
  */
-export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems'
+export function renderHeader(el: HTMLElement, status: IndexStatus): void {
+  const text = statusText(status)
+  const problems = status.state === 'ready' && status.errors + status.warnings > 0 ? nl.status.problems(status.errors, status.warnings) : null
+  patch(el, [
+    { key: 'text', sig: text, build: (into) => void into.createSpan({ cls: 'pw-status-text', text, attr: { 'aria-live': 'polite' } }) },
+    {
+      key: 'problems',
+      sig: `${problems ?? ''}${status.errors > 0 ? 'e' : ''}`,
+      build: (into) => {
+        if (problems === null) {
+          into.createSpan({ cls: 'pw-status-problems' })
+          return
+        }
+        into.createEl('button', {
+          cls: ['pw-status-problems', 'pw-link-button', status.errors > 0 ? 'pw-has-errors' : 'pw-has-warnings'],
+          text: problems,
+          attr: { 'aria-label': nl.status.problemsHint(problems), type: 'button', 'data-action': 'problems' satisfies Action }
+        })
+      }
+    },
+    {
+      key: 'refresh',
+      sig: status.state === 'loading' ? 'busy' : 'idle',
+      build: (into) => {
+        const b = into.createEl('button', { cls: ['pw-refresh', 'clickable-icon'], attr: { type: 'button', 'aria-label': nl.status.refresh, 'data-action': 'refresh' satisfies Action } })
+        if (status.state === 'loading') b.setAttribute('disabled', '')
+        setIcon(b, 'refresh-cw')
+      }
+    }
+  ])
+}
 
-/** Whether a practice has "Wat werkt" points to insert. */
-export type HasChecklist = (node: GraphNode) => boolean
-
-const GROUPS: readonly SuggestionType[] = ['praktijk', 'methodiek', 'thema']
-
-/** Score above which a match is called strong. */
-const STRONG = 0.5
-
-/**
- * Draw the status line: notes loaded and the library's problems (a button when there are any).
- *
- * @param el The status line's element (emptied first).
- */
-export function renderStatus(el: HTMLElement, status: IndexStatus): void {
-  el.empty()
-  if (status.state === 'loading' || status.state === 'idle') {
-    el.createSpan({ text: nl.state.loading })
-    return
-  }
-  el.createSpan({ cls: 'pw-status-notes', text: nl.status.notes(status.notes) })
-  el.createSpan({ text: ' · ' })
-  const text = nl.status.problems(status.errors, status.warnings)
-  if (status.errors + status.warnings === 0) {
-    el.createSpan({ cls: 'pw-status-problems', text })
-    return
-  }
-  const button = el.createEl('button', {
-    cls: ['pw-status-problems', 'pw-link-button', status.errors > 0 ? 'pw-has-errors' : 'pw-has-warnings'],
-    text,
-    attr: { 'aria-label': nl.status.problemsHint, type: 'button', 'data-action': 'problems' satisfies Action }
-  })
-  button.dataset['count'] = String(status.errors + status.warnings)
+function statusText(status: IndexStatus): string {
+  if (status.state === 'loading' || status.state === 'idle') return status.progress ? nl.status.progress(status.progress.done, status.progress.total) : nl.state.loading
+  if (status.state === 'missing') return nl.status.missing
+  const version = status.version === undefined ? '' : ` · ${nl.status.version(status.version)}`
+  const clean = status.errors + status.warnings === 0 ? ` · ${nl.status.problems(0, 0)}` : ''
+  return `${nl.status.notes(status.notes)}${version}${clean}`
 }
 
 /**
  * Draw the panel's body for a state.
  *
- * @param el The body's element (emptied first).
  * @param lookup Finds the library note of a suggestion (by library path).
  */
-export function renderBody(el: HTMLElement, state: PanelState, lookup: (path: string) => GraphNode | undefined, hasChecklist: HasChecklist): void {
-  el.empty()
-  el.dataset['state'] = state.kind
+export function renderBody(el: HTMLElement, state: PanelState, ui: PanelUi, lookup: (path: string) => GraphNode | undefined): void {
+  if (el.dataset['state'] !== state.kind) el.dataset['state'] = state.kind
+  patch(el, blocks(state, ui, lookup))
+}
+
+function blocks(state: PanelState, ui: PanelUi, lookup: (path: string) => GraphNode | undefined): Block[] {
   switch (state.kind) {
     case 'loading':
-      return message(el, nl.state.loading)
+      return [message(nl.state.loading)]
     case 'missing':
-      return message(el, nl.state.noLibrary(state.folder))
+      return [message(nl.state.noLibrary(state.folder))]
     case 'no-note':
-      return message(el, nl.state.noNote)
+      return [message(nl.state.noNote)]
     case 'library-note':
-      return message(el, nl.state.libraryNote)
+      return [message(nl.state.libraryNote)]
     case 'not-case-note':
-      return message(el, nl.state.notCaseNote)
+      return [message(nl.state.notCaseNote)]
     case 'too-short':
-      return message(el, nl.state.tooShort)
+      return [message(nl.state.tooShort)]
     case 'error':
-      return message(el, nl.state.error(state.message), 'pw-error')
+      return [message(nl.state.error(state.message), 'pw-error')]
     case 'results':
-      return renderResults(el, state.result, state.showLiterature, lookup, hasChecklist)
+      return results(state, ui, lookup)
   }
 }
 
-function message(el: HTMLElement, text: string, cls = 'pw-message'): void {
-  el.createDiv({ cls: ['pw-message', cls], text })
+function message(text: string, cls = 'pw-message'): Block {
+  return { key: `message:${cls}`, sig: text, build: (into) => void into.createDiv({ cls: ['pw-message', cls], text }) }
 }
 
-function renderResults(el: HTMLElement, result: SuggestResult, showLiterature: boolean, lookup: (path: string) => GraphNode | undefined, hasChecklist: HasChecklist): void {
-  const literature = showLiterature ? result.literature : []
-  if (result.suggestions.length === 0 && literature.length === 0) return message(el, nl.state.nothingFound)
-  if (result.suggestions.length > 0 && result.suggestions.every((s) => s.weak)) el.createDiv({ cls: ['pw-message', 'pw-weak-note'], text: nl.state.onlyWeak })
-  for (const type of GROUPS) {
-    const items = result.suggestions.filter((s) => s.type === type)
-    if (items.length === 0) continue
-    const group = el.createDiv({ cls: 'pw-group', attr: { 'data-type': type } })
-    group.createEl('h4', { cls: 'pw-group-title', text: GROUP_LABEL[type] })
-    for (const s of items) renderSuggestion(group, s, lookup(s.path), hasChecklist)
+function results(state: Extract<PanelState, { kind: 'results' }>, ui: PanelUi, lookup: (path: string) => GraphNode | undefined): Block[] {
+  const out: Block[] = []
+  if (state.kept) out.push(message(nl.state.keptFor(state.note), 'pw-kept'))
+  const suggestions = [...(state.result.suggestions as PanelSuggestion[])].sort((a, b) => b.score - a.score)
+  const literature = state.showLiterature ? state.result.literature : []
+  if (suggestions.length === 0 && literature.length === 0) return [...out, message(nl.state.nothingFound)]
+  const clear = suggestions.filter((s) => levelOf(s) !== 'zwak')
+  // Quiet when nothing fits: one line, and the weak ones only on request.
+  if (clear.length === 0 && !ui.showWeak) {
+    out.push(message(nl.state.noClearMatch, 'pw-quiet'))
+    if (suggestions.length > 0) out.push(more('weak', nl.state.showWeak(suggestions.length)))
+    return out
   }
-  if (literature.length > 0) {
-    const group = el.createDiv({ cls: 'pw-group', attr: { 'data-type': 'literatuur' } })
-    group.createEl('h4', { cls: 'pw-group-title', text: GROUP_LABEL.literatuur })
-    for (const l of literature) renderLiterature(group, l, lookup(l.path))
+  const shown = ui.showAll ? suggestions : suggestions.slice(0, VISIBLE)
+  out.push(list('suggestions', nl.list.suggestions, shown.map((s) => card(s, lookup(s.path), ui))))
+  if (shown.length < suggestions.length) out.push(more('more', nl.list.more(suggestions.length - shown.length)))
+  if (literature.length > 0 && clear.length > 0) {
+    out.push({ key: 'literature-title', sig: '', build: (into) => void into.createEl('h4', { cls: 'pw-list-title', text: nl.list.literature }) })
+    out.push(
+      list(
+        'literature',
+        nl.list.literature,
+        literature.map((l) => {
+          const node = lookup(l.path)
+          return { key: l.path, sig: literatureSignature(l, node), build: (into) => renderLiteratureCard(into, l, node) }
+        })
+      )
+    )
   }
+  return out
 }
 
-function renderSuggestion(parent: HTMLElement, s: Suggestion, node: GraphNode | undefined, hasChecklist: HasChecklist): void {
-  const item = parent.createDiv({ cls: ['pw-item', s.weak ? 'pw-weak' : 'pw-clear'], attr: { 'data-path': s.path } })
-  const head = item.createDiv({ cls: 'pw-item-head' })
-  title(head, s.title, node !== undefined)
-  const meta = item.createDiv({ cls: 'pw-item-meta' })
-  meta.createSpan({ cls: ['pw-badge', `pw-kind-${s.type}`], text: KIND_LABEL[s.type] })
-  if (s.evidence !== undefined) meta.createSpan({ cls: ['pw-badge', 'pw-evidence'], text: nl.item.evidence(s.evidence) })
-  const level = s.weak ? 'weak' : s.score >= STRONG ? 'strong' : 'fair'
-  meta.createSpan({ cls: ['pw-score', `pw-score-${level}`], text: nl.item.score[level], attr: { title: nl.item.scoreTitle(s.score), 'data-score': s.score.toFixed(2) } })
-  if (s.summary !== undefined) item.createDiv({ cls: 'pw-summary', text: s.summary, attr: { title: s.summary } })
+function card(s: PanelSuggestion, node: GraphNode | undefined, ui: PanelUi): Block {
+  const cardUi: CardUi = { advice: ui.open.has(`${s.path}#advice`), details: ui.open.has(`${s.path}#details`) }
+  return { key: s.path, sig: cardSignature(s, node, cardUi), build: (into) => renderCard(into, s, node, cardUi) }
+}
 
-  const words = [...new Set(s.matches.flatMap((m) => m.words))]
-  if (words.length > 0) {
-    const line = item.createDiv({ cls: 'pw-words' })
-    line.createSpan({ cls: 'pw-words-label', text: `${nl.item.yourWords} ` })
-    words.forEach((w, i) => {
-      if (i > 0) line.createSpan({ text: ', ' })
-      line.createEl('mark', { cls: 'pw-mark', text: w })
-    })
-  }
-  if (s.why.length > 0) {
-    const why = item.createEl('ul', { cls: 'pw-why' })
-    const needles = s.matches.flatMap((m) => [m.term, ...m.words])
-    for (const reason of s.why) marked(why.createEl('li'), plainLinks(reason), needles)
-  }
-
-  if (node) {
-    const actions = item.createDiv({ cls: 'pw-actions' })
-    button(actions, 'link', 'link', nl.item.insertLink)
-    if (s.type === 'praktijk' && hasChecklist(node)) button(actions, 'checklist', 'list-checks', nl.item.insertChecklist)
+/** A list of cards: the list element stays, its cards are patched one by one. */
+function list(key: string, label: string, cards: Block[]): Block {
+  return {
+    key: `list:${key}`,
+    // The list element itself never changes; its cards are patched inside it.
+    sig: '',
+    build: (into) => void into.createDiv({ cls: 'pw-list', attr: { role: 'list', 'aria-label': label, 'data-list': key } }),
+    children: cards
   }
 }
 
-function renderLiterature(parent: HTMLElement, l: LiteratureSuggestion, node: GraphNode | undefined): void {
-  const item = parent.createDiv({ cls: ['pw-item', 'pw-literature'], attr: { 'data-path': l.path } })
-  const head = item.createDiv({ cls: 'pw-item-head' })
-  title(head, l.title, node !== undefined)
-  item.createDiv({ cls: 'pw-citation', text: l.citation })
-  if (l.why.length > 0) {
-    const why = item.createEl('ul', { cls: 'pw-why' })
-    for (const reason of l.why) why.createEl('li', { text: plainLinks(reason) })
-  }
-  if (node) {
-    const actions = item.createDiv({ cls: 'pw-actions' })
-    button(actions, 'cite', 'quote', nl.item.cite, nl.item.citeTitle)
-    button(actions, 'link', 'link', nl.item.insertLink)
+function more(action: 'more' | 'weak', text: string): Block {
+  return {
+    key: `button:${action}`,
+    sig: text,
+    build: (into) => void into.createEl('button', { cls: ['pw-more', 'pw-link-button'], text, attr: { type: 'button', 'data-action': action satisfies Action } })
   }
 }
 
-function title(head: HTMLElement, text: string, inLibrary: boolean): void {
-  if (!inLibrary) {
-    head.createSpan({ cls: 'pw-title', text })
-    return
+/**
+ * Bring a parent's children in line with the blocks: a child with the block's key and signature stays
+ * (untouched), any other is replaced by a newly built one, extra children go. A block with children (a
+ * list) keeps its element and patches inside it.
+ */
+function patch(parent: HTMLElement, wanted: readonly Block[]): void {
+  const existing = new Map<string, HTMLElement>()
+  for (const child of Array.from(parent.children)) {
+    const key = child.instanceOf(HTMLElement) ? child.dataset['block'] : undefined
+    if (key !== undefined && child.instanceOf(HTMLElement)) existing.set(key, child)
+    else child.remove()
   }
-  head.createEl('a', { cls: ['pw-title', 'internal-link'], text, attr: { 'aria-label': nl.item.open, href: '#', 'data-action': 'open' satisfies Action } })
-}
-
-function button(parent: HTMLElement, action: Action, icon: string, label: string, tooltip = label): void {
-  const b = parent.createEl('button', { cls: ['pw-action', 'clickable-icon'], attr: { 'aria-label': tooltip, type: 'button', 'data-action': action } })
-  setIcon(b, icon)
-  b.createSpan({ cls: 'pw-action-label', text: label })
-}
-
-/** `via [[Note]]` reads as `via Note` in the panel. */
-function plainLinks(text: string): string {
-  return text.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_m, target: string, label?: string) => label ?? target)
-}
-
-function marked(el: HTMLElement, text: string, needles: readonly string[]): void {
-  for (const part of highlight(text, needles)) {
-    if (part.mark) el.createEl('mark', { cls: 'pw-mark', text: part.text })
-    else el.appendText(part.text)
+  let at: Element | null = parent.firstElementChild
+  for (const block of wanted) {
+    const current = existing.get(block.key)
+    existing.delete(block.key)
+    let el = current && current.dataset['sig'] === block.sig ? current : null
+    if (!el) {
+      el = build(parent, block)
+      if (current) {
+        if (current === at) at = el
+        current.replaceWith(el)
+      }
+    }
+    if (el === at) at = at.nextElementSibling
+    else parent.insertBefore(el, at)
+    if (block.children) patch(el, block.children)
   }
+  for (const stale of existing.values()) stale.remove()
+}
+
+function build(parent: HTMLElement, block: Block): HTMLElement {
+  // Built with the parent's own helpers, so in its document (a pop-out window has its own).
+  block.build(parent)
+  const el = parent.lastElementChild as HTMLElement
+  el.dataset['block'] = block.key
+  el.dataset['sig'] = block.sig
+  return el
 }

@@ -1,5 +1,8 @@
 /**
  * Settings: their shape, defaults, how stored data is read back (never trusted), and the settings tab.
+ *
+ * Over 300 lines: the definitions are declared once for both Obsidian ≥ 1.13 and the older `display()`,
+ * which renders them; keeping both beside the shape they describe is the point.
  */
 import type { SuggestionType } from '@praktijkwijzer/core'
 import { Events, normalizePath, PluginSettingTab, Setting } from 'obsidian'
@@ -8,6 +11,9 @@ import { GROUP_LABEL, nl } from './strings'
 
 /** Where the full reference goes when the user cites a source. */
 export type CitationPlacement = 'frontmatter' | 'section'
+
+/** Where a library note opens from the panel or the search: never over the note being written. */
+export type OpenIn = 'tab' | 'split'
 
 /** The plugin's settings, as stored in `data.json`. Never holds case-note text. */
 export interface PraktijkwijzerSettings {
@@ -28,6 +34,8 @@ export interface PraktijkwijzerSettings {
   /** `note`: the whole note counts alike; `section`: mostly the section around the cursor. */
   focus: 'note' | 'section'
   citationPlacement: CitationPlacement
+  /** Where a library note opens (a new tab, or a split beside the note). */
+  openIn: OpenIn
 }
 
 export const DEFAULT_SETTINGS: Readonly<PraktijkwijzerSettings> = {
@@ -41,7 +49,8 @@ export const DEFAULT_SETTINGS: Readonly<PraktijkwijzerSettings> = {
   showThema: true,
   showLiteratuur: true,
   focus: 'note',
-  citationPlacement: 'frontmatter'
+  citationPlacement: 'frontmatter',
+  openIn: 'tab'
 }
 
 /** The limits of the numeric settings: what the sliders offer and what loading clamps to. */
@@ -52,6 +61,13 @@ export const LIMITS = {
 } as const
 
 type NumericKey = keyof typeof LIMITS
+
+/** How each slider shows its value, in Dutch (a decimal comma, milliseconds). */
+export const SLIDER_FORMAT: Record<NumericKey, (value: number) => string> = {
+  maxResults: (n) => String(n),
+  minScore: (n) => n.toFixed(2).replace('.', ','),
+  debounceMs: (n) => `${n} ms`
+}
 
 /**
  * Read stored settings: unknown fields are dropped, wrong types fall back to the default, numbers are
@@ -77,6 +93,7 @@ export function readSettings(raw: unknown, fallback: Readonly<PraktijkwijzerSett
   }
   if (data['focus'] === 'note' || data['focus'] === 'section') settings.focus = data['focus']
   if (data['citationPlacement'] === 'frontmatter' || data['citationPlacement'] === 'section') settings.citationPlacement = data['citationPlacement']
+  if (data['openIn'] === 'tab' || data['openIn'] === 'split') settings.openIn = data['openIn']
   return settings
 }
 
@@ -178,14 +195,22 @@ function renderControl(setting: Setting, control: SettingControl, tab: Praktijkw
         if (control.placeholder !== undefined) text.setPlaceholder(control.placeholder)
       })
       break
-    case 'slider':
+    case 'slider': {
+      // Before 1.13 a slider shows no value of its own: show it beside the slider.
+      const shown = setting.controlEl.createSpan({ cls: 'pw-slider-value' })
+      const format = control.displayFormat ?? String
       setting.addSlider((slider) => {
         slider
           .setLimits(control.min, control.max, control.step)
           .setValue(typeof value === 'number' ? value : control.min)
-          .onChange(save)
+          .onChange((n) => {
+            shown.setText(format(n))
+            save(n)
+          })
+        shown.setText(format(slider.getValue()))
       })
       break
+    }
     case 'toggle':
       setting.addToggle((toggle) => {
         toggle.setValue(value === true).onChange(save)
@@ -234,9 +259,9 @@ export function settingDefinitions(): SettingDefinitionItem[] {
       type: 'group',
       heading: s.headingSuggestions,
       items: [
-        { name: s.maxResults, desc: s.maxResultsDesc, control: { type: 'slider', key: 'maxResults', ...LIMITS.maxResults, defaultValue: DEFAULT_SETTINGS.maxResults } },
-        { name: s.minScore, desc: s.minScoreDesc, control: { type: 'slider', key: 'minScore', ...LIMITS.minScore, defaultValue: DEFAULT_SETTINGS.minScore } },
-        { name: s.debounce, desc: s.debounceDesc, control: { type: 'slider', key: 'debounceMs', ...LIMITS.debounceMs, defaultValue: DEFAULT_SETTINGS.debounceMs } },
+        { name: s.maxResults, desc: s.maxResultsDesc, control: slider('maxResults') },
+        { name: s.minScore, desc: s.minScoreDesc, control: slider('minScore') },
+        { name: s.debounce, desc: s.debounceDesc, control: slider('debounceMs') },
         { name: s.showKind(GROUP_LABEL.praktijk), desc: s.showKindDesc, control: { type: 'toggle', key: 'showPraktijk', defaultValue: true } },
         { name: s.showKind(GROUP_LABEL.methodiek), desc: s.showKindDesc, control: { type: 'toggle', key: 'showMethodiek', defaultValue: true } },
         { name: s.showKind(GROUP_LABEL.thema), desc: s.showKindDesc, control: { type: 'toggle', key: 'showThema', defaultValue: true } },
@@ -245,6 +270,11 @@ export function settingDefinitions(): SettingDefinitionItem[] {
           name: s.focus,
           desc: s.focusDesc,
           control: { type: 'dropdown', key: 'focus', options: { note: s.focusNote, section: s.focusSection }, defaultValue: DEFAULT_SETTINGS.focus }
+        },
+        {
+          name: s.openIn,
+          desc: s.openInDesc,
+          control: { type: 'dropdown', key: 'openIn', options: { tab: s.openInTab, split: s.openInSplit }, defaultValue: DEFAULT_SETTINGS.openIn }
         }
       ]
     },
@@ -265,6 +295,10 @@ export function settingDefinitions(): SettingDefinitionItem[] {
       ]
     }
   ]
+}
+
+function slider(key: NumericKey): SettingControl {
+  return { type: 'slider', key, ...LIMITS[key], defaultValue: DEFAULT_SETTINGS[key], displayFormat: SLIDER_FORMAT[key] }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Every string the user sees, in Dutch, in one place. Code elsewhere never spells out user-facing text.
  */
-import type { SuggestionType } from '@praktijkwijzer/core'
+import type { FieldName, SuggestionType } from '@praktijkwijzer/core'
 
 /** Dutch names of the kinds of library note, singular, for the badge on an item. */
 export const KIND_LABEL: Record<SuggestionType | 'literatuur', string> = {
@@ -53,32 +53,80 @@ export const nl = {
     notCaseNote: 'Deze notitie staat niet in een map voor casusnotities. Pas de mappen aan in de instellingen als je hier wel suggesties wilt.',
     tooShort: 'Begin met schrijven: suggesties verschijnen terwijl je typt.',
     nothingFound: 'Geen passende praktijken gevonden. Beschrijf de situatie wat uitgebreider, in je eigen woorden.',
-    onlyWeak: 'Alleen zwakke overeenkomsten: neem deze suggesties met een korrel zout.',
+    noClearMatch: 'Geen duidelijke match in de kennisbank voor deze notitie.',
+    showWeak: (n: number) => (n === 1 ? 'Toch de zwakke suggestie tonen' : `Toch de ${n} zwakke suggesties tonen`),
+    keptFor: (note: string) => `Bij de notitie "${note}":`,
     error: (message: string) => `Er ging iets mis bij het zoeken: ${message}. De rest van Obsidian werkt gewoon door.`
   },
 
   status: {
     notes: (n: number) => (n === 1 ? '1 notitie geladen' : `${n} notities geladen`),
+    progress: (done: number, total: number) => `Kennisbank inlezen… ${done} van ${total}`,
+    missing: 'Geen kennisbank',
+    version: (version: string) => `versie ${version}`,
+    refresh: 'Kennisbank opnieuw inlezen',
     problems: (errors: number, warnings: number) =>
       errors === 0 && warnings === 0
         ? 'geen problemen'
         : [errors > 0 ? `${errors} ${errors === 1 ? 'fout' : 'fouten'}` : '', warnings > 0 ? `${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}` : '']
             .filter((s) => s !== '')
             .join(', '),
-    problemsHint: 'Klik om de problemen in de kennisbank te zien'
+    problemsHint: (problems: string) => `Problemen in de kennisbank tonen (${problems})`
+  },
+
+  list: {
+    suggestions: 'Suggesties, de beste eerst',
+    literature: 'Literatuur bij deze suggesties',
+    more: (n: number) => (n === 1 ? 'Nog 1 suggestie tonen' : `Nog ${n} suggesties tonen`)
+  },
+
+  level: { sterk: 'sterke match', redelijk: 'redelijke match', zwak: 'zwakke match' },
+
+  /** The one line of why, in plain words. `kind` is "deze praktijk", "deze methodiek" or "dit thema". */
+  why: {
+    kind: { praktijk: 'deze praktijk', methodiek: 'deze methodiek', thema: 'dit thema' } satisfies Record<SuggestionType, string>,
+    youWrote: 'Jij schreef ',
+    signal: (kind: string) => `Herkenbaar signaal bij ${kind}: `,
+    via: 'Hoort bij ',
+    passage: {
+      signaal: (kind: string) => `herkenbaar signaal bij ${kind}`,
+      'wat werkt': (kind: string) => `komt terug in wat werkt bij ${kind}`,
+      titel: (kind: string) => `staat in de titel van ${kind}`,
+      samenvatting: (kind: string) => `staat in de samenvatting van ${kind}`,
+      tekst: (kind: string) => `komt terug in de tekst van ${kind}`
+    },
+    field: {
+      title: (kind: string) => `staat in de titel van ${kind}`,
+      signalen: (kind: string) => `staat bij de signalen van ${kind}`,
+      watwerkt: (kind: string) => `komt terug in wat werkt bij ${kind}`,
+      samenvatting: (kind: string) => `staat in de samenvatting van ${kind}`,
+      body: (kind: string) => `komt terug in de tekst van ${kind}`
+    } satisfies Record<FieldName, (kind: string) => string>
   },
 
   item: {
-    score: { strong: 'sterke match', fair: 'redelijke match', weak: 'zwakke match' },
     scoreTitle: (score: number) => `Score ${score.toFixed(2).replace('.', ',')} (0 tot 1)`,
     evidence: (status: string) => `bewijs: ${status}`,
+    grondslag: (basis: string) => `grondslag: ${basis}`,
     yourWords: 'Jouw woorden:',
     via: (titles: string[]) => `via ${titles.join(', ')}`,
-    open: 'Openen (Ctrl/Cmd-klik: in een nieuw tabblad)',
+    /** An action's accessible name: the label and the note it is about, so that no two are the same. */
+    of: (label: string, title: string) => `${label}: ${title}`,
+    whatWorks: (n: number) => `Wat werkt (${n})`,
+    details: 'Waarom?',
     insertLink: 'Link invoegen',
-    insertChecklist: '"Wat werkt" als checklist invoegen',
+    insertChecklist: 'Als checklist invoegen',
     cite: 'Citeren',
     citeTitle: 'Verwijzing (APA) invoegen en de bron aan de literatuurlijst toevoegen'
+  },
+
+  keys: {
+    open: 'openen',
+    newTab: 'in een nieuw tabblad',
+    insertLink: 'link invoegen',
+    cite: 'citeren',
+    close: 'sluiten',
+    move: 'kiezen'
   },
 
   insert: {
@@ -88,13 +136,15 @@ export const nl = {
     noWhatWorks: 'Deze praktijk heeft geen punten onder "Wat werkt".',
     notFound: 'Deze notitie staat niet (meer) in de kennisbank.',
     failed: (message: string) => `Invoegen is niet gelukt: ${message}`,
+    frontmatterNotMap: 'de eigenschappen bovenaan de notitie zijn geen lijst van namen en waarden',
     referenceAdded: 'Verwijzing ingevoegd en de bron aan de literatuurlijst toegevoegd.'
   },
 
   modal: {
-    searchPlaceholder: 'Zoek een praktijk, methodiek, thema of bron…',
+    searchPlaceholder: 'Zoek een praktijk, methodiek, thema of bron (titel of andere naam)…',
     literaturePlaceholder: 'Zoek een bron (auteur, jaar of titel)…',
-    aliasOf: (title: string) => `→ ${title}`,
+    aliases: (names: string[]) => `ook: ${names.join(', ')}`,
+    nothingFound: 'Niets gevonden. Probeer een ander woord.',
     problemsTitle: 'Problemen in de kennisbank',
     noProblems: 'De kennisbank heeft geen problemen.',
     level: { error: 'fout', warning: 'waarschuwing' },
@@ -102,8 +152,7 @@ export const nl = {
   },
 
   notice: {
-    indexRefreshed: (n: number) => `Kennisbank opnieuw ingelezen: ${n} notities.`,
-    indexFailed: (message: string) => `De kennisbank kon niet worden ingelezen: ${message}`
+    indexRefreshed: (n: number) => `Kennisbank opnieuw ingelezen: ${n} notities.`
   },
 
   settings: {
@@ -127,6 +176,10 @@ export const nl = {
     focusDesc: 'De hele notitie, of vooral de alinea of sectie waar de cursor staat.',
     focusNote: 'De hele notitie',
     focusSection: 'De sectie bij de cursor',
+    openIn: 'Notities uit de kennisbank openen in',
+    openInDesc: 'Een notitie die je vanuit het paneel of de zoekfunctie opent, komt nooit over de notitie die je schrijft. Met Ctrl/Cmd-klik altijd in een nieuw tabblad.',
+    openInTab: 'Een nieuw tabblad',
+    openInSplit: 'Naast de notitie (gesplitst)',
     citation: 'Waar de volledige verwijzing komt',
     citationDesc: 'Bij citeren komt de korte verwijzing op de cursor; de volledige APA-verwijzing komt in de eigenschap "literatuur" of onder een kop "Literatuur" onderaan de notitie.',
     citationFrontmatter: 'Eigenschap "literatuur"',

@@ -1,17 +1,24 @@
 /**
- * The side panel: for the note being edited, the practices, methods, themes and literature that fit it.
- * It updates as the user types (debounced), on switching notes, on opening a file and when the library
- * changes. It reads the note's text when it computes and keeps none of it.
+ * The side panel: for the case note being written, the practices, methods, themes and literature that
+ * fit it. It follows that note: it updates as the user types (debounced), when another note comes to
+ * the front, and when the library or the settings change; a library note opened from the panel does not
+ * take its place. It redraws only what changed, so the panel getting focus (which makes it the active
+ * leaf) never costs a click, the focus or the scroll position. It reads the note's text when it
+ * computes and keeps none of it.
+ *
+ * Over 300 lines: the view owns the panel's events (vault, workspace, pointer, keyboard, drag), and
+ * splitting them across files would hide how they interact.
  */
-import { ItemView, MarkdownView } from 'obsidian'
+import { ItemView } from 'obsidian'
 import type { EventRef, HoverParent, HoverPopover, WorkspaceLeaf } from 'obsidian'
-import type { Actions } from './actions'
-import { currentNote, VIEW_TYPE, whatWorks } from './actions'
+import type { Actions, NoteTarget } from './actions'
+import { currentNote, openNoteAt, VIEW_TYPE } from './actions'
+import type { Action } from './card'
 import type { LibraryIndex } from './library-index'
 import { LiveUpdater } from './live'
 import type { Ticket } from './live'
-import type { Action, PanelState } from './render'
-import { renderBody, renderStatus } from './render'
+import type { PanelState, PanelUi } from './render'
+import { renderBody, renderHeader } from './render'
 import { caseFolderList, shownTypes } from './settings'
 import type { PraktijkwijzerSettings } from './settings'
 import { nl } from './strings'
@@ -28,6 +35,15 @@ export interface PanelServices {
   /** Be told when a setting changed. */
   onSettingsChanged: (callback: () => void) => EventRef
   showProblems: () => void
+  /** Read the library again (the refresh button). */
+  refresh: () => void
+}
+
+/** Which element had focus, so that focus can go back to its successor after a redraw. */
+interface FocusSpot {
+  key: string | undefined
+  action: string | undefined
+  part: string | undefined
 }
 
 /** The Praktijkwijzer panel. */
@@ -35,8 +51,18 @@ export class PanelView extends ItemView implements HoverParent {
   hoverPopover: HoverPopover | null = null
   private readonly services: PanelServices
   private updater: LiveUpdater | null = null
-  private statusEl: HTMLElement | null = null
+  private headerEl: HTMLElement | null = null
   private bodyEl: HTMLElement | null = null
+  /** The case note the panel follows (its path; never its text). */
+  private followed: string | null = null
+  /** The note in front when the panel last computed. */
+  private front: string | null = null
+  private state: PanelState = { kind: 'loading' }
+  private ui: PanelUi = freshUi()
+  /** The path whose `ui` this is: a new note starts with everything closed. */
+  private uiNote: string | null = null
+  /** The card that Tab lands on (roving focus). */
+  private current: string | null = null
 
   constructor(leaf: WorkspaceLeaf, services: PanelServices) {
     super(leaf)
@@ -57,7 +83,10 @@ export class PanelView extends ItemView implements HoverParent {
     const root = this.contentEl
     root.empty()
     root.addClass('praktijkwijzer-panel')
-    this.statusEl = root.createDiv({ cls: 'pw-status' })
+    const header = root.createDiv({ cls: 'pw-header' })
+    this.headerEl = header.createDiv({ cls: 'pw-status' })
+    // Room for other notices in the header (a library update, a first-run offer).
+    header.createDiv({ cls: 'pw-header-slot' })
     this.bodyEl = root.createDiv({ cls: 'pw-body' })
 
     const updater = new LiveUpdater((ticket) => this.update(ticket), this.services.settings().debounceMs, (error) => this.showError(error))
@@ -67,12 +96,21 @@ export class PanelView extends ItemView implements HoverParent {
     const { workspace } = this.app
     this.registerEvent(
       workspace.on('editor-change', (_editor, info) => {
-        if (info instanceof MarkdownView && info === currentNote(this.app)?.view) updater.schedule()
+        const path = info.file?.path
+        if (path !== undefined && (path === this.followed || path === currentNote(this.app)?.file.path)) updater.schedule()
       })
     )
-    this.registerEvent(workspace.on('active-leaf-change', () => void updater.now()))
+    // Focus in the panel makes it the active leaf too: only a new note in front is reason to compute.
+    this.registerEvent(
+      workspace.on('active-leaf-change', () => {
+        if ((currentNote(this.app)?.file.path ?? null) !== this.front) void updater.now()
+      })
+    )
     this.registerEvent(workspace.on('file-open', () => void updater.now()))
+    // A tab closed or moved (the followed case note may be gone): cheap, since unchanged results draw nothing.
+    this.registerEvent(workspace.on('layout-change', () => void updater.now()))
     this.registerEvent(index.onUpdated(() => void updater.now()))
+    this.registerEvent(index.onProgress(() => this.drawHeader()))
     this.registerEvent(
       this.services.onSettingsChanged(() => {
         updater.setDelay(this.services.settings().debounceMs)
@@ -84,6 +122,9 @@ export class PanelView extends ItemView implements HoverParent {
       if (evt.button === 1) this.onClick(evt)
     })
     this.registerDomEvent(root, 'mouseover', (evt) => this.onHover(evt))
+    this.registerDomEvent(root, 'keydown', (evt) => this.onKey(evt))
+    this.registerDomEvent(root, 'focusin', (evt) => this.onFocus(evt))
+    this.registerDomEvent(root, 'dragstart', (evt) => this.onDrag(evt))
     await updater.now()
   }
 
@@ -104,17 +145,23 @@ export class PanelView extends ItemView implements HoverParent {
     this.draw(this.compute())
   }
 
-  /** The state for the note being edited, read now. */
+  /** The state for the case note the panel follows, read now. */
   private compute(): PanelState {
     const { index } = this.services
     const settings = this.services.settings()
     const status = index.status()
+    const front = currentNote(this.app)
+    this.front = front?.file.path ?? null
     if (status.state === 'missing') return { kind: 'missing', folder: status.folder }
     if (status.state !== 'ready') return { kind: 'loading' }
-    const note = currentNote(this.app)
+    const frontIsLibrary = front !== null && index.libraryPath(front.file.path) !== null
+    // A library note in front (opened from the panel, say): keep following the case note while it is open.
+    const kept = front === null || frontIsLibrary ? (this.followed === null ? null : openNoteAt(this.app, this.followed)) : null
+    const note = kept ?? front
     if (!note) return { kind: 'no-note' }
     if (index.libraryPath(note.file.path) !== null) return { kind: 'library-note' }
     if (!isCaseNote(note.file.path, caseFolderList(settings))) return { kind: 'not-case-note' }
+    this.followed = note.file.path
     const { editor } = note
     const body = noteBody(editor.getValue(), editor.posToOffset(editor.getCursor()))
     if (body.text.trim().length < MIN_TEXT) return { kind: 'too-short' }
@@ -126,14 +173,41 @@ export class PanelView extends ItemView implements HoverParent {
       cursor: body.cursor
     })
     if (!result) return { kind: 'loading' }
-    return { kind: 'results', result, showLiterature: settings.showLiteratuur }
+    return { kind: 'results', result, showLiterature: settings.showLiteratuur, note: note.file.basename, kept: kept !== null }
+  }
+
+  /** The note inserts go into: the case note the panel follows. */
+  private target(): NoteTarget | null {
+    const note = this.followed === null ? null : openNoteAt(this.app, this.followed)
+    return note ? { file: note.file, editor: note.editor } : null
   }
 
   private draw(state: PanelState): void {
-    if (!this.statusEl || !this.bodyEl) return
-    const { index } = this.services
-    renderStatus(this.statusEl, index.status())
-    renderBody(this.bodyEl, state, (path) => index.node(path), (node) => whatWorks(node).length > 0)
+    this.state = state
+    const note = state.kind === 'results' ? this.followed : null
+    if (note !== this.uiNote) {
+      this.ui = freshUi()
+      this.uiNote = note
+    }
+    this.redraw()
+  }
+
+  /** Draw the current state again (after a toggle): only changed blocks are rebuilt. */
+  private redraw(): void {
+    const body = this.bodyEl
+    if (!body) return
+    const root = this.contentEl
+    const spot = this.focusSpot()
+    const scroll = root.scrollTop
+    this.drawHeader()
+    renderBody(body, this.state, this.ui, (path) => this.services.index.node(path))
+    this.rove()
+    if (spot && !root.contains(root.doc.activeElement)) this.refocus(spot)
+    if (root.scrollTop !== scroll) root.scrollTop = scroll
+  }
+
+  private drawHeader(): void {
+    if (this.headerEl) renderHeader(this.headerEl, this.services.index.status())
   }
 
   private showError(error: unknown): void {
@@ -144,46 +218,139 @@ export class PanelView extends ItemView implements HoverParent {
     }
   }
 
-  private onClick(evt: MouseEvent): void {
-    const target = this.actionTarget(evt)
-    if (!target) return
-    evt.preventDefault()
-    const { actions, index, showProblems } = this.services
-    if (target.action === 'problems') return showProblems()
-    const node = target.path === null ? undefined : index.node(target.path)
-    if (!node) return
-    switch (target.action) {
-      case 'open':
-        void actions.open(node, evt)
-        break
-      case 'link':
-        void actions.insertLink(node)
-        break
-      case 'checklist':
-        void actions.insertChecklist(node)
-        break
-      case 'cite':
-        void actions.cite(node)
-        break
+  private focusSpot(): FocusSpot | null {
+    const active = this.contentEl.doc.activeElement
+    if (!active?.instanceOf(HTMLElement) || !this.contentEl.contains(active)) return null
+    return { key: active.closest<HTMLElement>('[data-key]')?.dataset['key'], action: active.dataset['action'], part: active.dataset['part'] }
+  }
+
+  /** Focus the successor of an element a redraw replaced: the same action on the same card, else the card's title. */
+  private refocus(spot: FocusSpot): void {
+    const card = this.cards().find((c) => c.dataset['key'] === spot.key)
+    const scope = card ?? this.contentEl
+    const same = scope.findAll('[data-action]').find((el) => el.instanceOf(HTMLElement) && el.dataset['action'] === spot.action && el.dataset['part'] === spot.part)
+    const target = same ?? card?.find('.pw-title')
+    if (target?.instanceOf(HTMLElement)) target.focus({ preventScroll: true })
+  }
+
+  private cards(): HTMLElement[] {
+    return this.contentEl.findAll('.pw-card').filter((el): el is HTMLElement => el.instanceOf(HTMLElement))
+  }
+
+  /** Roving focus: Tab reaches the current card (its title and actions); the arrow keys move between cards. */
+  private rove(): void {
+    const cards = this.cards()
+    const current = cards.find((c) => c.dataset['key'] === this.current) ?? cards[0]
+    for (const card of cards) {
+      const tabIndex = card === current ? '0' : '-1'
+      for (const el of card.findAll('a, button')) if (el.getAttribute('tabindex') !== tabIndex) el.setAttribute('tabindex', tabIndex)
     }
   }
 
-  private onHover(evt: MouseEvent): void {
-    const target = this.actionTarget(evt)
-    if (target?.action !== 'open' || target.path === null) return
-    const node = this.services.index.node(target.path)
-    if (node) this.services.actions.hover(node, evt, target.el, this)
+  private onFocus(evt: FocusEvent): void {
+    const card = this.targetEl(evt)?.closest<HTMLElement>('.pw-card')
+    const key = card?.dataset['key']
+    if (key !== undefined && key !== this.current) {
+      this.current = key
+      this.rove()
+    }
   }
 
-  private actionTarget(evt: MouseEvent): { action: Action; path: string | null; el: HTMLElement } | null {
-    if (!(evt.target instanceof Element)) return null
-    const el = evt.target.closest<HTMLElement>('[data-action]')
-    if (!el || !this.contentEl.contains(el)) return null
-    const action = el.dataset['action'] as Action | undefined
-    if (action === undefined) return null
-    const path = el.closest<HTMLElement>('[data-path]')?.dataset['path'] ?? null
-    return { action, path, el }
+  private onKey(evt: KeyboardEvent): void {
+    const el = this.targetEl(evt)
+    const card = el?.closest<HTMLElement>('.pw-card')
+    if (!el || !card) return
+    const cards = this.cards()
+    const i = cards.indexOf(card)
+    const go = (j: number): void => {
+      const next = cards[Math.max(0, Math.min(cards.length - 1, j))]
+      const focusable = next?.find('.pw-title[data-action]') ?? next?.find('button')
+      if (focusable?.instanceOf(HTMLElement)) focusable.focus()
+      evt.preventDefault()
+    }
+    if (evt.key === 'ArrowDown') go(i + 1)
+    else if (evt.key === 'ArrowUp') go(i - 1)
+    else if (evt.key === 'Home') go(0)
+    else if (evt.key === 'End') go(cards.length - 1)
+    else if (evt.key === 'Enter' && el.dataset['action'] === 'open') {
+      // Handled here, not as the link's click: the keyboard's Mod keys count as they do for a click.
+      evt.preventDefault()
+      const node = this.nodeOf(el)
+      if (node) void this.services.actions.open(node, evt)
+    }
   }
+
+  private onClick(evt: MouseEvent): void {
+    const el = this.targetEl(evt)?.closest<HTMLElement>('[data-action]')
+    if (!el || !this.contentEl.contains(el)) return
+    evt.preventDefault()
+    const action = el.dataset['action'] as Action | undefined
+    const { actions, showProblems, refresh } = this.services
+    switch (action) {
+      case 'problems':
+        return showProblems()
+      case 'refresh':
+        return refresh()
+      case 'more':
+      case 'weak': {
+        // The button goes; focus goes to the first card it brought.
+        const before = new Set(this.cards().map((c) => c.dataset['key']))
+        if (action === 'more') this.ui.showAll = true
+        else this.ui.showWeak = true
+        this.redraw()
+        const first = this.cards()
+          .find((c) => !before.has(c.dataset['key']))
+          ?.find('.pw-title[data-action], button')
+        if (first?.instanceOf(HTMLElement)) first.focus()
+        return
+      }
+      case 'toggle': {
+        const key = `${el.closest<HTMLElement>('[data-path]')?.dataset['path'] ?? ''}#${el.dataset['part'] ?? ''}`
+        if (!this.ui.open.delete(key)) this.ui.open.add(key)
+        return this.redraw()
+      }
+      default:
+        break
+    }
+    const node = this.nodeOf(el)
+    if (!node) return
+    if (action === 'open') void actions.open(node, evt)
+    else if (action === 'link') void actions.insertLink(node, this.target())
+    else if (action === 'checklist') void actions.insertChecklist(node, this.target())
+    else if (action === 'cite') void actions.cite(node, this.target())
+  }
+
+  private onHover(evt: MouseEvent): void {
+    const el = this.targetEl(evt)?.closest<HTMLElement>('[data-action="open"]')
+    const node = el ? this.nodeOf(el) : undefined
+    if (el && node) this.services.actions.hover(node, evt, el, this)
+  }
+
+  /** Dragging a title into a note drops a link to it (as the user's link settings want), not the "#" of the anchor. */
+  private onDrag(evt: DragEvent): void {
+    const el = this.targetEl(evt)?.closest<HTMLElement>('[data-action="open"]')
+    const node = el ? this.nodeOf(el) : undefined
+    if (!node || !evt.dataTransfer) return
+    evt.dataTransfer.clearData()
+    evt.dataTransfer.setData('text/plain', this.services.actions.linkTo(node, this.followed ?? ''))
+    evt.dataTransfer.effectAllowed = 'copyLink'
+  }
+
+  /** The element an event happened on, from any window (a pop-out's nodes are not this window's `Element`s). */
+  private targetEl(evt: UIEvent): HTMLElement | null {
+    const node = evt.targetNode
+    const el = node?.instanceOf(HTMLElement) ? node : node?.parentElement
+    return el?.instanceOf(HTMLElement) ? el : null
+  }
+
+  private nodeOf(el: HTMLElement): ReturnType<LibraryIndex['node']> {
+    const path = el.closest<HTMLElement>('[data-path]')?.dataset['path']
+    return path === undefined ? undefined : this.services.index.node(path)
+  }
+}
+
+function freshUi(): PanelUi {
+  return { open: new Set(), showAll: false, showWeak: false }
 }
 
 /**

@@ -1,18 +1,11 @@
 import { apaInText, apaReference } from '@praktijkwijzer/core'
-import { FuzzySuggestModal, Notice, readFrontmatter } from 'obsidian'
+import { Notice, readFrontmatter, SuggestModal } from 'obsidian'
 import { describe, expect, test } from 'vitest'
-import { CASE_TEXT, MANIFEST, openNote, openPanel, panel, panelItem, settle, setup } from './helpers'
+import { CASE_TEXT, MANIFEST, openNote, openPanel, panel, panelItem, settle, setup, targetOf } from './helpers'
 import type { Setup } from './helpers'
 
 async function run(app: Setup['app'], id: string): Promise<void> {
-  const command = app.commands.get(`${MANIFEST.id}:${id}`)
-  if (!command) throw new Error(`no command ${id}`)
-  if (command.callback) await command.callback()
-  else if (command.editorCallback) {
-    const view = app.workspace.getMostRecentLeaf()?.view
-    if (!view || !('editor' in view)) throw new Error('no editor')
-    await command.editorCallback(view.editor as never, view as never)
-  }
+  if (!(await app.runCommand(`${MANIFEST.id}:${id}`))) throw new Error(`command ${id} not available`)
   await settle()
 }
 
@@ -29,22 +22,31 @@ describe('citing a source', () => {
     const view = await openNote(s.app, 'Casussen/J.md', '---\nclient: J\n---\nZoals Menger laat zien')
     view.editor.setCursor(view.editor.offsetToPos(view.editor.getValue().length))
     const menger = source(s, 'literatuur/Menger 2018.md')
-    await panel(s.app)['services'].actions.cite(menger)
+    await panel(s.app)['services'].actions.cite(menger, targetOf(view))
     await settle()
     const reference = apaReference(menger)
     expect(apaInText(menger)).toBe('(Menger, 2018)')
     const text = view.editor.getValue()
     expect(readFrontmatter(text).data).toEqual({ client: 'J', literatuur: [reference] })
     expect(text.slice(readFrontmatter(text).end)).toBe('Zoals Menger laat zien (Menger, 2018)')
-    // The editor is saved, then the property is added: two writes of the case note, both asked for by the user.
-    expect(s.app.vault.writes).toEqual([
-      { op: 'modify', path: 'Casussen/J.md' },
-      { op: 'modify', path: 'Casussen/J.md' }
-    ])
-    expect(s.app.vault.text('Casussen/J.md')).toBe(text)
+    // One change in the editor; the file is Obsidian's to save.
+    expect(s.app.vault.writes).toEqual([])
     // Citing the same source again adds the in-text citation, not a second reference.
-    await panel(s.app)['services'].actions.cite(menger)
+    await panel(s.app)['services'].actions.cite(menger, targetOf(view))
     expect(view.editor.getValue().split(reference).length - 1).toBe(1)
+  })
+
+  test('a note without properties gets them, above the citation, also with the cursor at the very start', async () => {
+    const s = await setup()
+    await openPanel(s.app)
+    const view = await openNote(s.app, 'Casussen/J.md', 'Tekst')
+    view.editor.setCursor({ line: 0, ch: 0 })
+    const menger = source(s, 'literatuur/Menger 2018.md')
+    await panel(s.app)['services'].actions.cite(menger, targetOf(view))
+    const text = view.editor.getValue()
+    expect(readFrontmatter(text).data).toEqual({ literatuur: [apaReference(menger)] })
+    expect(text.slice(readFrontmatter(text).end)).toBe('(Menger, 2018) Tekst')
+    expect(view.editor.getCursor()).toEqual(view.editor.offsetToPos(readFrontmatter(text).end + '(Menger, 2018) '.length))
   })
 
   test('or under a Literatuur heading, in one editor transaction, without touching the file', async () => {
@@ -54,7 +56,7 @@ describe('citing a source', () => {
     view.editor.setCursor({ line: 0, ch: 'Zoals Rapp laat zien'.length })
     const rapp = source(s, 'literatuur/Rapp & Goscha 2012.md')
     const before = view.editor.transactions
-    await panel(s.app)['services'].actions.cite(rapp)
+    await panel(s.app)['services'].actions.cite(rapp, targetOf(view))
     expect(view.editor.transactions - before).toBe(1)
     expect(view.editor.getValue()).toBe(`Zoals Rapp laat zien (Rapp & Goscha, 2012).\n\n## Afspraken\nGeen.\n\n## Literatuur\n\n- ${apaReference(rapp)}\n`)
     expect(view.editor.getCursor()).toEqual({ line: 0, ch: 'Zoals Rapp laat zien (Rapp & Goscha, 2012)'.length })
@@ -76,7 +78,7 @@ describe('citing a source', () => {
   test('without an open note, a notice says what to do', async () => {
     const s = await setup()
     await openPanel(s.app)
-    await panel(s.app)['services'].actions.cite(source(s, 'literatuur/Menger 2018.md'))
+    await panel(s.app)['services'].actions.cite(source(s, 'literatuur/Menger 2018.md'), null)
     expect(Notice.shown).toEqual(['Open eerst een notitie in de editor om iets in te voegen.'])
   })
 
@@ -85,7 +87,7 @@ describe('citing a source', () => {
     await openPanel(s.app)
     const view = await openNote(s.app, 'Casussen/J.md', '---\nkapot: [\n---\nTekst')
     view.editor.setCursor({ line: 3, ch: 5 })
-    await expect(panel(s.app)['services'].actions.cite(source(s, 'literatuur/Menger 2018.md'))).resolves.toBeUndefined()
+    await expect(panel(s.app)['services'].actions.cite(source(s, 'literatuur/Menger 2018.md'), targetOf(view))).resolves.toBeUndefined()
     expect(Notice.shown[0]).toMatch(/^Invoegen is niet gelukt: /)
   })
 })
@@ -96,8 +98,8 @@ describe('inserting', () => {
     await openPanel(s.app)
     const view = await openNote(s.app, 'Casussen/J.md', '---\nclient: J\n---\nTekst')
     view.editor.setCursor({ line: 1, ch: 2 })
-    await panel(s.app)['services'].actions.insertLink(source(s, 'methodieken/Krachtwerk.md'))
-    expect(view.editor.getValue()).toBe('---\nclient: J\n---\n[[Krachtwerk]]Tekst')
+    await panel(s.app)['services'].actions.insertLink(source(s, 'methodieken/Krachtwerk.md'), targetOf(view))
+    expect(view.editor.getValue()).toBe('---\nclient: J\n---\n[[Krachtwerk]] Tekst')
   })
 
   test('a wikilink replaces the selection; a practice without "Wat werkt" gets a notice', async () => {
@@ -106,10 +108,10 @@ describe('inserting', () => {
     const view = await openNote(s.app, 'Casussen/J.md', 'Zie X hier.')
     view.editor.setSelection({ line: 0, ch: 4 }, { line: 0, ch: 5 })
     const { actions } = panel(s.app)['services']
-    await actions.insertLink(source(s, 'methodieken/Krachtwerk.md'))
+    await actions.insertLink(source(s, 'methodieken/Krachtwerk.md'), targetOf(view))
     expect(view.editor.getValue()).toBe('Zie [[Krachtwerk]] hier.')
     expect(view.editor.getCursor()).toEqual({ line: 0, ch: 18 })
-    await actions.insertChecklist(source(s, 'methodieken/Krachtwerk.md'))
+    await actions.insertChecklist(source(s, 'methodieken/Krachtwerk.md'), targetOf(view))
     expect(Notice.shown).toEqual(['Deze praktijk heeft geen punten onder "Wat werkt".'])
   })
 
@@ -117,7 +119,7 @@ describe('inserting', () => {
     const s = await setup({ files: { 'Oud/Krachtwerk.md': 'oud' } })
     await openPanel(s.app)
     const view = await openNote(s.app, 'Casussen/J.md', '')
-    await panel(s.app)['services'].actions.insertLink(source(s, 'methodieken/Krachtwerk.md'))
+    await panel(s.app)['services'].actions.insertLink(source(s, 'methodieken/Krachtwerk.md'), targetOf(view))
     expect(view.editor.getValue()).toBe('[[Kennisbank/methodieken/Krachtwerk|Krachtwerk]]')
   })
 })
@@ -139,34 +141,59 @@ describe('commands', () => {
     expect(leaves[0]?.side).toBe('right')
   })
 
-  test('search the library by title and alias; choosing opens the note', async () => {
+  test('search the library: typo-tolerant titles and aliases; Enter opens, Mod+Enter in a new tab, Alt+Enter inserts a link', async () => {
     const { app } = await setup()
-    await run(app, 'search-library')
-    const modal = app.openModals[0]
-    if (!(modal instanceof FuzzySuggestModal)) throw new Error('no search modal')
-    expect(modal.inputEl.getAttribute('placeholder')).toBe('Zoek een praktijk, methodiek, thema of bron…')
-    const found = await modal.fakeQuery('strengths')
-    expect(modal.resultContainerEl.textContent).toBe('Strengths model → Krachtwerk · Methodiek')
-    const first = found[0]
-    if (!first) throw new Error('nothing found')
-    modal.fakeChoose(first)
+    const caseView = await openNote(app, 'Casussen/J.md', 'Zie')
+    caseView.editor.setCursor({ line: 0, ch: 3 })
+    const modal = async (): Promise<SuggestModal<{ node: { title: string } }>> => {
+      await run(app, 'search-library')
+      const m = app.openModals[0]
+      if (!(m instanceof SuggestModal)) throw new Error('no search modal')
+      return m as SuggestModal<{ node: { title: string } }>
+    }
+    let search = await modal()
+    expect(search.inputEl.getAttribute('placeholder')).toMatch(/^Zoek een praktijk/)
+    expect(search.instructions.map((i) => i.command)).toEqual(['↑↓', '↵', 'Ctrl ↵', 'Alt ↵', 'esc'])
+    expect((await search.fakeQuery('strengths')).map((h) => h.node.title)).toEqual(['Krachtwerk'])
+    expect(search.resultContainerEl.textContent).toBe('KrachtwerkMethodiek · ook: Strengths model')
+    expect((await search.fakeQuery('krachtwrk'))[0]?.node.title).toBe('Krachtwerk')
+    expect((await search.fakeQuery('schuldhulpverleningg'))[0]?.node.title).toBe('Nauwe samenwerking met schuldhulpverlening')
+    // Enter: never over the note being written, so a new tab.
+    expect(search.fakeKey('Enter')).toBe(true)
     await settle()
-    const view = app.workspace.getMostRecentLeaf()?.view
-    expect(view && 'file' in view ? (view.file as { path: string }).path : null).toBe('Kennisbank/methodieken/Krachtwerk.md')
+    const opened = () => app.workspace.getMostRecentLeaf()?.view as { file?: { path: string } } | undefined
+    expect(opened()?.file?.path).toBe('Kennisbank/praktijken/Nauwe samenwerking met schuldhulpverlening.md')
+    expect(caseView.leaf.view).toBe(caseView)
+    // Mod+Enter: a new tab also from a library note.
+    search = await modal()
+    await search.fakeQuery('krachtwerk')
+    search.fakeKey('Enter', { ctrlKey: true })
+    await settle()
+    expect(opened()?.file?.path).toBe('Kennisbank/methodieken/Krachtwerk.md')
+    expect(app.workspace.getMostRecentLeaf()?.pane).toBe('tab')
+    // Alt+Enter: a link in the note that was being edited.
+    app.workspace.setActiveLeaf(caseView.leaf, { focus: true })
+    search = await modal()
+    await search.fakeQuery('menger')
+    search.fakeKey('Enter', { altKey: true })
+    await settle()
+    expect(caseView.editor.getValue()).toBe('Zie [[Menger 2018]]')
   })
 
-  test('insert a reference: a picker over the literatuur notes', async () => {
+  test('insert a reference: a typo-tolerant picker over the literatuur notes', async () => {
     const { app } = await setup({ settings: { citationPlacement: 'section' } })
     const view = await openNote(app, 'Casussen/J.md', 'Tekst')
     view.editor.setCursor({ line: 0, ch: 5 })
     await run(app, 'insert-reference')
     const modal = app.openModals[0]
-    if (!(modal instanceof FuzzySuggestModal)) throw new Error('no picker')
-    const all = await modal.fakeQuery('')
+    if (!(modal instanceof SuggestModal)) throw new Error('no picker')
+    const picker = modal as SuggestModal<unknown>
+    const all = await picker.fakeQuery('')
     expect(all.length).toBe(2)
-    const rapp = (await modal.fakeQuery('rapp'))[0]
+    expect(picker.resultContainerEl.textContent).toContain('Rapp, C. A., & Goscha, R. J. (2012)')
+    const rapp = (await picker.fakeQuery('rap & gosha'))[0]
     if (!rapp) throw new Error('not found')
-    modal.fakeChoose(rapp)
+    picker.fakeChoose(rapp)
     await settle()
     expect(view.editor.getValue()).toMatch(/^Tekst \(Rapp & Goscha, 2012\)\n\n## Literatuur\n\n- Rapp, C\. A\., & Goscha, R\. J\. \(2012\)/)
   })

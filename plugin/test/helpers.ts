@@ -14,6 +14,9 @@ import { PanelView } from '../src/view'
 /** This folder (happy-dom's `URL` is not Node's, so paths are joined by hand). */
 const HERE = dirname(fileURLToPath(import.meta.url))
 
+/** The plugin package's folder. */
+export const PLUGIN_DIR = join(HERE, '..')
+
 export const MANIFEST = JSON.parse(readFileSync(join(HERE, '../manifest.json'), 'utf8')) as PluginManifest
 
 /** A small, valid library: two themes, a method, two practices, two sources. */
@@ -219,24 +222,55 @@ export async function openNote(app: App, path: string, text?: string): Promise<M
   return leaf.view as MarkdownView
 }
 
+/** What an action edits: a view's file and editor. */
+export function targetOf(view: MarkdownView): { file: NonNullable<MarkdownView['file']>; editor: MarkdownView['editor'] } {
+  if (!view.file) throw new Error('view without a file')
+  return { file: view.file, editor: view.editor }
+}
+
 /** The panel's body state (`data-state`). */
 export function panelState(app: App): string | undefined {
   return panel(app).contentEl.querySelector<HTMLElement>('.pw-body')?.dataset['state']
 }
 
-/** Titles of the items in the panel, in order. */
+/** Titles of the cards in the panel, in order (suggestions, then literature). */
 export function panelTitles(app: App): string[] {
-  return [...panel(app).contentEl.querySelectorAll('.pw-item .pw-title')].map((el) => el.textContent ?? '')
+  return [...panel(app).contentEl.querySelectorAll('.pw-card .pw-title')].map((el) => el.textContent ?? '')
 }
 
-/** The item of the panel with this title. */
+/** The card of the panel with this title. */
 export function panelItem(app: App, title: string): HTMLElement {
-  const item = [...panel(app).contentEl.querySelectorAll<HTMLElement>('.pw-item')].find((el) => el.querySelector('.pw-title')?.textContent === title)
+  const item = [...panel(app).contentEl.querySelectorAll<HTMLElement>('.pw-card')].find((el) => el.querySelector('.pw-title')?.textContent === title)
   if (!item) throw new Error(`no item "${title}" in the panel: ${panelTitles(app).join(', ')}`)
   return item
 }
 
-/** Click an element as a user would. */
+/** Dispatch a click on an element (no pointer-down first: see {@link userClick}). */
 export function click(el: Element, init: MouseEventInit = {}): void {
   el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }))
+}
+
+/**
+ * Click as a user does: the pointer goes down (Obsidian makes the leaf under it active, and focus moves
+ * to a button under it), then up, and only then does the browser fire `click`, on the element under the
+ * pointer; if the element that got the pointer-down was replaced in between, there is no click at all.
+ */
+export function userClick(el: HTMLElement, init: MouseEventInit = {}): void {
+  el.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true, ...init }))
+  if (el.isConnected && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.hasAttribute('tabindex'))) el.focus()
+  if (!el.isConnected) return
+  el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true, ...init }))
+  el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }))
+}
+
+/** Run a plugin command as Obsidian does (an editor command gets the active editor); `false` when it was not available. */
+export function runCommand(app: App, id: string): Promise<boolean> {
+  return app.runCommand(`${MANIFEST.id}:${id}`)
+}
+
+/** An action button of the panel's item with this title. */
+export function actionOf(app: App, title: string, action: string): HTMLElement {
+  const el = panelItem(app, title).querySelector<HTMLElement>(`[data-action="${action}"]`)
+  if (!el) throw new Error(`no "${action}" on "${title}"`)
+  return el
 }

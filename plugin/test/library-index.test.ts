@@ -176,3 +176,62 @@ test('library paths', () => {
   expect(libraryPathOf('Kennisbank', 'Casussen/A.md')).toBeNull()
   expect(libraryPathOf('Team/Kennisbank', 'Team/Kennisbank/A.md')).toBe('A.md')
 })
+
+describe('a library folder that comes and moves (defect 2)', () => {
+  test('a library copied in after start-up is read', async () => {
+    const vault = vaultWith({ [CASE]: 'tekst' })
+    const index = await started(vault)
+    expect(index.status().state).toBe('missing')
+    for (const [path, text] of Object.entries(library())) await vault.create(path, text)
+    await settle()
+    await index.idle()
+    expect(index.status()).toMatchObject({ state: 'ready', folder: 'Kennisbank', notes: 7 })
+    expect(index.suggest('Hij was woedend over de huisregels.', { limit: 3 })?.suggestions[0]?.title).toBe('Begrenzen met behoud van de werkalliantie')
+  })
+
+  test('an empty library folder made first, then filled', async () => {
+    const vault = vaultWith({})
+    const index = await started(vault)
+    await vault.createFolder('Kennisbank')
+    await settle()
+    await index.idle()
+    expect(index.status().state).toBe('ready')
+    await vault.create('Kennisbank/themas/Stigma.md', '---\ntype: thema\nbron: ["4.9"]\n---\n# Stigma\n')
+    await index.idle()
+    expect(index.status().notes).toBe(1)
+  })
+
+  test('a folder renamed to the library folder is read', async () => {
+    const vault = vaultWith(library('library/'))
+    const index = await started(vault)
+    const folder = vault.getFolderByPath('library')
+    if (!folder) throw new Error('no folder')
+    await vault.rename(folder, 'Kennisbank')
+    await settle()
+    await index.idle()
+    expect(index.status()).toMatchObject({ state: 'ready', notes: 7 })
+  })
+
+  test('renaming the library folder: the index follows it and says where it went', async () => {
+    const vault = vaultWith(library())
+    let folder = 'Kennisbank'
+    const moved: string[] = []
+    const index = new LibraryIndex(vault, () => folder, {
+      onMoved: (to) => {
+        moved.push(to)
+        folder = to
+      }
+    })
+    index.load()
+    await index.start()
+    const root = vault.getFolderByPath('Kennisbank')
+    if (!root) throw new Error('no folder')
+    await vault.rename(root, 'Team/Bibliotheek')
+    await settle()
+    await index.idle()
+    expect(moved).toEqual(['Team/Bibliotheek'])
+    expect(index.status()).toMatchObject({ state: 'ready', folder: 'Team/Bibliotheek', notes: 7 })
+    expect(index.libraryPath('Team/Bibliotheek/themas/Werkalliantie.md')).toBe('themas/Werkalliantie.md')
+    expect(index.fileOf(index.node('themas/Werkalliantie.md') as never)?.path).toBe('Team/Bibliotheek/themas/Werkalliantie.md')
+  })
+})

@@ -77,3 +77,14 @@ describe('privacy and safety', () => {
     expect(Events.errors).toEqual([])
   })
 })
+
+describe('unload before the layout is ready', () => {
+  test('registers no vault events and reads nothing afterwards', async () => {
+    const { app, plugin } = await setup({ layoutReady: false })
+    plugin.unload()
+    app.workspace.setLayoutReady()
+    await settle()
+    expect(['create', 'modify', 'delete', 'rename'].map((e) => app.vault.listenerCount(e))).toEqual([0, 0, 0, 0])
+    expect(app.vault.reads).toEqual([])
+  })
+})

@@ -1,6 +1,8 @@
+// The panel's states, its cards and its live updates, against the fake Obsidian API. (Over 300 lines: one
+// test per state of the panel, kept together so that the list of states is in one place.)
 import { MarkdownView, Notice } from 'obsidian'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { CASE_TEXT, click, openNote, openPanel, panel, panelItem, panelState, panelTitles, settle, setup } from './helpers'
+import { CASE_TEXT, click, LIBRARY, shippedLibrary, openNote, openPanel, panel, panelItem, panelState, panelTitles, settle, setup } from './helpers'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -26,6 +28,26 @@ describe('panel states', () => {
     release()
     await settle(10)
     expect(panelState(app)).toBe('no-note')
+  })
+
+  test('enable the plugin first, then copy the library in (as the README says): the panel fills (defect 2)', async () => {
+    const { app } = await setup({ library: {} })
+    await openPanel(app)
+    expect(panelState(app)).toBe('missing')
+    for (const [path, text] of Object.entries(LIBRARY)) await app.vault.create(`Kennisbank/${path}`, text)
+    await settle(10)
+    await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    expect(panelState(app)).toBe('results')
+    expect(panelTitles(app)[0]).toBe('Begrenzen met behoud van de werkalliantie')
+  })
+
+  test('every link and button in the panel has its own accessible name', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    await openNote(app, 'Casussen/J.md', `${CASE_TEXT} We hebben een krachteninventarisatie gemaakt.`)
+    const names = [...panel(app).contentEl.querySelectorAll<HTMLElement>('a, button')].map((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim())
+    expect(names.length).toBeGreaterThan(4)
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([])
   })
 
   test('library folder missing', async () => {
@@ -62,39 +84,73 @@ describe('panel states', () => {
     expect(panel(app).contentEl.querySelector('.pw-message')?.textContent).toContain('Geen passende praktijken gevonden')
   })
 
-  test('only weak matches say so', async () => {
+  test('quiet when nothing fits clearly: one line, the weak suggestions only on request', async () => {
     const { app } = await setup({ settings: { minScore: 0 } })
     await openPanel(app)
     await openNote(app, 'Casussen/J.md', 'Er lag post op tafel. Verder rustig.')
     const body = panel(app).contentEl
-    const items = body.querySelectorAll('.pw-item:not(.pw-literature)')
-    expect(items.length).toBeGreaterThan(0)
-    expect(body.querySelectorAll('.pw-item.pw-clear').length).toBe(0)
-    expect(body.querySelector('.pw-weak-note')?.textContent).toContain('Alleen zwakke overeenkomsten')
-    expect(body.querySelector('.pw-score')?.textContent).toBe('zwakke match')
+    expect(body.querySelectorAll('.pw-card').length).toBe(0)
+    expect(body.querySelector('.pw-quiet')?.textContent).toBe('Geen duidelijke match in de kennisbank voor deze notitie.')
+    const show = body.querySelector<HTMLElement>('[data-action="weak"]')
+    expect(show?.textContent).toMatch(/^Toch de (\d+ )?zwakke suggesties? tonen$/)
+    click(show as HTMLElement)
+    expect(body.querySelectorAll('.pw-card').length).toBeGreaterThan(0)
+    expect([...body.querySelectorAll('.pw-level')].every((b) => b.textContent === 'zwakke match')).toBe(true)
   })
 
-  test('results: groups, kind, evidence, score, highlighted words, reasons, literature', async () => {
+  test('results: one list, best first, with kind, level, evidence, one line of why; the details and the literature', async () => {
     const { app } = await setup()
     await openPanel(app)
     await openNote(app, 'Casussen/J.md', `${CASE_TEXT} We hebben een krachteninventarisatie gemaakt.`)
     expect(panelState(app)).toBe('results')
     const body = panel(app).contentEl
-    expect([...body.querySelectorAll('.pw-group-title')].map((h) => h.textContent)).toEqual(expect.arrayContaining(['Praktijken', 'Methodieken', 'Literatuur']))
+    const scores = [...body.querySelectorAll<HTMLElement>('[data-list="suggestions"] .pw-level')].map((el) => Number(el.dataset['score']))
+    expect(scores.length).toBeGreaterThan(1)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
     const item = panelItem(app, 'Begrenzen met behoud van de werkalliantie')
     expect(item.querySelector('.pw-kind-praktijk')?.textContent).toBe('Praktijk')
-    expect(item.querySelector('.pw-summary')?.textContent).toBe('Grenzen stellen zonder de werkrelatie te verliezen.')
-    expect(item.querySelector('.pw-score')?.textContent).toMatch(/match$/)
-    expect(item.querySelector('.pw-score')?.getAttribute('title')).toMatch(/^Score 0,\d\d \(0 tot 1\)$/)
-    const words = [...item.querySelectorAll('.pw-words mark')].map((m) => m.textContent?.toLowerCase())
+    expect(item.querySelector('.pw-level')?.textContent).toMatch(/^(sterke|redelijke|zwakke) match$/)
+    expect(item.querySelector('.pw-level')?.getAttribute('title')).toMatch(/^Score 0,\d\d \(0 tot 1\)$/)
+    expect(item.querySelector('.pw-why-line')?.textContent).toMatch(/^Herkenbaar signaal bij deze praktijk: "(woedend over de huisregels|wordt snel boos|veel weerstand in gesprekken)"$/)
+    // The terms and the summary wait behind "Waarom?".
+    expect(item.querySelector('.pw-words')).toBeNull()
+    click(item.querySelector('[data-action="toggle"][data-part="details"]') as HTMLElement)
+    const open = panelItem(app, 'Begrenzen met behoud van de werkalliantie')
+    expect(open.querySelector('.pw-summary')?.textContent).toBe('Grenzen stellen zonder de werkrelatie te verliezen.')
+    const words = [...open.querySelectorAll('.pw-words mark')].map((m) => m.textContent?.toLowerCase())
     expect(words).toEqual(expect.arrayContaining(['woedend', 'huisregels']))
-    expect(item.querySelector('.pw-why')?.textContent).toContain('woedend over de huisregels')
-    expect(item.querySelectorAll('.pw-why mark').length).toBeGreaterThan(0)
+    expect(open.querySelector('.pw-why')?.textContent).toContain('woedend over de huisregels')
+    expect(open.querySelector('[data-part="details"]')?.getAttribute('aria-expanded')).toBe('true')
+    // "Wat werkt": the practice's advice, readable in the card, with the checklist action.
+    click(open.querySelector('[data-action="toggle"][data-part="advice"]') as HTMLElement)
+    const advice = panelItem(app, 'Begrenzen met behoud van de werkalliantie').querySelector('.pw-advice')
+    expect([...(advice?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual(['Bespreek de huisregels samen.', 'Blijf in gesprek, ook na een conflict.'])
+    expect(advice?.querySelector('[data-action="checklist"]')).not.toBeNull()
     const method = panelItem(app, 'Krachtwerk')
     expect(method.querySelector('.pw-evidence')?.textContent).toBe('bewijs: veelbelovend')
     const source = panelItem(app, 'Menger 2018')
+    expect(source.closest('[data-list]')?.getAttribute('data-list')).toBe('literature')
     expect(source.querySelector('.pw-citation')?.textContent).toContain('Menger, A. (2018)')
     expect(source.querySelector('[data-action="cite"]')).not.toBeNull()
+  })
+
+  test('about five at first; "meer" shows the rest', async () => {
+    const { app } = await setup({ library: shippedLibrary(), settings: { maxResults: 12, minScore: 0 } })
+    await openPanel(app)
+    await panel(app)['services'].index.idle()
+    await openNote(app, 'Casussen/J.md', 'Gesprek met J. op zijn kamer. Hij is woedend over de huisregels en wil niet naar budgetbeheer. Hij heeft schulden en drinkt veel.')
+    await settle()
+    const cards = () => panel(app).contentEl.querySelectorAll('[data-list="suggestions"] .pw-card').length
+    expect(cards()).toBe(5)
+    const more = panel(app).contentEl.querySelector<HTMLElement>('[data-action="more"]')
+    expect(more?.textContent).toMatch(/^Nog \d+ suggesties? tonen$/)
+    ;(more as HTMLElement).focus()
+    click(more as HTMLElement)
+    expect(cards()).toBeGreaterThan(5)
+    expect(panel(app).contentEl.querySelector('[data-action="more"]')).toBeNull()
+    // Focus goes to the first card "meer" brought, not to the page.
+    const sixth = panel(app).contentEl.querySelectorAll('[data-list="suggestions"] .pw-card')[5]
+    expect(sixth?.contains(document.activeElement)).toBe(true)
   })
 
   test('kinds switched off in the settings are not shown', async () => {
@@ -109,7 +165,7 @@ describe('panel states', () => {
     const { app } = await setup({ library: { 'praktijken/Kapot.md': '---\ntype: praktijk\nthema: [[[\n---\n# Kapot\n', 'themas/Los.md': '---\ntype: thema\nbron: ["1"]\n---\n# Los\n' } })
     await openPanel(app)
     const status = panel(app).contentEl.querySelector('.pw-status')
-    expect(status?.querySelector('.pw-status-notes')?.textContent).toBe('2 notities geladen')
+    expect(status?.querySelector('.pw-status-text')?.textContent).toBe('2 notities geladen')
     const button = status?.querySelector('button.pw-status-problems')
     expect(button?.textContent).toMatch(/^\d+ fout(en)?, \d+ waarschuwing(en)?$/)
     if (!button) throw new Error('no problems button')
@@ -123,7 +179,26 @@ describe('panel states', () => {
   test('no problems: the status line says so', async () => {
     const { app } = await setup()
     await openPanel(app)
-    expect(panel(app).contentEl.querySelector('.pw-status')?.textContent).toBe('7 notities geladen · geen problemen')
+    expect(panel(app).contentEl.querySelector('.pw-status-text')?.textContent).toBe('7 notities geladen · geen problemen')
+  })
+
+  test('while loading, the header says how far it is; it has a refresh button and shows the library version', async () => {
+    const { app } = await setup({ layoutReady: false, library: { ...shippedLibrary(), 'Start hier.md': '---\ntype: index\nversie: "2024.1"\n---\n# Start hier\n' } })
+    await openPanel(app)
+    const progress: string[] = []
+    const text = () => panel(app).contentEl.querySelector('.pw-status-text')?.textContent ?? ''
+    app.workspace.setLayoutReady()
+    for (let i = 0; i < 200 && !text().includes('geladen'); i++) {
+      progress.push(text())
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    expect(progress.some((t) => /^Kennisbank inlezen… \d+ van \d+$/.test(t))).toBe(true)
+    expect(text()).toMatch(/^\d+ notities geladen · versie 2024\.1/)
+    app.vault.reads.length = 0
+    click(panel(app).contentEl.querySelector('[data-action="refresh"]') as HTMLElement)
+    await settle(20)
+    await panel(app)['services'].index.idle()
+    expect(app.vault.reads.length).toBeGreaterThan(100)
   })
 })
 
@@ -135,7 +210,8 @@ describe('live updates', () => {
     expect(panelTitles(app)).toEqual([])
     const suggest = vi.spyOn(p['services'].index, 'suggest')
     vi.useFakeTimers()
-    for (const word of [' Hij', ' is', ' woedend', ' over', ' de', ' huisregels.']) {
+    view.editor.setCursor(view.editor.offsetToPos(view.editor.getValue().length))
+    for (const word of [' Hij', ' is', ' woedend', ' over', ' de', ' huisregels', ' en', ' wordt', ' snel', ' boos.', ' Veel', ' weerstand', ' in', ' gesprekken.']) {
       view.editor.replaceSelection(word)
       await vi.advanceTimersByTimeAsync(100)
     }
@@ -245,13 +321,14 @@ describe('panel actions', () => {
     if (!link) throw new Error('no link button')
     click(link)
     await settle()
-    expect(view.editor.getValue()).toBe(`${CASE_TEXT}[[Begrenzen met behoud van de werkalliantie]]`)
+    expect(view.editor.getValue()).toBe(`${CASE_TEXT} [[Begrenzen met behoud van de werkalliantie]]`)
+    click(panelItem(app, 'Begrenzen met behoud van de werkalliantie').querySelector('[data-part="advice"]') as HTMLElement)
     const checklist = panelItem(app, 'Begrenzen met behoud van de werkalliantie').querySelector('[data-action="checklist"]')
     if (!checklist) throw new Error('no checklist button')
     click(checklist)
     await settle()
     expect(view.editor.getValue()).toBe(
-      `${CASE_TEXT}[[Begrenzen met behoud van de werkalliantie]]\nWat werkt (uit [[Begrenzen met behoud van de werkalliantie]]):\n- [ ] Bespreek de huisregels samen.\n- [ ] Blijf in gesprek, ook na een conflict.\n`
+      `${CASE_TEXT} [[Begrenzen met behoud van de werkalliantie]]\nWat werkt (uit [[Begrenzen met behoud van de werkalliantie]]):\n- [ ] Bespreek de huisregels samen.\n- [ ] Blijf in gesprek, ook na een conflict.\n`
     )
     expect(app.vault.writes).toEqual([])
   })

@@ -1,4 +1,4 @@
-import { Setting } from 'obsidian'
+import { fakeApiVersion, Setting } from 'obsidian'
 import type { DropdownComponent, SliderComponent, TextComponent, ToggleComponent } from 'obsidian'
 import { describe, expect, test, vi } from 'vitest'
 import { caseFolderList, DEFAULT_SETTINGS, PraktijkwijzerSettingTab, readSettings, settingDefinitions, shownTypes } from '../src/settings'
@@ -96,5 +96,57 @@ describe('load and save', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+})
+
+describe('what the settings show (Obsidian before and from 1.13)', () => {
+  const sliderRow = (name: string): Setting => {
+    const row = Setting.all.find((r) => r.nameEl.textContent === name)
+    if (!row) throw new Error(`no setting ${name}`)
+    return row
+  }
+
+  test('before 1.13 (display()), every slider shows its value, and the new value after a change', async () => {
+    const { app } = await setup()
+    const tab = app.settingTabs[0] as PraktijkwijzerSettingTab
+    fakeApiVersion('1.12.7')
+    try {
+      Setting.all.length = 0
+      tab.fakeOpen()
+      expect(sliderRow('Aantal suggesties').controlEl.textContent).toContain('8')
+      expect(sliderRow('Minimale score').controlEl.textContent).toContain('0,15')
+      expect(sliderRow('Wachttijd na typen (ms)').controlEl.textContent).toContain('400 ms')
+      ;(sliderRow('Wachttijd na typen (ms)').components[0] as SliderComponent).fakeInput(250)
+      expect(sliderRow('Wachttijd na typen (ms)').controlEl.textContent).toContain('250 ms')
+    } finally {
+      fakeApiVersion('1.13.1')
+    }
+  })
+
+  test('from 1.13, Obsidian renders the definitions: sliders with their value, a refused folder is not saved', async () => {
+    const { app } = await setup()
+    const tab = app.settingTabs[0] as PraktijkwijzerSettingTab
+    Setting.all.length = 0
+    tab.fakeOpen()
+    expect(Setting.all.filter((r) => r.isHeading).map((r) => r.nameEl.textContent)).toEqual(['Kennisbank', 'Suggesties', 'Literatuur'])
+    expect(sliderRow('Minimale score').controlEl.textContent).toContain('0,15')
+    expect(sliderRow('Wachttijd na typen (ms)').controlEl.textContent).toContain('400 ms')
+    const folder = sliderRow('Map van de kennisbank')
+    ;(folder.components[0] as TextComponent).fakeInput('   ')
+    await settle()
+    expect(folder.errorEl.textContent).toBe('Vul een map in.')
+    expect((JSON.parse(app.pluginData.get(MANIFEST.id) ?? '{}') as Record<string, unknown>)['libraryFolder']).toBeUndefined()
+  })
+
+  test('renaming the library folder in the vault updates the setting, and the panel keeps working (defect 2)', async () => {
+    const { app } = await setup()
+    await openPanel(app)
+    const root = app.vault.getFolderByPath('Kennisbank')
+    if (!root) throw new Error('no library')
+    await app.vault.rename(root, 'Bibliotheek')
+    await settle(10)
+    expect((JSON.parse(app.pluginData.get(MANIFEST.id) ?? '{}') as Record<string, unknown>)['libraryFolder']).toBe('Bibliotheek')
+    await openNote(app, 'Casussen/J.md', 'Hij was woedend over de huisregels en wordt snel boos.')
+    expect(panelState(app)).toBe('results')
   })
 })

@@ -8,7 +8,7 @@
 
 // A library: files in, graph, relevance engine and problems out.
 export { Library, type Options as LibraryOptions, type SourceFile } from './library.js'
-export type { LiteratureSuggestion, Match, Options as SuggestOptions, Stats, SuggestionType, SuggestResult, Suggestion } from './engine/types.js'
+export type { FieldName, LiteratureSuggestion, Match, Options as SuggestOptions, Stats, SuggestionType, SuggestResult, Suggestion } from './engine/types.js'
 export type { Cite } from './engine/literature.js'
 export { TitleFinder, type FinderHit } from './engine/finder.js'
 
@@ -16,7 +16,7 @@ export { TitleFinder, type FinderHit } from './engine/finder.js'
 export { decodeSource, DEFAULT_MAX_BYTES, type Decoded, type Source } from './note/decode.js'
 export { frontmatterEnd, parseFrontmatter, type Frontmatter } from './note/frontmatter.js'
 export { parseNote, type ListItem, type Note, type NoteLink, type Section } from './note/parse.js'
-export { evidence, evidenceNote, signals, stringList, whatWorks } from './note/fields.js'
+export { evidence, evidenceNote, grondslag, signals, stringList, version, whatWorks } from './note/fields.js'
 
 // The graph, its schema and its output formats.
 export type { Edge, GraphNode, KnowledgeGraph, NeighbourOptions, Resolution } from './graph/graph.js'

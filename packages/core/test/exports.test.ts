@@ -23,6 +23,7 @@ test('the public API is exactly this list of exports', () => {
       "fieldSpec",
       "formatGraph",
       "frontmatterEnd",
+      "grondslag",
       "literatureFields",
       "literatureNoteName",
       "literatureNoteText",
@@ -34,6 +35,7 @@ test('the public API is exactly this list of exports', () => {
       "signals",
       "stringList",
       "toCsl",
+      "version",
       "whatWorks",
       "writeReferences",
     ]

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { evidence, evidenceNote, signals, stringList, summary, whatWorks } from '../src/note/fields.js'
+import { evidence, evidenceNote, grondslag, signals, stringList, summary, version, whatWorks } from '../src/note/fields.js'
 import { parseNote } from '../src/note/parse.js'
 
 const note = (text: string): ReturnType<typeof parseNote> => parseNote(text, 'praktijken/P.md')
@@ -20,5 +20,16 @@ describe('library note fields', () => {
 
   test('should read any value as a list of strings', () => {
     expect([stringList('a'), stringList(' '), stringList(['a', 1, null, 'b']), stringList({ a: 1 })]).toEqual([['a'], [], ['a', 'b'], []])
+  })
+
+  test('should read grondslag from the property, else from the start of the Grondslag section', () => {
+    expect(grondslag(note('---\ngrondslag: uitgewerkte casus\n---\n# P\n'))).toBe('uitgewerkte casus')
+    expect(grondslag(note('# P\n\n## Grondslag\nAanbeveling van de onderzoekers: zij raden dit aan (6.9).\n'))).toBe('aanbeveling van de onderzoekers')
+    expect(grondslag(note('---\ngrondslag: onderbuikgevoel\n---\n# P\n'))).toBeUndefined()
+    expect(grondslag(note('# P\n\n## Wat werkt\n- Iets.\n'))).toBeUndefined()
+  })
+
+  test('should read the library version as text, from a string or a number', () => {
+    expect([version(note('---\nversie: " 2.1 "\n---\n')), version(note('---\nversie: 3\n---\n')), version(note('---\nversie: ""\n---\n')), version(note('# P\n'))]).toEqual(['2.1', '3', undefined, undefined])
   })
 })

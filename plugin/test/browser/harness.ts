@@ -20,8 +20,34 @@ export const PLUGIN_DIR = pluginDir(dirname(fileURLToPath(import.meta.url)))
 const HERE = join(PLUGIN_DIR, 'test', 'browser')
 /** The repository root. */
 export const ROOT = join(PLUGIN_DIR, '..')
-/** Chromium from the Debian package. */
-export const CHROMIUM = '/usr/bin/chromium'
+/** Where Chromium (or Chrome) is looked for: `PRAKTIJKWIJZER_CHROMIUM`, the usual install places, Playwright's own download. */
+function chromiumCandidates(): string[] {
+  const env = process.env['PRAKTIJKWIJZER_CHROMIUM']
+  const places = [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'
+  ]
+  let playwright: string[] = []
+  try {
+    playwright = [chromium.executablePath()]
+  } catch {
+    // Playwright's browser was never downloaded.
+  }
+  return [...(env ? [env] : []), ...places, ...playwright]
+}
+
+/** The Chromium to drive, or `null` when there is none. */
+export const CHROMIUM: string | null = chromiumCandidates().find((p) => existsSync(p)) ?? null
+
+/** What to do when there is no Chromium: one line. */
+export const INSTALL_CHROMIUM =
+  'Skipped the plugin browser test: no Chromium found. Install it (Debian/Ubuntu: apt-get install -y chromium; or: pnpm --filter @praktijkwijzer/plugin exec playwright-core install chromium), or set PRAKTIJKWIJZER_CHROMIUM to a Chromium or Chrome binary.'
 
 function pluginDir(from: string): string {
   for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
@@ -55,7 +81,7 @@ export interface Options {
 
 /** Whether Chromium is installed where the harness looks for it. */
 export function hasChromium(): boolean {
-  return existsSync(CHROMIUM)
+  return CHROMIUM !== null
 }
 
 /** The files of a library folder, by path relative to it. */
@@ -93,7 +119,14 @@ const HARNESS_CSS = `
   --text-error: #e93147; --text-warning: #d48a00; --text-success: #08a045; --text-accent: #8a5cf5; --link-color: #8a5cf5;
   --interactive-accent: #8a5cf5; --text-highlight-bg: rgba(255, 208, 0, 0.4); --font-ui-small: 13px; --font-ui-smaller: 12px;
   --font-semibold: 600; --line-height-normal: 1.5; --line-height-tight: 1.3; --radius-s: 4px;
-  --size-4-1: 4px; --size-4-2: 8px; --size-4-3: 12px; --size-4-4: 16px; }
+  --size-4-1: 4px; --size-4-2: 8px; --size-4-3: 12px; --size-4-4: 16px;
+  --color-green: #08b94e; --color-yellow: #e0ac00; --background-modifier-border-focus: #bdbdbd; }
+/* Obsidian's default dark theme, approximately. */
+body.theme-dark { --background-primary: #1e1e1e; --background-secondary: #262626; --background-modifier-border: #363636;
+  --background-modifier-hover: rgba(255,255,255,0.075); --text-normal: #dadada; --text-muted: #b3b3b3; --text-faint: #666666;
+  --text-error: #fb464c; --text-warning: #e9973f; --text-success: #44cf6e; --text-accent: #a68af9; --link-color: #a68af9;
+  --interactive-accent: #7852ee; --text-highlight-bg: rgba(255, 208, 0, 0.4); --color-green: #44cf6e; --color-yellow: #e0de71;
+  --background-modifier-border-focus: #555555; }
 body { margin: 0; font-family: system-ui, sans-serif; color: var(--text-normal); background: var(--background-primary); }
 .workspace { display: flex; height: 100vh; }
 .workspace-split.mod-root { flex: 1 1 auto; padding: 16px 24px; border-right: 1px solid var(--background-modifier-border); }
@@ -101,7 +134,8 @@ body { margin: 0; font-family: system-ui, sans-serif; color: var(--text-normal);
 .view-header { display: none; }
 .harness-note-title { font-size: 22px; font-weight: 700; margin-bottom: 12px; }
 .harness-editor { width: 100%; height: 70vh; font: 15px/1.6 system-ui, sans-serif; border: none; outline: none; resize: none; }
-button { font: inherit; cursor: pointer; background: var(--background-primary); border: 1px solid var(--background-modifier-border); border-radius: 4px; padding: 2px 6px; }
+button { font: inherit; cursor: pointer; color: var(--text-normal); background: var(--background-primary); border: 1px solid var(--background-modifier-border); border-radius: 4px; padding: 2px 6px; }
+.harness-popout { position: fixed; right: 0; bottom: 0; width: 400px; height: 60vh; border: 2px solid var(--background-modifier-border); background: var(--background-primary); }
 .svg-icon { width: 0; height: 0; }
 `
 
@@ -152,6 +186,7 @@ export async function openHarness(options: Options = {}): Promise<Harness & { ti
     await rm(profile, { recursive: true, force: true })
   }
   try {
+    if (CHROMIUM === null) throw new Error(INSTALL_CHROMIUM)
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,

@@ -6,7 +6,7 @@
  */
 import * as obsidian from '../fake-obsidian/index'
 import { App, MarkdownView } from '../fake-obsidian/index'
-import type { PluginManifest } from '../fake-obsidian/index'
+import type { FakeWindow, PluginManifest } from '../fake-obsidian/index'
 
 /** What `start` reports, in milliseconds. */
 export interface StartTimings {
@@ -24,12 +24,13 @@ interface PluginLike {
   loading: unknown
 }
 
-const state: { app: App | null; plugin: PluginLike | null; textarea: HTMLTextAreaElement | null; inputs: number[]; renders: number[] } = {
+const state: { app: App | null; plugin: PluginLike | null; textarea: HTMLTextAreaElement | null; inputs: number[]; renders: number[]; work: number[] } = {
   app: null,
   plugin: null,
   textarea: null,
   inputs: [],
-  renders: []
+  renders: [],
+  work: []
 }
 
 function requireShim(name: string): unknown {
@@ -37,8 +38,38 @@ function requireShim(name: string): unknown {
   throw new Error(`Cannot find module '${name}' (this page has no Node.js)`)
 }
 
+/** The panel, in the main window or in the pop-out frame. */
 function panelEl(): HTMLElement | null {
-  return document.querySelector<HTMLElement>('.praktijkwijzer-panel')
+  const frame = document.querySelector<HTMLIFrameElement>('iframe.harness-popout')
+  return document.querySelector<HTMLElement>('.praktijkwijzer-panel') ?? frame?.contentDocument?.querySelector<HTMLElement>('.praktijkwijzer-panel') ?? null
+}
+
+/** The relative luminance of a CSS colour (`rgb()`/`rgba()`), per WCAG 2. */
+function luminance([r, g, b]: number[]): number {
+  const lin = (c: number): number => {
+    const v = c / 255
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+  }
+  return 0.2126 * lin(r ?? 0) + 0.7152 * lin(g ?? 0) + 0.0722 * lin(b ?? 0)
+}
+
+function rgba(css: string): number[] {
+  const m = /rgba?\(([^)]+)\)/.exec(css)
+  const parts = (m?.[1] ?? '0,0,0,0').split(/[ ,/]+/).filter((x) => x !== '').map(Number)
+  return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1]
+}
+
+/** The colour behind an element: its backgrounds up to the root, blended. */
+function backgroundOf(el: Element): number[] {
+  const layers: number[][] = []
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const bg = rgba(getComputedStyle(e).backgroundColor)
+    if ((bg[3] ?? 0) > 0) layers.push(bg)
+    if ((bg[3] ?? 0) >= 1) break
+  }
+  let out = [255, 255, 255]
+  for (const [r, g, b, a] of layers.reverse()) out = [0, 1, 2].map((i) => (a ?? 1) * ([r, g, b][i] ?? 0) + (1 - (a ?? 1)) * (out[i] ?? 0))
+  return out
 }
 
 function waitFor(test: () => boolean, timeoutMs = 30_000): Promise<void> {
@@ -98,7 +129,7 @@ const harness = {
     await open?.callback?.()
     const layoutReady = performance.now()
     app.workspace.setLayoutReady()
-    await waitFor(() => (panelEl()?.querySelector('.pw-status-notes') ?? null) !== null)
+    await waitFor(() => (panelEl()?.querySelector('.pw-status')?.textContent ?? '').includes('geladen'))
     const indexMs = performance.now() - layoutReady
     const panel = panelEl()
     if (panel) new MutationObserver(() => state.renders.push(performance.now())).observe(panel, { childList: true, subtree: true })
@@ -126,9 +157,13 @@ const harness = {
       fromEditor?.()
     }
     textarea.addEventListener('input', () => {
-      state.inputs.push(performance.now())
+      const started = performance.now()
+      state.inputs.push(started)
       editor.setValue(textarea.value)
       editor.setCursor(editor.offsetToPos(textarea.selectionStart))
+      // The panel's run is a zero-delay timer set by this keystroke (with debounce 0); a timer set after it
+      // runs after it, so the time until then is the main-thread work of this keystroke, panel included.
+      window.setTimeout(() => state.work.push(performance.now() - started), 0)
     })
     textarea.addEventListener('select', () => editor.setSelection(editor.offsetToPos(textarea.selectionStart), editor.offsetToPos(textarea.selectionEnd)))
     textarea.addEventListener('keyup', () => editor.setCursor(editor.offsetToPos(textarea.selectionStart)))
@@ -137,23 +172,97 @@ const harness = {
 
   /** Wait until the panel shows an item with this title (and return the panel's text). */
   async waitForItem(title: string, timeoutMs = 30_000): Promise<string> {
-    await waitFor(() => [...(panelEl()?.querySelectorAll('.pw-item .pw-title') ?? [])].some((el) => el.textContent === title), timeoutMs)
+    await waitFor(() => [...(panelEl()?.querySelectorAll('.pw-card .pw-title') ?? [])].some((el) => el.textContent === title), timeoutMs)
     return panelEl()?.textContent ?? ''
   },
 
-  /** The panel: its state and its items (title, kind, reasons, highlighted words). */
-  panel(): { state: string; status: string; items: Array<{ title: string; kind: string; score: string; why: string[]; words: string[] }> } {
+  /** The panel: its state and its cards (title, kind, level, the line of why and its marked words). */
+  panel(): { state: string; status: string; items: Array<{ title: string; kind: string; level: string; why: string; words: string[] }> } {
     const panel = panelEl()
     return {
       state: panel?.querySelector<HTMLElement>('.pw-body')?.dataset['state'] ?? '',
       status: panel?.querySelector('.pw-status')?.textContent ?? '',
-      items: [...(panel?.querySelectorAll<HTMLElement>('.pw-item') ?? [])].map((item) => ({
+      items: [...(panel?.querySelectorAll<HTMLElement>('.pw-card') ?? [])].map((item) => ({
         title: item.querySelector('.pw-title')?.textContent ?? '',
         kind: item.querySelector('.pw-badge')?.textContent ?? '',
-        score: item.querySelector('.pw-score')?.textContent ?? '',
-        why: [...item.querySelectorAll('.pw-why li')].map((li) => li.textContent ?? ''),
-        words: [...item.querySelectorAll('.pw-words mark')].map((m) => m.textContent ?? '')
+        level: item.querySelector('.pw-level')?.textContent ?? '',
+        why: item.querySelector('.pw-why-line')?.textContent ?? '',
+        words: [...item.querySelectorAll('.pw-why-line mark')].map((m) => m.textContent ?? '')
       }))
+    }
+  },
+
+  /** Where focus is: inside the panel (and on what), or elsewhere (`BODY` when it was lost). */
+  focus(): { inPanel: boolean; tag: string; action: string } {
+    const panel = panelEl()
+    const active = panel?.ownerDocument.activeElement ?? document.activeElement
+    return { inPanel: !!panel && !!active && panel.contains(active), tag: active?.tagName ?? '', action: (active as HTMLElement | null)?.dataset?.['action'] ?? '' }
+  },
+
+  /** Switch the theme: `dark` or `light` (Obsidian's default variables, approximately). */
+  theme(name: 'dark' | 'light'): void {
+    document.body.classList.toggle('theme-dark', name === 'dark')
+    document.body.classList.toggle('theme-light', name === 'light')
+  },
+
+  /**
+   * WCAG contrast of the text in the panel: for every element with its own text, the ratio of its colour
+   * to what is behind it. Returns the lowest ones first.
+   */
+  contrast(): Array<{ text: string; cls: string; ratio: number }> {
+    const panel = panelEl()
+    const out: Array<{ text: string; cls: string; ratio: number }> = []
+    for (const el of panel?.querySelectorAll<HTMLElement>('*') ?? []) {
+      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim()
+      if (own === '' || el.getClientRects().length === 0) continue
+      const style = getComputedStyle(el)
+      const fg = rgba(style.color)
+      const bg = backgroundOf(el)
+      const a = fg[3] ?? 1
+      const blended = [0, 1, 2].map((i) => a * (fg[i] ?? 0) + (1 - a) * (bg[i] ?? 0))
+      const [l1, l2] = [luminance(blended), luminance(bg)].sort((x, y) => y - x)
+      out.push({ text: own.slice(0, 40), cls: el.className, ratio: Math.round(((l1 ?? 0) + 0.05) / ((l2 ?? 0) + 0.05) * 100) / 100 })
+    }
+    return out.sort((x, y) => x.ratio - y.ratio)
+  },
+
+  /**
+   * Move the panel into a pop-out window: a same-origin frame, whose DOM classes are its own (as in
+   * Obsidian's pop-outs, where \`instanceof Element\` is false for the panel's nodes in the plugin's code).
+   */
+  async popOutPanel(): Promise<void> {
+    const app = state.app
+    if (!app) throw new Error('not started')
+    const frame = document.body.createEl('iframe', { cls: 'harness-popout' })
+    await new Promise((resolve) => window.setTimeout(resolve, 0))
+    const win = frame.contentWindow
+    const doc = frame.contentDocument
+    if (!win || !doc) throw new Error('no frame')
+    for (const href of ['/harness.css', '/styles.css']) {
+      const link = doc.createElement('link')
+      link.rel = 'stylesheet'
+      link.href = href
+      doc.head.appendChild(link)
+    }
+    app.workspace.popoutWindow = () => win as unknown as FakeWindow
+    const leaf = app.workspace.getLeavesOfType('praktijkwijzer-panel')[0]
+    if (!leaf) throw new Error('no panel')
+    app.workspace.moveLeafToPopout(leaf)
+    await leaf.opening
+  },
+
+  /** Wait until the panel has not changed for `quietMs` (longer than the debounce: a pending update has run). */
+  async settled(quietMs = 700, timeoutMs = 30_000): Promise<void> {
+    const panel = panelEl()
+    if (!panel) return
+    let last = performance.now()
+    const observer = new MutationObserver(() => (last = performance.now()))
+    observer.observe(panel, { childList: true, subtree: true, attributes: true, characterData: true })
+    const started = performance.now()
+    try {
+      while (performance.now() - last < quietMs && performance.now() - started < timeoutMs) await new Promise((resolve) => window.setTimeout(resolve, 50))
+    } finally {
+      observer.disconnect()
     }
   },
 
@@ -176,10 +285,16 @@ const harness = {
     return out
   },
 
+  /** Milliseconds of main-thread work per keystroke, from the input event to the end of the panel's update. */
+  keystrokeWork(): number[] {
+    return [...state.work]
+  },
+
   /** Forget recorded keystrokes and renders. */
   resetLatencies(): void {
     state.inputs.length = 0
     state.renders.length = 0
+    state.work.length = 0
   },
 
   /** Unload the plugin (as disabling it in Obsidian does). */

@@ -1,8 +1,11 @@
 /**
  * Fake Obsidian: events, components and the small free functions (debounce, normalizePath, setIcon,
  * Keymap, Notice). Behaviour follows the documented API; only what the plugin uses is there.
+ *
+ * Over 300 lines: small, unrelated pieces of the API (events, components, scopes, the platform, the
+ * version); a file each would be more files, not clearer ones.
  */
-import type { Debouncer, EventRef as RealEventRef, PaneType, UserEvent } from 'obsidian/obsidian'
+import type { Debouncer, EventRef as RealEventRef, KeymapContext, KeymapEventHandler, KeymapEventListener, Modifier, PaneType, UserEvent } from 'obsidian/obsidian'
 
 export type EventRef = RealEventRef
 
@@ -223,17 +226,82 @@ export class Notice {
 
 /** Keyboard helpers. */
 export class Keymap {
-  /** 'tab' for Ctrl/Cmd or a middle click, else false (split and window are not modelled). */
+  /**
+   * Where a click or key with modifiers opens a link, as Obsidian maps it: Ctrl/Cmd (or a middle click) a
+   * new tab, Ctrl/Cmd+Alt a split, Ctrl/Cmd+Alt+Shift a new window; else false.
+   */
   static isModEvent(evt?: UserEvent | null): PaneType | boolean {
     if (!evt) return false
     const e = evt as Partial<MouseEvent>
-    if (e.ctrlKey === true || e.metaKey === true) return 'tab'
+    const mod = e.ctrlKey === true || e.metaKey === true
+    if (mod && e.altKey === true && e.shiftKey === true) return 'window'
+    if (mod && e.altKey === true) return 'split'
+    if (mod) return 'tab'
     if (e.type === 'auxclick' && e.button === 1) return 'tab'
     return false
   }
+
+  /** Whether a modifier is held (`Mod` is Ctrl here: the fake is not a Mac). */
+  static isModifier(evt: MouseEvent | TouchEvent | KeyboardEvent, modifier: Modifier): boolean {
+    const e = evt as Partial<KeyboardEvent>
+    if (modifier === 'Mod' || modifier === 'Ctrl') return e.ctrlKey === true
+    if (modifier === 'Meta') return e.metaKey === true
+    if (modifier === 'Shift') return e.shiftKey === true
+    return e.altKey === true
+  }
 }
 
-/** The platform: the fake is a desktop without Node (like a browser). */
+interface Binding extends KeymapEventHandler {
+  func: KeymapEventListener
+}
+
+/**
+ * A scope of hotkeys. `register([], 'Enter', ...)` matches Enter without modifiers only; `null` modifiers
+ * match any. A handler that returns `false` stops the key (Obsidian then prevents its default).
+ */
+export class Scope {
+  private readonly bindings: Binding[] = []
+  private readonly parent: Scope | undefined
+
+  constructor(parent?: Scope) {
+    this.parent = parent
+  }
+
+  register(modifiers: Modifier[] | null, key: string | null, func: KeymapEventListener): KeymapEventHandler {
+    const binding: Binding = { scope: this, modifiers: modifiers === null ? null : modifiers.join(','), key, func }
+    this.bindings.push(binding)
+    return binding
+  }
+
+  unregister(handler: KeymapEventHandler): void {
+    const i = this.bindings.indexOf(handler as Binding)
+    if (i !== -1) this.bindings.splice(i, 1)
+  }
+
+  /** Fake only: offer a key press to the scope (and its parents) as Obsidian's keymap does; `true` when a handler took it. */
+  handleKey(evt: KeyboardEvent): boolean {
+    const held: Modifier[] = []
+    if (evt.ctrlKey) held.push('Mod')
+    if (evt.metaKey) held.push('Meta')
+    if (evt.altKey) held.push('Alt')
+    if (evt.shiftKey) held.push('Shift')
+    const ctx: KeymapContext = { modifiers: held.join(','), key: evt.key, vkey: evt.key.toUpperCase() }
+    for (const b of [...this.bindings].reverse()) {
+      if (b.key !== null && b.key.toLowerCase() !== evt.key.toLowerCase()) continue
+      if (b.modifiers !== null && [...(b.modifiers === '' ? [] : b.modifiers.split(','))].sort().join(',') !== [...held].sort().join(',')) continue
+      if (b.func(evt, ctx) === false) {
+        evt.preventDefault()
+        return true
+      }
+    }
+    return this.parent?.handleKey(evt) ?? false
+  }
+}
+
+/**
+ * The platform. The fake starts as a desktop without Node (like a browser); tests may set `isMobile`,
+ * `isPhone` and friends to play a phone (Fake only: {@link fakeMobile}).
+ */
 export const Platform = {
   isDesktop: true,
   isMobile: false,
@@ -247,4 +315,32 @@ export const Platform = {
   isWin: false,
   isLinux: true,
   isSafari: false
+}
+
+/** Fake only: play a phone (`true`) or the desktop again (`false`). */
+export function fakeMobile(mobile: boolean): void {
+  Platform.isDesktop = !mobile
+  Platform.isMobile = mobile
+  Platform.isMobileApp = mobile
+  Platform.isPhone = mobile
+  Platform.isAndroidApp = mobile
+}
+
+/** The version of the API this fake plays (Obsidian's `apiVersion`); see {@link fakeApiVersion}. */
+export let apiVersion = '1.13.1'
+
+/** Fake only: play another Obsidian version (e.g. `1.12.7`, before declarative settings). */
+export function fakeApiVersion(version: string): void {
+  apiVersion = version
+}
+
+/** Whether the API is at least this version. */
+export function requireApiVersion(version: string): boolean {
+  const a = apiVersion.split('.').map(Number)
+  const b = version.split('.').map(Number)
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0)
+    if (d !== 0) return d > 0
+  }
+  return true
 }

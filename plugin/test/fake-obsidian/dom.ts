@@ -35,15 +35,33 @@ function make<K extends keyof HTMLElementTagNameMap>(parent: Node | null, tag: K
   return el
 }
 
-let installed = false
+/** The DOM classes of a window (the main one, or a pop-out's). */
+interface DomWindow {
+  Node: typeof Node
+  Element: typeof Element
+  HTMLElement: typeof HTMLElement
+  UIEvent: typeof UIEvent
+  document: Document
+}
 
-/** Install the helpers (idempotent). */
-export function installDomHelpers(): void {
-  if (installed || typeof Node === 'undefined') return
-  installed = true
-  const node = Node.prototype as unknown as Record<string, unknown>
-  const element = Element.prototype as unknown as Record<string, unknown>
-  const html = HTMLElement.prototype as unknown as Record<string, unknown>
+const INSTALLED = Symbol.for('praktijkwijzer.fake-obsidian.dom')
+
+/**
+ * Install the helpers on a window's DOM classes (idempotent per window). Obsidian does this for the main
+ * window and for every pop-out window, whose nodes are instances of that window's classes: `instanceof
+ * Element` is false for them in the main window's code, which is why Obsidian offers `instanceOf`.
+ *
+ * @param other Another window (a pop-out); without it, the global one, and the global `createEl` & co.
+ */
+export function installDomHelpers(other?: DomWindow): void {
+  const win = other ?? (typeof Node === 'undefined' ? undefined : { Node, Element, HTMLElement, UIEvent, document })
+  if (!win) return
+  const proto = win.Node.prototype as unknown as Record<symbol, unknown>
+  if (proto[INSTALLED] === true) return
+  proto[INSTALLED] = true
+  const node = win.Node.prototype as unknown as Record<string, unknown>
+  const element = win.Element.prototype as unknown as Record<string, unknown>
+  const html = win.HTMLElement.prototype as unknown as Record<string, unknown>
 
   node['empty'] = function (this: Node): void {
     while (this.firstChild) this.removeChild(this.firstChild)
@@ -54,9 +72,33 @@ export function installDomHelpers(): void {
   node['appendText'] = function (this: Node, val: string): void {
     this.appendChild((this.ownerDocument ?? document).createTextNode(val))
   }
-  node['instanceOf'] = function (this: Node, type: new () => unknown): boolean {
-    return this instanceof type
+  // Cross-window instanceof, as Obsidian's: true for a node of any window whose class of that name it is.
+  node['instanceOf'] = function (this: Node, type: { new (): unknown; name: string }): boolean {
+    if (this instanceof type) return true
+    const own = (this.ownerDocument?.defaultView ?? null) as unknown as Record<string, unknown> | null
+    const ctor = own?.[type.name]
+    return typeof ctor === 'function' && this instanceof (ctor as new () => unknown)
   }
+  Object.defineProperty(node, 'doc', {
+    configurable: true,
+    get(this: Node) {
+      return this.ownerDocument ?? this
+    }
+  })
+  Object.defineProperty(node, 'win', {
+    configurable: true,
+    get(this: Node) {
+      return (this.ownerDocument ?? (this as unknown as Document)).defaultView
+    }
+  })
+  // UIEvent.targetNode: the event's target when it is a node (of any window).
+  Object.defineProperty(win.UIEvent.prototype, 'targetNode', {
+    configurable: true,
+    get(this: UIEvent) {
+      const t = this.target as { nodeType?: unknown } | null
+      return t !== null && typeof t.nodeType === 'number' ? t : null
+    }
+  })
   node['createEl'] = function (this: Node, tag: keyof HTMLElementTagNameMap, o?: Info, cb?: (el: HTMLElement) => void) {
     return make(this, tag, o, cb)
   }
@@ -125,6 +167,7 @@ export function installDomHelpers(): void {
     for (const [k, v] of Object.entries(props)) this.style.setProperty(k, v)
   }
 
+  if (other) return
   const g = globalThis as unknown as Record<string, unknown>
   g['createEl'] = (tag: keyof HTMLElementTagNameMap, o?: Info, cb?: (el: HTMLElement) => void) => make(null, tag, o, cb)
   g['createDiv'] = (o?: Info, cb?: (el: HTMLDivElement) => void) => make(null, 'div', o, cb)

@@ -8,15 +8,17 @@ import { installDomHelpers } from './dom'
 
 installDomHelpers()
 
-export { Component, debounce, Events, Keymap, normalizePath, Notice, Platform, setIcon } from './core'
+export { apiVersion, Component, debounce, Events, fakeApiVersion, fakeMobile, Keymap, normalizePath, Notice, Platform, requireApiVersion, Scope, setIcon } from './core'
 export type { EventRef } from './core'
+export { installDomHelpers } from './dom'
 export { App, Plugin } from './plugin'
+export type { Command } from './plugin'
 export { ButtonComponent, DropdownComponent, FuzzySuggestModal, Modal, PluginSettingTab, Setting, SliderComponent, SuggestModal, TextAreaComponent, TextComponent, ToggleComponent } from './ui'
-export { FileManager, MetadataCache, readFrontmatter, TAbstractFile, TFile, TFolder, Vault } from './vault'
-export type { Write } from './vault'
+export { FileManager, MetadataCache, parseYaml, readFrontmatter, stringifyYaml, TAbstractFile, TFile, TFolder, Vault } from './vault'
+export type { LinkConfig, Write } from './vault'
 export { Editor, ItemView, MarkdownView, View, Workspace, WorkspaceLeaf } from './workspace'
+export type { EmbeddedEditor, FakeWindow, MarkdownFileInfo, WorkspaceWindow } from './workspace'
 export type {
-  Command,
   Debouncer,
   EditorChange,
   EditorPosition,
@@ -24,7 +26,12 @@ export type {
   HoverLinkSource,
   HoverParent,
   HoverPopover,
+  Instruction,
+  KeymapEventHandler,
+  Modifier,
+  PaneType,
   PluginManifest,
   SettingControl,
-  SettingDefinitionItem
+  SettingDefinitionItem,
+  UserEvent
 } from 'obsidian/obsidian'

@@ -2,6 +2,9 @@
  * Fake Obsidian: files and folders, an in-memory vault with its events, the metadata cache (link text
  * only) and the file manager's `processFrontMatter`. Every write is logged, so tests can prove that
  * something did not write.
+ *
+ * Over 300 lines: the vault, its files and the two services that write through it (the metadata cache's
+ * link text, the file manager's links and frontmatter) are tested together, as Obsidian ties them.
  */
 import { parseFrontmatter } from '@praktijkwijzer/core'
 import type { CachedMetadata, DataWriteOptions, FileStats } from 'obsidian/obsidian'
@@ -51,9 +54,21 @@ export interface Write {
   path: string
 }
 
+/** The user's link settings (Settings → Files and links), as `getConfig` gives them. */
+export interface LinkConfig {
+  /** Markdown links (`[a](b.md)`) instead of wikilinks. Obsidian's default: false. */
+  useMarkdownLinks: boolean
+  /** Path in new links: the shortest that is unique, relative to the note, or from the vault root. Default: shortest. */
+  newLinkFormat: 'shortest' | 'relative' | 'absolute'
+}
+
 /** An in-memory vault. */
 export class Vault extends Events {
   configDir = '.obsidian'
+  /** Fake only: the user's link settings. */
+  readonly config: LinkConfig = { useMarkdownLinks: false, newLinkFormat: 'shortest' }
+  /** Fake only: called after each write of a file's text (Obsidian then brings open editors up to date). */
+  onWrite: ((file: TFile) => void) | null = null
   private readonly root: TFolder
   private readonly files = new Map<string, TAbstractFile>()
   private readonly contents = new Map<string, string>()
@@ -125,18 +140,24 @@ export class Vault extends Events {
     return this.doRead(file)
   }
 
+  /** Create a file; missing folders above it are created first, each with its own `create` event (as Obsidian's file watcher reports a copied folder). */
   async create(path: string, data: string, options?: DataWriteOptions): Promise<TFile> {
     void options
     if (this.files.has(path)) throw new Error(`File already exists: ${path}`)
+    const fresh = this.newFolders(parentOf(path))
     const file = this.add(path, data)
     this.writes.push({ op: 'create', path })
+    for (const folder of fresh) this.trigger('create', folder)
     this.trigger('create', file)
     return file
   }
 
   async createFolder(path: string): Promise<TFolder> {
+    if (this.files.has(path)) throw new Error(`Folder already exists: ${path}`)
+    const fresh = this.newFolders(path)
     const folder = this.folder(path)
     this.writes.push({ op: 'createFolder', path })
+    for (const f of fresh) this.trigger('create', f)
     return folder
   }
 
@@ -195,7 +216,8 @@ export class Vault extends Events {
     file.parent = parent
     parent.children.push(file)
     this.writes.push({ op: 'rename', path: `${oldPath} -> ${newPath}` })
-    this.trigger('rename', file, oldPath)
+    // Obsidian reports a moved folder and then everything in it, each with its old path.
+    for (const f of moved) this.trigger('rename', f, oldPath + f.path.slice(newPath.length))
   }
 
   override on(name: 'create' | 'modify' | 'delete', callback: (file: TAbstractFile) => unknown, ctx?: unknown): EventRef
@@ -234,6 +256,14 @@ export class Vault extends Events {
   private set(file: TFile, data: string): void {
     this.contents.set(file.path, data)
     file.stat = { ctime: file.stat.ctime, mtime: Date.now(), size: data.length }
+    this.onWrite?.(file)
+  }
+
+  /** The folders `folder(path)` would create, top down. */
+  private newFolders(path: string): TFolder[] {
+    const missing: string[] = []
+    for (let p = path; p !== '' && p !== '/' && !this.files.has(p); p = parentOf(p)) missing.unshift(p)
+    return missing.map((p) => this.folder(p))
   }
 
   private folder(path: string): TFolder {
@@ -285,43 +315,77 @@ export class MetadataCache extends Events {
   }
 }
 
-/** The file manager: `processFrontMatter` only (and `trashFile`). */
+/** The file manager: links as the user set them, `processFrontMatter`, `trashFile`. */
 export class FileManager {
   private readonly vault: Vault
-  /** Gives the text of a file as its open editor has it (Obsidian edits the open note, not the disk copy). */
-  private readonly openText: (file: TFile) => { get(): string; set(text: string): void } | null
+  private readonly metadataCache: MetadataCache
 
-  constructor(vault: Vault, openText: (file: TFile) => { get(): string; set(text: string): void } | null) {
+  constructor(vault: Vault, metadataCache: MetadataCache) {
     this.vault = vault
-    this.openText = openText
+    this.metadataCache = metadataCache
   }
 
   /**
-   * Read the frontmatter as an object, let `fn` change it, write it back as YAML in one write. Throws on
-   * unreadable YAML, as Obsidian does.
+   * A link to a file as the user's settings want it: a wikilink or a Markdown link, with the shortest
+   * unique path, a relative one or the full one.
+   */
+  generateMarkdownLink(file: TFile, sourcePath: string, subpath = '', alias = ''): string {
+    const { useMarkdownLinks, newLinkFormat } = this.vault.config
+    const md = file.extension === 'md'
+    let target: string
+    if (newLinkFormat === 'shortest') target = this.metadataCache.fileToLinktext(file, sourcePath, !useMarkdownLinks)
+    else {
+      target = newLinkFormat === 'relative' ? relativePath(sourcePath, file.path) : file.path
+      if (!useMarkdownLinks && md) target = target.slice(0, -3)
+    }
+    if (useMarkdownLinks) {
+      if (md && !target.endsWith('.md')) target += '.md'
+      return `[${alias === '' ? file.basename : alias}](${encodeURI(target)}${subpath})`
+    }
+    return `[[${target}${subpath}${alias === '' ? '' : `|${alias}`}]]`
+  }
+
+  /**
+   * Read the frontmatter of the file as an object, let `fn` change it, write it back as YAML: one write
+   * of the file, as `Vault.process`. An editor open on the file takes the new text on the next tick, as
+   * Obsidian's does; until then it shows the old text. Throws on unreadable YAML, as Obsidian does.
    */
   async processFrontMatter(file: TFile, fn: (frontmatter: Record<string, unknown>) => void, options?: DataWriteOptions): Promise<void> {
-    void options
-    const editor = this.openText(file)
-    const apply = (text: string): string => {
-      const fm = readFrontmatter(text)
-      const data: Record<string, unknown> = fm.data ?? {}
-      fn(data)
-      const block = Object.keys(data).length === 0 ? '' : `---\n${writeYaml(data)}---\n`
-      return block + text.slice(fm.end)
-    }
-    if (editor) {
-      const next = apply(editor.get())
-      editor.set(next)
-      await this.vault.modify(file, next)
-      return
-    }
-    await this.vault.process(file, apply)
+    await this.vault.process(
+      file,
+      (text) => {
+        const fm = readFrontmatter(text)
+        const data: Record<string, unknown> = fm.data ?? {}
+        fn(data)
+        const block = Object.keys(data).length === 0 ? '' : `---\n${writeYaml(data)}---\n`
+        return block + text.slice(fm.end)
+      },
+      options
+    )
   }
 
   async trashFile(file: TFile): Promise<void> {
     await this.vault.delete(file)
   }
+}
+
+/** The path of `target` relative to the folder of `source` (both vault paths). */
+function relativePath(source: string, target: string): string {
+  const from = source.split('/').slice(0, -1)
+  const to = target.split('/')
+  let common = 0
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/')
+}
+
+/** Obsidian's YAML reader (here the core's, through a frontmatter block). Throws on bad YAML. */
+export function parseYaml(yaml: string): unknown {
+  return readFrontmatter(`---\n${yaml}\n---\n`).data ?? {}
+}
+
+/** Obsidian's YAML writer (here the fake's own, see {@link writeYaml}). */
+export function stringifyYaml(obj: unknown): string {
+  return obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? writeYaml(obj as Record<string, unknown>) : `${JSON.stringify(obj)}\n`
 }
 
 /** The frontmatter of a text as an object (`null` when there is none) and where the body starts. Throws on bad YAML, as Obsidian does. */

@@ -2,6 +2,7 @@
  * The schema of the library: which note kinds exist, which fields each has, which are required, and what
  * kind of edge a link field makes. Written down once, here; `library/README.md` documents it for people.
  */
+import { GRONDSLAG, type Grondslag } from '../note/fields.js'
 
 /**
  * The note kinds of the library. `index` notes only help people find their way; `synoniemen` notes hold
@@ -68,19 +69,7 @@ const COMMON: FieldSpec[] = [
   { name: 'samenvatting', type: string, required: false, description: 'korte samenvatting voor het paneel' }
 ]
 
-/**
- * What the advice of a `praktijk` note rests on: what professionals at several institutions report, how
- * one institution works, one of the eleven worked cases of §5.1, or the researchers' own recommendation.
- * The report (§6.9) did not research whether any of it is effective; `library/README.md` says how a
- * reader should weigh each value.
- */
-export const GRONDSLAG = [
-  'ervaring van professionals',
-  'beschrijving van één instelling',
-  'uitgewerkte casus',
-  'aanbeveling van de onderzoekers'
-] as const
-export type Grondslag = (typeof GRONDSLAG)[number]
+export { GRONDSLAG, type Grondslag }
 
 const SIGNALS: FieldSpec = {
   name: 'signalen',

@@ -1,0 +1,207 @@
+/**
+ * One suggestion as a card: its title, its kind, its level, the evidence label, one line saying why it
+ * fits in plain words, and behind toggles the advice itself ("Wat werkt") and the details (the terms).
+ * Built with Obsidian's DOM helpers; no HTML strings.
+ *
+ * The "why" line comes from one function ({@link whyLine}), the level from one ({@link levelOf}): when
+ * the engine gives a suggestion its `passages` and `level`, they are used as they are.
+ */
+import { grondslag, whatWorks } from '@praktijkwijzer/core'
+import type { GraphNode, LiteratureSuggestion, Suggestion } from '@praktijkwijzer/core'
+import { setIcon } from 'obsidian'
+import { KIND_LABEL, nl } from './strings'
+import { highlight } from './text'
+
+/** Where in a library note a passage was found (the relevance engine's names). */
+export type PassageField = 'signaal' | 'wat werkt' | 'titel' | 'samenvatting' | 'tekst'
+
+/** A passage of the library note that matches words of the case note. */
+export interface Passage {
+  field: PassageField
+  /** Verbatim from the library note. */
+  text: string
+  /** Verbatim words of the case note. */
+  quote: string
+  terms: string[]
+}
+
+/** How well a suggestion fits. */
+export type Level = 'sterk' | 'redelijk' | 'zwak'
+
+/**
+ * A suggestion as the panel reads it: the engine's, with the fields the relevance work adds (`level`,
+ * `grondslag`, `passages`) optional until the engine gives them.
+ */
+export type PanelSuggestion = Suggestion & { level?: Level; grondslag?: string; passages?: Passage[] }
+
+/** The actions an element offers, in its `data-action`; the view listens once on the panel. */
+export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems' | 'refresh' | 'toggle' | 'more' | 'weak'
+
+/** Which parts of a card are open. */
+export interface CardUi {
+  advice: boolean
+  details: boolean
+}
+
+/** Score from which a match counts as strong, while the engine gives no level of its own. */
+const STRONG = 0.5
+
+/** The level of a suggestion: the engine's, or (until it gives one) from its score. */
+export function levelOf(s: PanelSuggestion): Level {
+  if (s.level !== undefined) return s.level
+  return s.weak ? 'zwak' : s.score >= STRONG ? 'sterk' : 'redelijk'
+}
+
+/** One line of why: a lead, the marked words (each in quotes, or a note's title), a tail. */
+export interface WhyLine {
+  lead: string
+  marked: string[]
+  /** Whether the marked words are quoted (the user's words or a signal), not a title. */
+  quoted: boolean
+  tail: string
+}
+
+/**
+ * Why a suggestion fits, in one line of plain Dutch. From the engine's best passage when it gives one
+ * («Jij schreef "…" — herkenbaar signaal bij deze praktijk»); until then from its matches: a whole
+ * signal, else the user's words and where they come back, else the note it came through.
+ */
+export function whyLine(s: PanelSuggestion): WhyLine | null {
+  const kind = nl.why.kind[s.type]
+  const passage = s.passages?.[0]
+  if (passage) return { lead: nl.why.youWrote, marked: [passage.quote], quoted: true, tail: ` — ${nl.why.passage[passage.field](kind)}` }
+  const phrase = s.matches.find((m) => m.kind === 'phrase')
+  if (phrase) return { lead: nl.why.signal(kind), marked: [phrase.term], quoted: true, tail: '' }
+  const words = s.matches.filter((m) => m.kind !== 'phrase')
+  const first = words[0]
+  if (first) {
+    const shown = [...new Set(words.filter((m) => m.field === first.field).flatMap((m) => m.words))].slice(0, 3)
+    return { lead: nl.why.youWrote, marked: shown, quoted: true, tail: `: ${nl.why.field[first.field](kind)}` }
+  }
+  const via = s.via[0]
+  return via === undefined ? null : { lead: nl.why.via, marked: [via], quoted: false, tail: '' }
+}
+
+/**
+ * What a card shows, as a string: a card whose signature did not change is left in place (with its
+ * focus, its open parts and its position).
+ */
+export function cardSignature(s: PanelSuggestion, node: GraphNode | undefined, ui: CardUi): string {
+  return JSON.stringify([s.path, s.title, s.type, levelOf(s), s.evidence, s.grondslag, whyLine(s), s.summary, s.why, s.matches.length, node !== undefined, ui.advice, ui.details])
+}
+
+/**
+ * Draw a suggestion's card into a parent.
+ *
+ * @param node The library note (absent when it is no longer in the library: nothing to open or insert).
+ */
+export function renderCard(parent: HTMLElement, s: PanelSuggestion, node: GraphNode | undefined, ui: CardUi): void {
+  const level = levelOf(s)
+  const card = parent.createDiv({ cls: ['pw-card', `pw-level-${level}`], attr: { 'data-key': s.path, 'data-path': s.path, role: 'listitem' } })
+  title(card, s.title, node !== undefined)
+  const meta = card.createDiv({ cls: 'pw-card-meta' })
+  meta.createSpan({ cls: ['pw-badge', `pw-kind-${s.type}`], text: KIND_LABEL[s.type] })
+  meta.createSpan({ cls: ['pw-badge', 'pw-level', `pw-level-${level}`], text: nl.level[level], attr: { title: nl.item.scoreTitle(s.score), 'data-score': s.score.toFixed(2) } })
+  if (s.evidence !== undefined) meta.createSpan({ cls: ['pw-badge', 'pw-evidence'], text: nl.item.evidence(s.evidence) })
+  const basis = s.grondslag ?? (node ? grondslag(node.note) : undefined)
+  if (basis !== undefined) meta.createSpan({ cls: ['pw-badge', 'pw-grondslag'], text: nl.item.grondslag(basis) })
+
+  const why = whyLine(s)
+  if (why) {
+    const line = card.createDiv({ cls: 'pw-why-line' })
+    line.appendText(why.lead)
+    why.marked.forEach((words, i) => {
+      if (i > 0) line.appendText(', ')
+      if (why.quoted) line.appendText('"')
+      line.createEl('mark', { cls: 'pw-mark', text: words })
+      if (why.quoted) line.appendText('"')
+    })
+    line.appendText(why.tail)
+  }
+
+  const points = node && s.type === 'praktijk' ? whatWorks(node.note) : []
+  const actions = card.createDiv({ cls: 'pw-card-actions' })
+  if (points.length > 0) toggle(actions, 'advice', nl.item.whatWorks(points.length), s.title, ui.advice)
+  toggle(actions, 'details', nl.item.details, s.title, ui.details)
+  if (node) button(actions, 'link', 'link', nl.item.insertLink, s.title)
+
+  if (ui.advice && points.length > 0) {
+    const advice = card.createDiv({ cls: ['pw-card-part', 'pw-advice'], attr: { 'data-part': 'advice' } })
+    const list = advice.createEl('ul', { cls: 'pw-what-works' })
+    for (const point of points) list.createEl('li', { text: point.text })
+    button(advice, 'checklist', 'list-checks', nl.item.insertChecklist, s.title)
+  }
+  if (ui.details) {
+    const details = card.createDiv({ cls: ['pw-card-part', 'pw-details'], attr: { 'data-part': 'details' } })
+    if (s.summary !== undefined) details.createDiv({ cls: 'pw-summary', text: s.summary })
+    const words = [...new Set(s.matches.flatMap((m) => m.words))]
+    if (words.length > 0) {
+      const line = details.createDiv({ cls: 'pw-words' })
+      line.createSpan({ cls: 'pw-words-label', text: `${nl.item.yourWords} ` })
+      words.forEach((w, i) => {
+        if (i > 0) line.appendText(', ')
+        line.createEl('mark', { cls: 'pw-mark', text: w })
+      })
+    }
+    if (s.why.length > 0) {
+      const list = details.createEl('ul', { cls: 'pw-why' })
+      const needles = s.matches.flatMap((m) => [m.term, ...m.words])
+      for (const reason of s.why) marked(list.createEl('li'), plainLinks(reason), needles)
+    }
+  }
+}
+
+/** What a literature card shows, as a string. */
+export function literatureSignature(l: LiteratureSuggestion, node: GraphNode | undefined): string {
+  return JSON.stringify([l.path, l.title, l.citation, l.via, node !== undefined])
+}
+
+/** Draw a source's card: title, the full reference, and the actions cite and link. */
+export function renderLiteratureCard(parent: HTMLElement, l: LiteratureSuggestion, node: GraphNode | undefined): void {
+  const card = parent.createDiv({ cls: ['pw-card', 'pw-literature'], attr: { 'data-key': l.path, 'data-path': l.path, role: 'listitem' } })
+  title(card, l.title, node !== undefined)
+  card.createDiv({ cls: 'pw-citation', text: l.citation })
+  if (l.via.length > 0) card.createDiv({ cls: 'pw-via', text: nl.item.via(l.via.slice(0, 3)) })
+  if (node) {
+    const actions = card.createDiv({ cls: 'pw-card-actions' })
+    button(actions, 'cite', 'quote', nl.item.cite, l.title, nl.item.citeTitle)
+    button(actions, 'link', 'link', nl.item.insertLink, l.title)
+  }
+}
+
+function title(card: HTMLElement, text: string, inLibrary: boolean): void {
+  const head = card.createDiv({ cls: 'pw-card-head' })
+  if (!inLibrary) {
+    head.createSpan({ cls: 'pw-title', text })
+    return
+  }
+  // The link's name is the title itself; dragging it into a note drops a link (see the view).
+  head.createEl('a', { cls: ['pw-title', 'internal-link'], text, attr: { href: '#', draggable: 'true', 'data-action': 'open' satisfies Action } })
+}
+
+function toggle(parent: HTMLElement, part: keyof CardUi, label: string, of: string, open: boolean): void {
+  const b = parent.createEl('button', {
+    cls: ['pw-toggle', 'clickable-icon'],
+    attr: { type: 'button', 'data-action': 'toggle' satisfies Action, 'data-part': part, 'aria-expanded': String(open), 'aria-label': nl.item.of(label, of) }
+  })
+  setIcon(b, open ? 'chevron-down' : 'chevron-right')
+  b.createSpan({ cls: 'pw-action-label', text: label })
+}
+
+function button(parent: HTMLElement, action: Action, icon: string, label: string, of: string, tooltip = label): void {
+  const b = parent.createEl('button', { cls: ['pw-action', 'clickable-icon'], attr: { 'aria-label': nl.item.of(tooltip, of), type: 'button', 'data-action': action } })
+  setIcon(b, icon)
+  b.createSpan({ cls: 'pw-action-label', text: label })
+}
+
+/** `via [[Note]]` reads as `via Note` in the panel. */
+function plainLinks(text: string): string {
+  return text.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_m, target: string, label?: string) => label ?? target)
+}
+
+function marked(el: HTMLElement, text: string, needles: readonly string[]): void {
+  for (const part of highlight(text, needles)) {
+    if (part.mark) el.createEl('mark', { cls: 'pw-mark', text: part.text })
+    else el.appendText(part.text)
+  }
+}

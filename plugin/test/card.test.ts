@@ -1,0 +1,57 @@
+// The card's "why" line and level come from one function each, fed by the suggestion: today from its
+// matches and score, and as they are once the engine gives `passages` and `level`.
+import type { Suggestion } from '@praktijkwijzer/core'
+import { describe, expect, test } from 'vitest'
+import { levelOf, renderCard, whyLine } from '../src/card'
+import type { PanelSuggestion } from '../src/card'
+
+const base: Suggestion = {
+  id: 'p',
+  type: 'praktijk',
+  title: 'Begrenzen',
+  path: 'praktijken/Begrenzen.md',
+  score: 0.62,
+  why: ['signaal "woedend over de huisregels"'],
+  weak: false,
+  matches: [
+    { words: ['woedend', 'huisregels'], term: 'woedend over de huisregels', field: 'signalen', kind: 'phrase' },
+    { words: ['boos'], term: 'boos', field: 'body', kind: 'word' }
+  ],
+  via: []
+}
+
+const text = (s: PanelSuggestion): string => {
+  const line = whyLine(s)
+  return line ? `${line.lead}${line.marked.map((m) => (line.quoted ? `"${m}"` : m)).join(', ')}${line.tail}` : ''
+}
+
+describe('the line of why', () => {
+  test('from the engine\u2019s best passage, when it gives one', () => {
+    const s: PanelSuggestion = { ...base, passages: [{ field: 'signaal', text: 'woedend over de huisregels', quote: 'woedend is over de huisregels', terms: ['woedend', 'huisregels'] }] }
+    expect(text(s)).toBe('Jij schreef "woedend is over de huisregels" — herkenbaar signaal bij deze praktijk')
+    expect(text({ ...s, type: 'thema', passages: [{ field: 'wat werkt', text: 't', quote: 'q', terms: [] }] })).toBe('Jij schreef "q" — komt terug in wat werkt bij dit thema')
+  })
+
+  test('until then: a whole signal, else the user\u2019s words and where they come back, else the note it came through', () => {
+    expect(text(base)).toBe('Herkenbaar signaal bij deze praktijk: "woedend over de huisregels"')
+    expect(text({ ...base, type: 'methodiek', matches: base.matches.slice(1) })).toBe('Jij schreef "boos": komt terug in de tekst van deze methodiek')
+    expect(text({ ...base, matches: [], via: ['Krachtwerk'] })).toBe('Hoort bij Krachtwerk')
+    expect(whyLine({ ...base, matches: [] })).toBeNull()
+  })
+})
+
+describe('the level', () => {
+  test('the engine\u2019s level as it is; until it gives one, from the score', () => {
+    expect(levelOf({ ...base, level: 'redelijk' })).toBe('redelijk')
+    expect(levelOf(base)).toBe('sterk')
+    expect(levelOf({ ...base, weak: true, score: 0.3 })).toBe('zwak')
+  })
+
+  test('the card shows the level, and grondslag when the suggestion has one', () => {
+    const parent = createDiv()
+    renderCard(parent, { ...base, level: 'redelijk', grondslag: 'uitgewerkte casus' }, undefined, { advice: false, details: false })
+    expect(parent.querySelector('.pw-level')?.textContent).toBe('redelijke match')
+    expect(parent.querySelector('.pw-grondslag')?.textContent).toBe('grondslag: uitgewerkte casus')
+    expect(parent.querySelector('.pw-card')?.classList.contains('pw-level-redelijk')).toBe(true)
+  })
+})
