@@ -11,6 +11,8 @@ describe('the fields of a practice in the panel', () => {
     await openPanel(app)
     const view = await openNote(app, 'Casussen/J.md', CASE_TEXT)
     view.editor.setCursor(view.editor.offsetToPos(CASE_TEXT.length))
+    // The advice opens under "Wat werkt (2)"; the checklist button is part of it.
+    click(panelItem(app, 'Begrenzen met behoud van de werkalliantie').querySelector('[data-part="advice"]') as HTMLElement)
     const button = panelItem(app, 'Begrenzen met behoud van de werkalliantie').querySelector('[data-action="checklist"]')
     if (!button) throw new Error('no checklist button')
     click(button)
