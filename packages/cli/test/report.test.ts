@@ -75,6 +75,16 @@ describe('report', { timeout: 30_000 }, () => {
     expect(section(out, '### Praktijken (2)')).toEqual(['- Driegesprek: ook niet via een methodiek', '- Kennismaking: wel via Presentiebenadering'])
   })
 
+  test('should group the practices by what their advice rests on, in the schema\'s order', async () => {
+    const out = (await run('report')).out
+    expect(section(out, '### Beschrijving van één instelling (1)')).toEqual(['- Vroegsignalering'])
+    expect(section(out, '### Aanbeveling van de onderzoekers (2)')).toEqual(['- Driegesprek', '- Kennismaking'])
+    const headings = section(out, '## Praktijken per grondslag').filter((l) => l.startsWith('### '))
+    expect(headings).toEqual(['### Beschrijving van één instelling (1)', '### Aanbeveling van de onderzoekers (2)'])
+    const html = (await run('report', '--format', 'html')).out
+    expect(html).toContain('<h3>Aanbeveling van de onderzoekers (2)</h3>\n<ul><li>Driegesprek</li><li>Kennismaking</li></ul>')
+  })
+
   test('should list the literature nothing cites, as APA references', async () => {
     const out = (await run('report')).out
     expect(section(out, '## Literatuur die niets aanhaalt (2)')).toEqual([
@@ -97,13 +107,13 @@ describe('report', { timeout: 30_000 }, () => {
     const r = await run('report', '--format', 'csv')
     expect(r.code).toBe(0)
     const table = csv(r.out)
-    expect(table[0]).toEqual(['soort', 'titel', 'pad', 'bewijs', 'literatuur', 'aantal literatuur', 'literatuur via methodiek', 'aangehaald door', 'aantal aangehaald door', 'thema: Veiligheid', 'thema: Werkalliantie'])
+    expect(table[0]).toEqual(['soort', 'titel', 'pad', 'bewijs', 'grondslag', 'literatuur', 'aantal literatuur', 'literatuur via methodiek', 'aangehaald door', 'aantal aangehaald door', 'thema: Veiligheid', 'thema: Werkalliantie'])
     const byTitle = new Map(table.slice(1).map((row) => [row[1], row]))
-    expect(byTitle.get('Signaleringsplan')).toEqual(['methodiek', 'Signaleringsplan', 'methodieken/Signaleringsplan.md', 'bewezen effectief', 'Fluttert et al. 2010', '1', '', '', '', 'D+1', '1'])
-    expect(byTitle.get('Kennismaking')).toEqual(['praktijk', 'Kennismaking', 'praktijken/Kennismaking.md', '', '', '0', 'Presentiebenadering', '', '', '', '1'])
-    expect(byTitle.get('Vroegsignalering')?.slice(4, 6)).toEqual(['Menger 2018', '1'])
-    expect(byTitle.get('Baart 2001')?.slice(7, 9)).toEqual(['Presentiebenadering', '1'])
-    expect(byTitle.get('Wolf 2016')?.slice(7, 9)).toEqual(['', '0'])
+    expect(byTitle.get('Signaleringsplan')).toEqual(['methodiek', 'Signaleringsplan', 'methodieken/Signaleringsplan.md', 'bewezen effectief', '', 'Fluttert et al. 2010', '1', '', '', '', 'D+1', '1'])
+    expect(byTitle.get('Kennismaking')).toEqual(['praktijk', 'Kennismaking', 'praktijken/Kennismaking.md', '', 'aanbeveling van de onderzoekers', '', '0', 'Presentiebenadering', '', '', '', '1'])
+    expect(byTitle.get('Vroegsignalering')?.slice(4, 7)).toEqual(['beschrijving van één instelling', 'Menger 2018', '1'])
+    expect(byTitle.get('Baart 2001')?.slice(8, 10)).toEqual(['Presentiebenadering', '1'])
+    expect(byTitle.get('Wolf 2016')?.slice(8, 10)).toEqual(['', '0'])
     expect(table.slice(1).map((row) => row[0])).toEqual([...Array(3).fill('methodiek'), ...Array(3).fill('praktijk'), ...Array(5).fill('literatuur')])
     expect(table.every((row) => row.length === table[0]?.length)).toBe(true)
   })
@@ -113,7 +123,7 @@ describe('report', { timeout: 30_000 }, () => {
     expect(r.code).toBe(0)
     const html = r.out
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="nl">')).toBe(true)
-    for (const id of ['methodieken', 'zonder', 'ongeciteerd', 'matrix', 'graaf']) expect(html).toContain(`<h2 id="${id}">`)
+    for (const id of ['methodieken', 'grondslag', 'zonder', 'ongeciteerd', 'matrix', 'graaf']) expect(html).toContain(`<h2 id="${id}">`)
     expect(html).toContain('<td class="direct" title="Vroegsignalering">D+1</td>')
     // The picture: one box per connected note, one path per typed connection, laid out by dagre in
     // columns (themes, practices, methods, literature) without overlap.

@@ -20,6 +20,7 @@ export const report: Command = {
 
 Schrijft een overzicht van de onderbouwing in de kennisbank naar de standaarduitvoer:
   - per methodiek het bewijs (veld \`bewijs\`) en de literatuur waarnaar ze linkt;
+  - de praktijken per grondslag (waar hun advies op rust);
   - praktijken en methodieken zonder literatuur (bij praktijken: of een methodiek die ze toepassen die wel heeft);
   - literatuur waarnaar geen thema, methodiek of praktijk linkt;
   - een tabel thema × methodiek: D als de methodiek het thema zelf noemt, anders het aantal praktijken

@@ -1,10 +1,11 @@
 /**
  * The evidence report as one CSV table (RFC 4180, comma-separated, UTF-8): one row per methodiek,
- * praktijk and literatuur note, and one column per thema holding the thema × methodiek matrix.
+ * praktijk (with its grondslag) and literatuur note, and one column per thema holding the thema ×
+ * methodiek matrix.
  */
 import { cellText, type Report } from './model.js'
 
-const COLUMNS = ['soort', 'titel', 'pad', 'bewijs', 'literatuur', 'aantal literatuur', 'literatuur via methodiek', 'aangehaald door', 'aantal aangehaald door']
+const COLUMNS = ['soort', 'titel', 'pad', 'bewijs', 'grondslag', 'literatuur', 'aantal literatuur', 'literatuur via methodiek', 'aangehaald door', 'aantal aangehaald door']
 
 /**
  * Render the report as CSV.
@@ -19,7 +20,7 @@ export function reportCsv(report: Report): string {
   const rows: string[][] = [[...COLUMNS, ...report.themes.map((t) => `thema: ${t.title}`)]]
   const titles = (nodes: Array<{ title: string }>): string => nodes.map((n) => n.title).join('; ')
   report.methods.forEach((m, i) => {
-    rows.push(['methodiek', m.node.title, m.node.path, m.evidence, titles(m.literature), String(m.literature.length), '', '', '', ...(report.matrix[i] ?? []).map(cellText)])
+    rows.push(['methodiek', m.node.title, m.node.path, m.evidence, '', titles(m.literature), String(m.literature.length), '', '', '', ...(report.matrix[i] ?? []).map(cellText)])
   })
   for (const p of report.practices) {
     const themes = new Set(p.themes.map((t) => t.path))
@@ -28,6 +29,7 @@ export function reportCsv(report: Report): string {
       p.node.title,
       p.node.path,
       '',
+      p.grondslag,
       titles(p.literature),
       String(p.literature.length),
       p.literature.length === 0 ? titles(p.viaMethods) : '',
@@ -38,7 +40,7 @@ export function reportCsv(report: Report): string {
   }
   for (const l of report.literature) {
     const citing = report.citedBy.get(l.path) ?? []
-    rows.push(['literatuur', l.title, l.path, '', '', '', '', titles(citing), String(citing.length), ...report.themes.map(() => '')])
+    rows.push(['literatuur', l.title, l.path, '', '', '', '', '', titles(citing), String(citing.length), ...report.themes.map(() => '')])
   }
   return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n'
 }

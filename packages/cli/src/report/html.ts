@@ -5,7 +5,7 @@
  */
 import { apaInText, apaReference, type KnowledgeGraph } from '@praktijkwijzer/core'
 import { cellText, EVIDENCE, type Report } from './model.js'
-import { summary } from './markdown.js'
+import { capital, GROUNDS, summary } from './markdown.js'
 import { escapeXml as esc, graphSvg, legend, SVG_STYLE } from './svg.js'
 
 const STYLE = `
@@ -48,7 +48,7 @@ export function reportHtml(report: Report, graph: KnowledgeGraph, title: string)
     '<body>',
     `<h1>${esc(title)}</h1>`,
     `<p>${esc(summary(report))}</p>`,
-    '<nav><a href="#methodieken">Onderbouwing per methodiek</a> · <a href="#zonder">Zonder literatuur</a> · <a href="#ongeciteerd">Literatuur die niets aanhaalt</a> · <a href="#matrix">Thema × methodiek</a> · <a href="#graaf">De graaf</a></nav>'
+    '<nav><a href="#methodieken">Onderbouwing per methodiek</a> · <a href="#grondslag">Praktijken per grondslag</a> · <a href="#zonder">Zonder literatuur</a> · <a href="#ongeciteerd">Literatuur die niets aanhaalt</a> · <a href="#matrix">Thema × methodiek</a> · <a href="#graaf">De graaf</a></nav>'
   ]
 
   out.push('<h2 id="methodieken">Onderbouwing per methodiek</h2>')
@@ -61,6 +61,11 @@ export function reportHtml(report: Report, graph: KnowledgeGraph, title: string)
     )
   }
   out.push('</tbody></table>')
+
+  out.push('<h2 id="grondslag">Praktijken per grondslag</h2>', `<p>${esc(GROUNDS)}</p>`)
+  for (const group of report.byGrondslag) {
+    out.push(`<h3>${esc(group.grondslag === '' ? 'Grondslag niet vermeld' : capital(group.grondslag))} (${group.practices.length})</h3>`, list(group.practices.map((p) => esc(p.node.title))))
+  }
 
   out.push('<h2 id="zonder">Zonder literatuur</h2>')
   out.push(`<h3>Methodieken (${report.methodsWithout.length})</h3>`, list(report.methodsWithout.map((m) => `${esc(m.node.title)} ${m.evidence ? evidence(m.evidence) : ''}`)))

@@ -27,6 +27,13 @@ export function reportMarkdown(report: Report, title: string): string {
     out.push('')
   }
 
+  out.push('## Praktijken per grondslag', '')
+  out.push(GROUNDS, '')
+  for (const group of report.byGrondslag) {
+    out.push(`### ${group.grondslag === '' ? 'Grondslag niet vermeld' : capital(group.grondslag)} (${group.practices.length})`, '')
+    out.push(...list(group.practices.map((p) => inline(p.node.title))), '')
+  }
+
   out.push(`## Zonder literatuur`, '')
   out.push(`### Methodieken (${report.methodsWithout.length})`, '')
   out.push(...list(report.methodsWithout.map((m) => `${inline(m.node.title)} (${m.evidence || 'bewijs onbekend'})`)), '')
@@ -50,6 +57,15 @@ export function reportMarkdown(report: Report, title: string): string {
     out.push(`| ${cell(m.node.title)} | ${(report.matrix[i] ?? []).map(cellText).join(' | ')} |`)
   })
   return `${out.join('\n')}\n`
+}
+
+/** What the grondslag groups mean, in one sentence (the rubric is in library/README.md). */
+export const GROUNDS =
+  'Waar het advies van een praktijk op rust. Het rapport heeft van geen van deze praktijken het effect onderzocht (§6.9): een uitgewerkte casus of de ervaring van professionals is geen bewijs van werkzaamheid.'
+
+/** A text with its first letter in capitals. */
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /** The counts of the library, in one sentence. */

@@ -1,9 +1,9 @@
 /**
  * What the evidence report says, as data: per methodiek its evidence status and literature, the
- * practices and methods without literature, the literature nothing cites, and the thema × methodiek
+ * practices per grondslag, the practices and methods without literature, the literature nothing cites, and the thema × methodiek
  * matrix. The formats (markdown, HTML, CSV) only render this.
  */
-import { evidence, evidenceNote, fieldSpec, type GraphNode, type KnowledgeGraph } from '@praktijkwijzer/core'
+import { evidence, evidenceNote, fieldSpec, grondslag, GRONDSLAG, type GraphNode, type KnowledgeGraph } from '@praktijkwijzer/core'
 
 /** The evidence statuses, strongest first, as the schema lists them. */
 export const EVIDENCE: readonly string[] = (() => {
@@ -27,6 +27,8 @@ export interface MethodRow {
 /** One praktijk with what backs it. */
 export interface PracticeRow {
   node: GraphNode
+  /** What its advice rests on (`grondslag`), or `''` when the note does not say. */
+  grondslag: string
   /** Literature the note links (field `literatuur` or the text). */
   literature: GraphNode[]
   /** Themes it belongs to (field `thema`). */
@@ -51,6 +53,8 @@ export interface Report {
   literature: GraphNode[]
   methodsWithout: MethodRow[]
   practicesWithout: PracticeRow[]
+  /** The practices per grondslag, in the schema's order; practices that give none come last, under `''`. */
+  byGrondslag: Array<{ grondslag: string; practices: PracticeRow[] }>
   /** Literature no thema, methodiek or praktijk links to. */
   uncited: GraphNode[]
   /** Per literatuur note, the notes that cite it. */
@@ -93,6 +97,7 @@ export function buildReport(graph: KnowledgeGraph): Report {
     .sort(byTitle)
     .map((node) => ({
       node,
+      grondslag: grondslag(node.note) ?? '',
       literature: literatureOf(node),
       themes: graph.neighbours(node.path, { direction: 'out', kind: 'theme', type: 'thema' }).sort(byTitle),
       viaMethods: graph.neighbours(node.path, { direction: 'out', kind: 'method', type: 'methodiek' }).filter((m) => withLiterature.has(m.path)).sort(byTitle)
@@ -119,6 +124,9 @@ export function buildReport(graph: KnowledgeGraph): Report {
     literature,
     methodsWithout: methods.filter((m) => m.literature.length === 0),
     practicesWithout: practices.filter((p) => p.literature.length === 0),
+    byGrondslag: [...GRONDSLAG, '']
+      .map((g) => ({ grondslag: g, practices: practices.filter((p) => p.grondslag === g) }))
+      .filter((group) => group.practices.length > 0),
     uncited: literature.filter((l) => (citedBy.get(l.path) ?? []).length === 0),
     citedBy,
     matrix
