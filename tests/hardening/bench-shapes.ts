@@ -1,6 +1,7 @@
-// Input shapes that once took quadratic time, each at three sizes so that `pnpm bench:bad` shows whether
-// the time grows in proportion to the size: the privacy check on a note full of findings (F12), and
-// `cite import` of a file with many entries (F14). Run through the same code as the command line.
+// Input shapes that once took quadratic time or crashed, each at three sizes so that `pnpm bench:bad` shows
+// whether the time grows in proportion to the size: the privacy check on a note full of findings (F12),
+// `cite import` of a file with many entries (F14), and `check` on a note whose frontmatter repeats an
+// anchor of links (F7) or that holds 150,000 broken links (F8). Run through the same code as the command line.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -44,6 +45,26 @@ async function importDryRun(text: string): Promise<number> {
   }
 }
 
+async function checkNote(text: string): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'praktijkwijzer-bench-'))
+  try {
+    writeFileSync(join(dir, 'Notitie.md'), text)
+    let out = ''
+    const io = { out: (t: string) => void (out += t), err: () => undefined, cwd: dir }
+    await main(['check', '.'], io, { library: dir })
+    return out.split('\n').filter((line) => line.startsWith('Notitie.md:')).length
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** A note whose `thema` uses an anchor of n links n times: n² links if nothing stops it (F7). */
+export function anchorBomb(n: number): string {
+  const links = Array.from({ length: n }, () => '"[[Schulden]]"').join(', ')
+  const uses = Array.from({ length: n }, () => '*a').join(', ')
+  return `---\ntype: praktijk\nbron: ["1"]\nsignalen: [a, b, c, d, e]\na: &a [${links}]\nthema: [${uses}]\n---\n# Wide\n`
+}
+
 /** The shapes, at sizes that finish in seconds once linear. */
 export const SHAPES: Shape[] = [
   { name: 'privacy: dates (12-03-1985 )', unit: 'dates', sizes: [25_000, 50_000, 100_000], make: (n) => '12-03-1985 '.repeat(n), run: (t) => checkPrivacy(t).length },
@@ -63,7 +84,9 @@ export const SHAPES: Shape[] = [
     sizes: [1_000, 2_000, 4_000],
     make: (n) => Array.from({ length: n }, (_, i) => `@book{b${i}, title = {Deel ${i}}, author = {Jansen, J.}, year = {2020}}\n`).join(''),
     run: importDryRun
-  }
+  },
+  { name: 'check: an anchor of n links used n times in frontmatter (F7)', unit: 'n', sizes: [500, 1_000, 2_000], make: anchorBomb, run: checkNote },
+  { name: 'check: broken links in one note ([[a]] )', unit: 'links', sizes: [40_000, 80_000, 150_000], make: (n) => '[[a]] '.repeat(n), run: checkNote }
 ]
 
 /** Measure every shape at every size: the best of two runs (one when a run takes over two seconds). */

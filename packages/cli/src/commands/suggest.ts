@@ -82,7 +82,7 @@ Opties:
 export function formatResult(result: SuggestResult): string {
   if (result.suggestions.length === 0) return 'Geen passende praktijken, methodieken of thema\'s gevonden voor deze notitie.\n'
   const lines: string[] = []
-  const width = Math.max(...result.suggestions.map((s) => s.type.length))
+  const width = result.suggestions.reduce((max, s) => Math.max(max, s.type.length), 0)
   result.suggestions.forEach((s, i) => {
     const weak = s.weak ? '  (zwak)' : ''
     lines.push(`${String(i + 1).padStart(2)}. ${dutchScore(s.score)}  ${s.type.padEnd(width)}  ${s.title}${weak}`)

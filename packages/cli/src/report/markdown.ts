@@ -36,10 +36,10 @@ export function reportMarkdown(report: Report, title: string): string {
 
   out.push(`## Zonder literatuur`, '')
   out.push(`### Methodieken (${report.methodsWithout.length})`, '')
-  out.push(...list(report.methodsWithout.map((m) => `${inline(m.node.title)} (${m.evidence || 'bewijs onbekend'})`)), '')
+  out.push(list(report.methodsWithout.map((m) => `${inline(m.node.title)} (${m.evidence || 'bewijs onbekend'})`)), '')
   out.push(`### Praktijken (${report.practicesWithout.length})`, '')
   out.push(
-    ...list(
+    list(
       report.practicesWithout.map((p) =>
         p.viaMethods.length > 0 ? `${inline(p.node.title)}: wel via ${p.viaMethods.map((m) => inline(m.title)).join(', ')}` : `${inline(p.node.title)}: ook niet via een methodiek`
       )
@@ -48,7 +48,7 @@ export function reportMarkdown(report: Report, title: string): string {
   )
 
   out.push(`## Literatuur die niets aanhaalt (${report.uncited.length})`, '')
-  out.push(...list(report.uncited.map((l) => noHtml(apaReference(l, { format: 'markdown' })))), '')
+  out.push(list(report.uncited.map((l) => noHtml(apaReference(l, { format: 'markdown' })))), '')
 
   out.push('## Thema × methodiek', '')
   out.push('D: de methodiek noemt het thema zelf; een getal: zoveel praktijken horen bij het thema en passen de methodiek toe.', '')
@@ -73,8 +73,9 @@ export function summary(report: Report): string {
   return `${report.methods.length} methodieken, ${report.practices.length} praktijken, ${report.themes.length} thema's en ${report.literature.length} bronnen; ${report.methodsWithout.length} methodieken en ${report.practicesWithout.length} praktijken zonder literatuur, ${report.uncited.length} bronnen die niets aanhaalt.`
 }
 
-function list(items: string[]): string[] {
-  return items.length === 0 ? ['Geen.'] : items.map((i) => `- ${i}`)
+// One string, not lines to spread into push(): a library of 200,000 notes would overflow the stack.
+function list(items: string[]): string {
+  return items.length === 0 ? 'Geen.' : items.map((i) => `- ${i}`).join('\n')
 }
 
 /** Text for a table cell: no pipes or line breaks. */

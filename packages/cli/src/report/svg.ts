@@ -46,7 +46,7 @@ export function graphSvg(graph: KnowledgeGraph): Picture {
     const id = ids.get(node.path) ?? ''
     const lines = wrap(node.title)
     labels.set(id, lines)
-    const width = Math.ceil(Math.max(...lines.map((l) => l.length)) * CHAR + 16)
+    const width = Math.ceil(lines.reduce((max, l) => Math.max(max, l.length), 0) * CHAR + 16)
     g.setNode(id, { width, height: lines.length * LINE + 10, rank: KINDS.indexOf(node.type ?? 'thema') })
   }
   const kinds = new Map<string, EdgeKind>()
@@ -110,7 +110,7 @@ function columns(lg: Graph): void {
   for (const v of lg.nodes()) {
     if (preset.has(v)) continue
     const out = lg.outEdges(v) ?? []
-    label(v).rank = Math.min(0, ...out.map((e) => (label(e.w).rank ?? 0) - ((lg.edge(e) as { minlen?: number }).minlen ?? 1)))
+    label(v).rank = out.reduce((min, e) => Math.min(min, (label(e.w).rank ?? 0) - ((lg.edge(e) as { minlen?: number }).minlen ?? 1)), 0)
   }
 }
 

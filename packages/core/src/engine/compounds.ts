@@ -44,7 +44,7 @@ export class CompoundSplitter {
     const changes = [...added, ...removed].filter(CompoundSplitter.isPart)
     if (changes.length === 0) return []
     // A split only looks at substrings of the word (its parts), so only words holding a changed word can change.
-    const shortest = Math.min(...changes.map((c) => c.length)) + COMPOUND.minPart
+    const shortest = changes.reduce((min, c) => Math.min(min, c.length), Infinity) + COMPOUND.minPart
     const candidates: Array<{ word: string; before: readonly string[] }> = []
     for (const word of words) {
       if (word.length < COMPOUND.minWord || word.length < shortest) continue

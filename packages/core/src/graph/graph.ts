@@ -174,7 +174,8 @@ export class MutableGraph {
   /** Every edge, sorted by source path, line and column. */
   edges(): Edge[] {
     const all: Edge[] = []
-    for (const path of [...this.entries.keys()].sort(compare)) all.push(...(this.entries.get(path)?.edges ?? []))
+    // Loops, not push(...edges): spreading a note's 150,000 links as arguments overflows the stack.
+    for (const path of [...this.entries.keys()].sort(compare)) for (const edge of this.entries.get(path)?.edges ?? []) all.push(edge)
     return all
   }
 
@@ -193,7 +194,10 @@ export class MutableGraph {
   /** Every problem of the library, sorted by file and line. */
   problems(): Problem[] {
     const all: Problem[] = []
-    for (const entry of this.entries.values()) all.push(...entry.ownProblems, ...entry.linkProblems)
+    for (const entry of this.entries.values()) {
+      for (const p of entry.ownProblems) all.push(p)
+      for (const p of entry.linkProblems) all.push(p)
+    }
     for (const paths of this.idIndex.values()) {
       if (paths.size < 2) continue
       const sorted = [...paths].sort(compare)

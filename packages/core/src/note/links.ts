@@ -50,7 +50,18 @@ export interface FrontmatterLinks {
 }
 
 /**
- * Wikilinks in frontmatter values, with their line and column in the file.
+ * How many values (strings and lists) and links the frontmatter of a note may yield: at least 10,000, and
+ * never fewer than its length in characters. Without YAML aliases every value and every link takes at
+ * least one character of the text, so only aliases (`&naam` … `*naam`) can reach this: an anchor of n links
+ * used n times would otherwise make n² links (a 40 KB note took minutes and gigabytes).
+ */
+export function frontmatterBudget(raw: string): number {
+  return Math.max(10_000, raw.length)
+}
+
+/**
+ * Wikilinks in frontmatter values, with their line and column in the file. Reads at most
+ * {@link frontmatterBudget} values and links; past that it stops and reports the field where it stopped.
  *
  * @param fm The parsed frontmatter.
  * @param file The note's path, for problems.
@@ -61,41 +72,80 @@ export function frontmatterLinks(fm: Frontmatter, file: string): FrontmatterLink
   const keyLines = keyLineIndex(lines)
   const links: NoteLink[] = []
   const problems: Problem[] = []
+  const budget = frontmatterBudget(fm.raw)
+  let spent = 0
+  // An aliased string is the same value each time: find its links once.
+  const found = new Map<string, ReturnType<typeof findWikiLinks>>()
+  const linksIn = (text: string): ReturnType<typeof findWikiLinks> => {
+    let result = found.get(text)
+    if (!result) found.set(text, (result = findWikiLinks(text)))
+    return result
+  }
   for (const [field, value] of Object.entries(data)) {
     const keyLine = keyLines.get(field) ?? -1
-    let searchFrom = Math.max(0, keyLine)
+    // Values come in the order of the text: search on from just after the previous link (searching each
+    // long line from its start would be quadratic), and a needle missed once is missed for the whole field.
+    let searchLine = Math.max(0, keyLine)
+    let searchColumn = 0
+    const missed = new Set<string>()
     const locate = (needle: string): { line: number; column: number } => {
-      for (let i = searchFrom; i < lines.length; i++) {
-        const col = (lines[i] ?? '').indexOf(needle)
-        if (col !== -1) {
-          searchFrom = i
-          return { line: rawLine + i, column: col + 1 }
+      if (!missed.has(needle)) {
+        for (let i = searchLine; i < lines.length; i++) {
+          const col = (lines[i] ?? '').indexOf(needle, i === searchLine ? searchColumn : 0)
+          if (col !== -1) {
+            searchLine = i
+            searchColumn = col + needle.length
+            return { line: rawLine + i, column: col + 1 }
+          }
         }
+        missed.add(needle)
       }
       return { line: rawLine + Math.max(0, keyLine), column: 1 }
     }
-    const visit = (v: unknown, depth: number): void => {
-      if (typeof v === 'string') {
-        for (const link of findWikiLinks(v)) links.push({ ...stripOffset(link), ...locate(link.raw), field })
-      } else if (Array.isArray(v) && depth < 3) {
-        // `field: [[Name]]` without quotes is YAML for a list in a list: read it as the link it was meant to be.
-        if (depth >= 1 && v.length === 1 && typeof v[0] === 'string') {
-          const parts = parseWikiLinkInner(v[0])
-          if (parts) {
-            const at = locate(`[[${v[0]}`)
-            links.push({ ...parts, raw: `[[${v[0]}]]`, ...at, field })
-            problems.push(
-              problem(file, at, 'warning', 'unquoted-link', `Zet de link [[${v[0]}]] tussen aanhalingstekens ("[[${v[0]}]]"); zonder aanhalingstekens leest YAML haar als een lijst.`)
-            )
-            return
-          }
-        }
-        for (const item of v) visit(item, depth + 1)
-      }
+    const add = (link: NoteLink): boolean => {
+      links.push(link)
+      return ++spent <= budget
     }
-    visit(value, 0)
+    // Returns false when the budget is spent.
+    const visit = (v: unknown, depth: number): boolean => {
+      if (typeof v !== 'string' && !(Array.isArray(v) && depth < 3)) return true
+      if (++spent > budget) return false
+      if (typeof v === 'string') {
+        for (const link of linksIn(v)) if (!add({ ...stripOffset(link), ...locate(link.raw), field })) return false
+        return true
+      }
+      // `field: [[Name]]` without quotes is YAML for a list in a list: read it as the link it was meant to be.
+      if (depth >= 1 && v.length === 1 && typeof v[0] === 'string') {
+        const parts = parseWikiLinkInner(v[0])
+        if (parts) {
+          const at = locate(`[[${v[0]}`)
+          problems.push(
+            problem(file, at, 'warning', 'unquoted-link', `Zet de link [[${v[0]}]] tussen aanhalingstekens ("[[${v[0]}]]"); zonder aanhalingstekens leest YAML haar als een lijst.`)
+          )
+          return add({ ...parts, raw: `[[${v[0]}]]`, ...at, field })
+        }
+      }
+      for (const item of v) if (!visit(item, depth + 1)) return false
+      return true
+    }
+    if (!visit(value, 0)) {
+      problems.push(tooWide(file, { line: rawLine + Math.max(0, keyLine), column: 1 }, field, budget))
+      break
+    }
   }
   return { links, problems, fieldLines: new Map([...keyLines].map(([key, index]) => [key, rawLine + index])) }
+}
+
+function tooWide(file: string, at: { line: number; column: number }, field: string, budget: number): Problem {
+  const name = field.length > 80 ? `${field.slice(0, 80)}…` : field
+  return problem(
+    file,
+    at,
+    'error',
+    'frontmatter-too-wide',
+    `Het veld \`${name}\` herhaalt via YAML-ankers (\`&naam\` en \`*naam\`) zo veel waarden dat de frontmatter meer dan ${budget.toLocaleString('nl-NL')} waarden en links zou opleveren. ` +
+      'Vanaf dit veld zijn geen links meer gelezen. Schrijf de lijst uit zonder `*naam`, of maak hem korter.'
+  )
 }
 
 /**
