@@ -18,6 +18,7 @@ export type ProblemCode =
   | 'frontmatter-unclosed'
   | 'frontmatter-engine'
   | 'frontmatter-not-object'
+  | 'frontmatter-too-wide'
   | 'missing-type'
   | 'unknown-type'
   | 'missing-field'

@@ -29,7 +29,7 @@ describe('frontmatter', () => {
   test('should report a duplicate key on its line', () => {
     const fm = parseFrontmatter('---\ntitle: Een\ntitle: Twee\n---\n', 'a.md')
     expect(fm.problems).toMatchObject([{ code: 'yaml', line: 3 }])
-    expect(fm.problems[0]?.message).toContain('twee keer')
+    expect(fm.problems[0]?.message).toContain('komt al eerder voor')
   })
 
   test('should report tabs used for indentation', () => {

@@ -8,6 +8,7 @@
 import matter from 'gray-matter'
 import yaml from 'js-yaml'
 import { positionAt, problem, type Problem } from '../problem.js'
+import { yamlProblem } from './yaml-messages.js'
 
 /** The result of {@link parseFrontmatter}. */
 export interface Frontmatter {
@@ -159,29 +160,4 @@ const SAFE_ENGINES = {
 
 function readYaml(source: string): unknown {
   return yaml.safeLoad(source, { schema: yaml.CORE_SCHEMA }) ?? {}
-}
-
-function yamlProblem(error: unknown, file: string, rawLine: number, raw: string): Problem {
-  const mark = (error as { mark?: { line?: number; column?: number } }).mark
-  const reason = (error as { reason?: string }).reason ?? String((error as Error).message ?? error)
-  // gray-matter hands js-yaml the block with the newline after the opening fence, hence the - 1.
-  // An error found at the end of the block (an unclosed bracket) is shown on its last line, not on the fence.
-  const lastLine = rawLine + raw.replace(/\n$/, '').split('\n').length - 1
-  const line = Math.min(lastLine, Math.max(rawLine, rawLine - 1 + (mark?.line ?? 0)))
-  const column = (mark?.column ?? 0) + 1
-  return problem(file, { line, column }, 'error', 'yaml', `Ongeldige YAML in de frontmatter: ${dutchReason(reason)}. De notitie is zonder velden gelezen.`)
-}
-
-const REASONS: Array<[RegExp, string]> = [
-  [/duplicated mapping key/, 'een veldnaam staat er twee keer in'],
-  [/tab characters must not be used|bad indentation|tab/i, 'tabs of verkeerde inspringing (gebruik spaties)'],
-  [/unexpected end of the stream/, 'de tekst houdt onverwacht op (een aanhalingsteken of haakje niet gesloten?)'],
-  [/missed comma between flow collection entries/, 'een komma ontbreekt tussen de onderdelen van een lijst'],
-  [/end of the stream or a document separator is expected/, 'onverwachte tekst (een dubbele punt zonder aanhalingstekens, of een verkeerde inspringing?)'],
-  [/incomplete explicit mapping pair|can not read a block mapping entry/, 'een veld kan niet gelezen worden (controleer dubbele punten en inspringing)']
-]
-
-function dutchReason(reason: string): string {
-  for (const [pattern, dutch] of REASONS) if (pattern.test(reason)) return `${dutch} (${reason})`
-  return reason
 }
