@@ -62,10 +62,37 @@ export function formatGraph(graph: KnowledgeGraph, format: GraphFormat, options:
   return `${lines.join('\n')}\n`
 }
 
+// Line breaks and other control characters in titles and ids (a YAML "a\nb", a file name with a newline)
+// must not end a DOT or Mermaid line early: each node and each edge stays on one line.
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
+
+/**
+ * A DOT quoted string for an id or a label. Inside quotes DOT reads `\"` and `\\` as escapes; in a
+ * label `\n` is a line break, which is also how a line break in a title is written. Other control
+ * characters are written as `\xHH`.
+ */
 function dotId(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(LINE_BREAK, '\\n')
+    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  return `"${escaped}"`
 }
 
+/**
+ * Text for inside a quoted Mermaid label: `#`, `"` and backticks as Mermaid entity codes (`#35;`,
+ * `#quot;`, `#96;`; a backtick would start a Markdown string), brackets, braces, pipes and angle brackets
+ * (shapes, edge labels and HTML to Mermaid), line breaks and other control characters as spaces.
+ */
 function mermaidText(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/[[\]|<>]/g, ' ')
+  return text
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/`/g, '#96;')
+    .replace(LINE_BREAK, ' ')
+    .replace(CONTROL, ' ')
+    .replace(/[[\]|<>{}]/g, ' ')
 }
