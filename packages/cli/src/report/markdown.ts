@@ -31,7 +31,7 @@ export function reportMarkdown(report: Report, title: string): string {
   out.push(GROUNDS, '')
   for (const group of report.byGrondslag) {
     out.push(`### ${group.grondslag === '' ? 'Grondslag niet vermeld' : capital(group.grondslag)} (${group.practices.length})`, '')
-    out.push(...list(group.practices.map((p) => inline(p.node.title))), '')
+    out.push(list(group.practices.map((p) => inline(p.node.title))), '')
   }
 
   out.push(`## Zonder literatuur`, '')
