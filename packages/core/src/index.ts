@@ -51,3 +51,21 @@ export {
 
 // The privacy check.
 export { checkPrivacy, type PrivacyFinding, type PrivacyKind } from './privacy.js'
+
+// The three-way update plan of a vault's library (CLI and plugin alike).
+export {
+  changesFiles,
+  comparePaths,
+  normalizedContent,
+  pathKey,
+  planLibrary,
+  type Blocked,
+  type Conflict,
+  type ConflictReason,
+  type Hashes,
+  type LocalEntry,
+  type Moved,
+  type Options as PlanOptions,
+  type Plan,
+  type Write
+} from './update/plan.js'

@@ -9,7 +9,7 @@ import type { Command } from '../command.js'
 import { assembleVault } from '../vault/assemble.js'
 import { describe, errorCode, VaultError } from '../vault/errors.js'
 import { LIBRARY_FOLDER, shippedSources } from '../vault/layout.js'
-import type { Moved } from '../vault/plan.js'
+import type { Moved } from '@praktijkwijzer/core'
 import { kindName } from '../vault/tree.js'
 import { recoverVault, STEPS, updateVault, type Recovery, type Step, type Updated } from '../vault/update.js'
 

@@ -24,10 +24,8 @@ import {
   type Stats
 } from 'node:fs'
 import { join } from 'node:path'
+import { comparePaths as compare, normalizedContent, type LocalEntry } from '@praktijkwijzer/core'
 import { errorCode, fsFailure, VaultError } from './errors.js'
-import { compare, normalizedContent, type LocalEntry } from './plan.js'
-
-export { compare }
 
 /** The SHA-256 of some bytes, as lowercase hex. */
 export function sha256(bytes: Uint8Array | string): string {

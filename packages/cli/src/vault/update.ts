@@ -27,12 +27,12 @@
 import { accessSync, constants, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, unlinkSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
+import { changesFiles, planLibrary, type LocalEntry, type Plan } from '@praktijkwijzer/core'
 import { describe as describeError, fsFailure, VaultError } from './errors.js'
 import { folderDigest, readJournal, settle, writeJournal, type Journal, type Part, type Settled } from './journal.js'
 import { LIBRARY_FOLDER, MANIFEST_FILE, PLUGIN_FILES, pluginFolder, STAGING_DIR, type Sources } from './layout.js'
 import { assertOwner, cleanLeftovers, createStaging, handingOver, liveness, newOwner, readOwner, releaseStaging, takeOver, type Liveness, type Owner } from './lock.js'
 import { createManifest, manifestText, readManifest, type FileHashes, type Manifest } from './manifest.js'
-import { changesFiles, planLibrary, type LocalEntry, type Plan } from './plan.js'
 import { pluginHashes, readLibrary, readPluginBuild, type PluginBuild, type Snapshot } from './sources.js'
 import { copyInto, differences, digest, fileHashes, fsPath, isDirectory, kindAt, kindName, scan, syncTree, writeInside, type Entry } from './tree.js'
 

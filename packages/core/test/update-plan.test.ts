@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { changesFiles, normalizedContent, planLibrary, type LocalEntry, type Plan } from '../src/vault/plan.js'
+import { changesFiles, normalizedContent, planLibrary, type LocalEntry, type Plan } from '../src/update/plan.js'
 
 const map = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries))
 /** Local entries: a hash is a plain file; `link`, `folder` and `other` are what they say. */

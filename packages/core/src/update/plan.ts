@@ -1,6 +1,8 @@
 /**
- * The three-way comparison behind `praktijkwijzer vault --update`, as a pure function over what is in a
- * folder (paths, kinds and content hashes). No file system here: the caller lists and hashes.
+ * The three-way comparison behind updating a team's library (`praktijkwijzer vault --update` and the
+ * plugin's *Kennisbank bijwerken*), as a pure function over what is in a folder: paths, kinds and content
+ * hashes. No file system and no hashing here: each adapter lists its folder and takes the SHA-256 of
+ * {@link normalizedContent}, so that both decide alike.
  *
  * For every note it compares three versions: the **base** (what was installed last time, from the
  * record), the **local** entry (what is in the vault now) and the **upstream** file (the new library).
@@ -171,7 +173,7 @@ export function planLibrary(base: Hashes, local: ReadonlyMap<string, LocalEntry>
   const b = byKey(base)
   const u = byKey(upstream)
   const l = byKey(local)
-  const keys = [...new Set([...b.keys(), ...l.keys(), ...u.keys()])].sort(compare)
+  const keys = [...new Set([...b.keys(), ...l.keys(), ...u.keys()])].sort(comparePaths)
 
   // Files the team may have moved an installed note to: not installed, not in the new library.
   const loose = [...l].filter(([key, e]) => e.entry.kind === 'file' && !b.has(key) && !u.has(key)).map(([key]) => key)
@@ -261,7 +263,7 @@ export function planLibrary(base: Hashes, local: ReadonlyMap<string, LocalEntry>
   }
 
   const taken = new Set([...l.keys(), ...u.keys()].map((k) => k.toLowerCase()))
-  for (const { key, at, reason } of conflicting.sort((x, y) => compare(x.at, y.at))) {
+  for (const { key, at, reason } of conflicting.sort((x, y) => comparePaths(x.at, y.at))) {
     const up = u.get(key) as Keyed<string>
     const beside = besideName(at, up.entry, l, taken)
     if (beside.write && !deliverable(beside.path, l, plan)) {
@@ -275,12 +277,12 @@ export function planLibrary(base: Hashes, local: ReadonlyMap<string, LocalEntry>
     plan.record.set(up.path, up.entry)
   }
 
-  for (const list of [plan.added, plan.updated, plan.restored, plan.removed, plan.keptChanged, plan.keptRemoved, plan.stayDeleted, plan.deletes]) list.sort(compare)
-  plan.conflicts.sort((x, y) => compare(x.path, y.path))
-  plan.moved.sort((x, y) => compare(x.from, y.from))
-  plan.blocked.sort((x, y) => compare(x.path, y.path))
-  plan.writes.sort((x, y) => compare(x.path, y.path))
-  plan.record = new Map([...plan.record].sort(([x], [y]) => compare(x, y)))
+  for (const list of [plan.added, plan.updated, plan.restored, plan.removed, plan.keptChanged, plan.keptRemoved, plan.stayDeleted, plan.deletes]) list.sort(comparePaths)
+  plan.conflicts.sort((x, y) => comparePaths(x.path, y.path))
+  plan.moved.sort((x, y) => comparePaths(x.from, y.from))
+  plan.blocked.sort((x, y) => comparePaths(x.path, y.path))
+  plan.writes.sort((x, y) => comparePaths(x.path, y.path))
+  plan.record = new Map([...plan.record].sort(([x], [y]) => comparePaths(x, y)))
   return plan
 }
 
@@ -301,7 +303,7 @@ function byKey<T>(map: ReadonlyMap<string, T>): Map<string, Keyed<T>> {
     const key = pathKey(path)
     // Two names that are the same in NFC (possible on Linux): the first in code-unit order wins.
     const seen = out.get(key)
-    if (seen === undefined || compare(path, seen.path) < 0) out.set(key, { path, entry })
+    if (seen === undefined || comparePaths(path, seen.path) < 0) out.set(key, { path, entry })
   }
   return out
 }
@@ -390,6 +392,6 @@ function besideName(path: string, hash: string, local: Map<string, Keyed<LocalEn
 }
 
 /** Compare paths by code unit, so the order is the same on every machine. */
-export function compare(a: string, b: string): number {
+export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
