@@ -4,7 +4,7 @@
 // where there is no Node.js (Obsidian mobile, a plain browser page). Network code in dependencies is kept
 // out (no-network.mjs), and the bundle is checked for network APIs before it is written.
 import { builtinModules } from 'node:module'
-import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 import { findNetworkApis, noNetwork } from './no-network.mjs'
 
@@ -39,7 +39,30 @@ if (network.length > 0) {
 }
 await mkdir('dist', { recursive: true })
 await writeFile('dist/main.js', code)
+await syncVersions()
 await Promise.all(['manifest.json', 'styles.css', 'versions.json'].map((f) => copyFile(f, `dist/${f}`)))
 
 const bytes = result.metafile.outputs['dist/main.js']?.bytes ?? 0
 process.stdout.write(`plugin: dist/main.js ${(bytes / 1024).toFixed(0)} KiB (+ manifest.json, styles.css, versions.json)\n`)
+
+/**
+ * The version lives in one place, `plugin/manifest.json`. `versions.json` gets its entry (version → the
+ * lowest Obsidian version it needs), and the repository root gets identical copies of both files, where
+ * Obsidian's community directory and its installer read them. Files are only written when they differ.
+ */
+async function syncVersions() {
+  const manifestText = await readFile('manifest.json', 'utf8')
+  const { version, minAppVersion } = JSON.parse(manifestText)
+  const versions = JSON.parse(await readFile('versions.json', 'utf8'))
+  if (versions[version] !== minAppVersion) {
+    versions[version] = minAppVersion
+    await writeIfChanged('versions.json', `${JSON.stringify(versions, null, 2)}\n`)
+  }
+  await writeIfChanged('../manifest.json', manifestText)
+  await writeIfChanged('../versions.json', await readFile('versions.json', 'utf8'))
+}
+
+async function writeIfChanged(path, text) {
+  const old = await readFile(path, 'utf8').catch(() => undefined)
+  if (old !== text) await writeFile(path, text)
+}
