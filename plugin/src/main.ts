@@ -8,6 +8,9 @@ import { openPanel, refresh, registerCommands, showProblems } from './commands'
 import { LibraryIndex } from './library-index'
 import { PraktijkwijzerSettingTab, readSettings, SettingsHolder } from './settings'
 import { nl } from './strings'
+import { registerLibraryUpdate } from './update/command'
+import type { InstalledRecord, RecordStore } from './update/library'
+import { readRecord, RECORD_KEY } from './update/store'
 import { PanelView } from './view'
 
 /** Wait this long after the library folder setting last changed before reading the new folder. */
@@ -15,7 +18,18 @@ const REBUILD_DELAY = 1000
 
 export default class PraktijkwijzerPlugin extends Plugin {
   override async onload(): Promise<void> {
-    const settings = new SettingsHolder(readSettings(await this.loadData().catch(() => null)), (data) => this.saveData(data))
+    const raw: unknown = await this.loadData().catch(() => null)
+    // The record of the installed library lives beside the settings in the plugin's data: keep it on every save.
+    let record: InstalledRecord | undefined = readRecord(raw)
+    const withRecord = (data: object): object => (record === undefined ? data : { ...data, [RECORD_KEY]: record })
+    const settings = new SettingsHolder(readSettings(raw), (data) => this.saveData(withRecord(data)))
+    const store: RecordStore = {
+      load: () => record,
+      save: async (next) => {
+        record = next
+        await this.saveData(withRecord(settings.get()))
+      }
+    }
     const index = this.addChild(
       new LibraryIndex(this.app.vault, () => settings.get().libraryFolder, {
         // The library folder was renamed in the vault: the setting follows it.
@@ -38,6 +52,7 @@ export default class PraktijkwijzerPlugin extends Plugin {
         })
     )
     registerCommands(this, services)
+    registerLibraryUpdate(this, () => settings.get().libraryFolder, store, () => void index.rebuild())
     this.addRibbonIcon('lightbulb', nl.ribbonOpen, () => void openPanel(this.app))
     this.addSettingTab(new PraktijkwijzerSettingTab(this.app, this, settings))
     // As in Obsidian's own file explorer: a preview needs Ctrl/Cmd; the user can change that under Page preview.

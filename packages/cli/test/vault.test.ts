@@ -61,7 +61,10 @@ describe('the assembled vault', () => {
     // The library folder: where the vault puts the library, what data.json says, and the plugin's default.
     const defaults = /libraryFolder:\s*'([^']+)'/.exec(readFileSync(join(repo, 'plugin/src/settings.ts'), 'utf8'))?.[1]
     expect(defaults).toBe(LIBRARY_FOLDER)
-    expect(json(`.obsidian/plugins/${pluginId}/data.json`)).toEqual({ libraryFolder: LIBRARY_FOLDER })
+    expect(json(`.obsidian/plugins/${pluginId}/data.json`)).toMatchObject({ libraryFolder: LIBRARY_FOLDER, libraryRecord: { version: expect.stringMatching(/^0\.1\.0\+[0-9a-f]{8}$/) } })
+    // The plugin's record of the installed library is the vault's record of it.
+    const installed = (json(`.obsidian/plugins/${pluginId}/installatie.json`) as { library: { files: unknown } }).library.files
+    expect((json(`.obsidian/plugins/${pluginId}/data.json`) as { libraryRecord: { files: unknown } }).libraryRecord.files).toEqual(installed)
     // Core plugins: templates on and pointed at a folder that has the templates; sync and publish off.
     const core = json('.obsidian/core-plugins.json') as Record<string, boolean>
     expect(core).toMatchObject({ templates: true, graph: true, sync: false, publish: false })

@@ -56,7 +56,11 @@ export function assembleVault(dest: string, sources: Sources, options: Options =
   const templateFiles = listFiles(sources.template, { hidden: true })
 
   const pluginDir = pluginFolder(plugin.id)
-  const data = `${JSON.stringify({ libraryFolder: LIBRARY_FOLDER }, null, 2)}\n`
+  // The plugin keeps the record of the installed library in its data, for its own *Kennisbank bijwerken*;
+  // the version is as the plugin names the library it carries (its version and a digest of the files).
+  const digest = sha256([...library.bytes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, bytes]) => `${path}\t${sha256(bytes)}\n`).join('')).slice(0, 8)
+  const libraryRecord = { version: `${plugin.version}+${digest}`, files: Object.fromEntries(library.hashes) }
+  const data = `${JSON.stringify({ libraryFolder: LIBRARY_FOLDER, libraryRecord }, null, 2)}\n`
   const template = new Map<string, Buffer>(templateFiles.map((p) => [p, readFileSync(fsPath(sources.template, p))]))
   if (!template.has(`${pluginDir}/${PLUGIN_DATA_FILE}`)) template.set(`${pluginDir}/${PLUGIN_DATA_FILE}`, Buffer.from(data, 'utf8'))
   const now = (options.now ?? new Date()).toISOString()
