@@ -66,7 +66,8 @@ test('the CLI and the plugin make the same plan from the same vault, record and 
 
   expect(pluginPlan).toEqual(cliPlan)
   // And it is not a trivial plan: every kind of decision is in it.
-  expect(cliPlan).toMatchObject({ updated: expect.arrayContaining(['themas/Upstream.md']), keptChanged: ['themas/Lokaal.md'], stayDeleted: ['themas/Weg.md'], added: ['praktijken/Nieuw.md'], removed: ['praktijken/Verdwenen.md'] })
+  expect(cliPlan.updated).toContain('themas/Upstream.md')
+  expect(cliPlan).toMatchObject({ keptChanged: ['themas/Lokaal.md'], stayDeleted: ['themas/Weg.md'], added: ['praktijken/Nieuw.md'], removed: ['praktijken/Verdwenen.md'] })
   expect(cliPlan.conflicts.map((c) => c.path)).toEqual(['themas/Beide.md'])
   expect(cliPlan.moved).toEqual([{ from: 'themas/Verplaatst.md', to: 'archief/Verplaatst.md', action: 'updated' }])
   expect(cliPlan.unchanged).toBe(1)
