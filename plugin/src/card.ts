@@ -35,7 +35,7 @@ export type Level = 'sterk' | 'redelijk' | 'zwak'
 export type PanelSuggestion = Suggestion & { level?: Level; grondslag?: string; passages?: Passage[] }
 
 /** The actions an element offers, in its `data-action`; the view listens once on the panel. */
-export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems' | 'refresh' | 'toggle' | 'more' | 'weak'
+export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems' | 'refresh' | 'toggle' | 'more' | 'weak' | 'update-library'
 
 /** Which parts of a card are open. */
 export interface CardUi {

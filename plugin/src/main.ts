@@ -8,7 +8,7 @@ import { openPanel, refresh, registerCommands, showProblems } from './commands'
 import { LibraryIndex } from './library-index'
 import { PraktijkwijzerSettingTab, readSettings, SettingsHolder } from './settings'
 import { nl } from './strings'
-import { registerLibraryUpdate } from './update/command'
+import { offerUpdate, outdatedLine, registerLibraryUpdate } from './update/command'
 import type { InstalledRecord, RecordStore } from './update/library'
 import { readRecord, RECORD_KEY } from './update/store'
 import { PanelView } from './view'
@@ -48,7 +48,11 @@ export default class PraktijkwijzerPlugin extends Plugin {
           settings: () => settings.get(),
           onSettingsChanged: (callback) => settings.onChanged(callback),
           showProblems: () => showProblems(this.app, services),
-          refresh: () => void refresh(index)
+          refresh: () => void refresh(index),
+          library: {
+            line: () => outdatedLine(store),
+            offer: () => void offerUpdate(this.app, settings.get().libraryFolder, store, () => void index.rebuild())
+          }
         })
     )
     registerCommands(this, services)

@@ -5,21 +5,23 @@
 import type { Plan } from '@praktijkwijzer/core'
 import { Modal, Notice, Setting } from 'obsidian'
 import type { App, Plugin } from 'obsidian'
+import { nl } from '../strings'
 import { EMBEDDED_VERSION, embeddedLibrary } from './embedded'
 import { applyUpdate, hasWork, prepareUpdate, type Applied, type Prepared, type RecordStore } from './library'
 
 /** The Dutch lines of a plan: counts first, then the conflicts. */
 export function planLines(plan: Plan): string[] {
+  const t = nl.library
   const lines = [
-    `Nieuw: ${plan.added.length + plan.restored.length}`,
-    `Bijgewerkt: ${plan.updated.length}`,
-    `Conflicten: ${plan.conflicts.length}${plan.conflicts.length > 0 ? ' (jullie versie blijft staan; de nieuwe komt ernaast als "(nieuwe versie)")' : ''}`,
-    `Verwijderd: ${plan.removed.length}`,
-    `Behouden (door het team gewijzigd of verwijderd): ${plan.keptChanged.length + plan.keptRemoved.length + plan.stayDeleted.length}`,
-    `Ongewijzigd: ${plan.unchanged}`
+    t.added(plan.added.length + plan.restored.length),
+    t.updated(plan.updated.length),
+    t.conflicts(plan.conflicts.length),
+    t.removed(plan.removed.length),
+    t.kept(plan.keptChanged.length + plan.keptRemoved.length + plan.stayDeleted.length),
+    t.unchanged(plan.unchanged)
   ]
-  if (plan.moved.length > 0) lines.push(`Verplaatst door het team (bijgewerkt op de nieuwe plek): ${plan.moved.length}`)
-  if (plan.blocked.length > 0) lines.push(`Overgeslagen (er staat iets in de weg): ${plan.blocked.map((b) => b.path).join(', ')}`)
+  if (plan.moved.length > 0) lines.push(t.moved(plan.moved.length))
+  if (plan.blocked.length > 0) lines.push(t.blocked(plan.blocked.map((b) => b.path)))
   for (const c of plan.conflicts) lines.push(`${c.path} → ${c.beside}`)
   return lines
 }
@@ -27,9 +29,9 @@ export function planLines(plan: Plan): string[] {
 /** The one line the panel shows when the vault's library is older than the carried one, or nothing. */
 export function outdatedLine(store: RecordStore): string | undefined {
   const record = store.load()
-  if (record?.pending !== undefined) return `Een update van de kennisbank is onderbroken. Kies *Kennisbank bijwerken* om hem af te maken.`
+  if (record?.pending !== undefined) return nl.library.interrupted
   if (record === undefined || record.version === EMBEDDED_VERSION) return undefined
-  return `De kennisbank in deze kluis is ouder dan die van de plug-in (${EMBEDDED_VERSION}). Kies *Kennisbank bijwerken* om te zien wat er verandert.`
+  return nl.library.outdated(record.version, EMBEDDED_VERSION)
 }
 
 /** Asks before an update: what it would do, and two buttons. */
@@ -45,15 +47,15 @@ export class UpdateModal extends Modal {
 
   override onOpen(): void {
     const { contentEl, prepared } = this
-    this.titleEl.setText(`Kennisbank bijwerken naar ${prepared.source.version}`)
-    contentEl.createEl('p', { text: `Zo zou de map "${prepared.folder}" veranderen. Een aanpassing van het team wordt nooit overschreven.` })
+    this.titleEl.setText(nl.library.title(prepared.source.version))
+    contentEl.createEl('p', { text: nl.library.intro(prepared.folder) })
     const list = contentEl.createEl('ul')
     for (const line of planLines(prepared.plan)) list.createEl('li', { text: line })
     new Setting(contentEl)
-      .addButton((b) => b.setButtonText('Annuleren').onClick(() => this.close()))
+      .addButton((b) => b.setButtonText(nl.library.cancel).onClick(() => this.close()))
       .addButton((b) =>
         b
-          .setButtonText('Bijwerken')
+          .setButtonText(nl.library.confirm)
           .setCta()
           .onClick(() => {
             this.close()
@@ -69,8 +71,7 @@ export class UpdateModal extends Modal {
 
 /** The Dutch notice after an update. */
 export function doneMessage(done: Applied, folder: string): string {
-  const skipped = done.skipped.length > 0 ? ` ${done.skipped.length} bestand(en) veranderde(n) intussen en bleef (bleven) zoals het team ze had: ${done.skipped.join(', ')}.` : ''
-  return `De kennisbank in "${folder}" is bijgewerkt: ${done.written.length} bestand(en) geschreven, ${done.deleted.length} naar de prullenbak.${skipped}`
+  return nl.library.done(folder, done.written.length, done.deleted.length) + (done.skipped.length > 0 ? nl.library.skipped(done.skipped) : '')
 }
 
 /**
@@ -86,7 +87,7 @@ export async function offerUpdate(app: App, folder: string, store: RecordStore, 
     const prepared = await prepareUpdate(app, folder, await embeddedLibrary(), store.load())
     if (!hasWork(prepared.plan)) {
       if (store.load()?.version !== prepared.source.version) await applyUpdate(app, prepared, store)
-      new Notice(`De kennisbank in "${folder}" is al bij (${prepared.source.version}).`)
+      new Notice(nl.library.current(folder, prepared.source.version))
       return
     }
     new UpdateModal(app, prepared, async () => {
@@ -94,11 +95,11 @@ export async function offerUpdate(app: App, folder: string, store: RecordStore, 
         new Notice(doneMessage(await applyUpdate(app, prepared, store), prepared.folder))
         after()
       } catch (error) {
-        new Notice(`Bijwerken is niet afgemaakt (${error instanceof Error ? error.message : String(error)}). Er gaat geen aanpassing verloren: kies *Kennisbank bijwerken* opnieuw om het af te maken.`)
+        new Notice(nl.library.unfinished(error instanceof Error ? error.message : String(error)))
       }
     }).open()
   } catch (error) {
-    new Notice(`De kennisbank kon niet worden bijgewerkt: ${error instanceof Error ? error.message : String(error)}`)
+    new Notice(nl.library.failed(error instanceof Error ? error.message : String(error)))
   }
 }
 
@@ -111,5 +112,5 @@ export async function offerUpdate(app: App, folder: string, store: RecordStore, 
  * @param after Called once an update is done.
  */
 export function registerLibraryUpdate(plugin: Plugin, folder: () => string, store: RecordStore, after: () => void): void {
-  plugin.addCommand({ id: 'update-library', name: 'Kennisbank bijwerken', callback: () => void offerUpdate(plugin.app, folder(), store, after) })
+  plugin.addCommand({ id: 'update-library', name: nl.library.command, callback: () => void offerUpdate(plugin.app, folder(), store, after) })
 }
