@@ -55,6 +55,10 @@ describe('vault --update', () => {
     // the team's own files, settings and case notes
     expect(read(k, 'Eigen notitie van het team.md')).toBe('Van ons.\n')
     expect(read(dest, '.obsidian/plugins/praktijkwijzer/data.json')).toContain('"maxResults": 5')
+    // The plugin's own record (for Kennisbank bijwerken in Obsidian) is the new manifest's.
+    const data = JSON.parse(read(dest, '.obsidian/plugins/praktijkwijzer/data.json')) as { libraryRecord: { version: string; files: unknown } }
+    expect(data.libraryRecord.version).toMatch(/^0\.2\.0\+[0-9a-f]{8}$/)
+    expect(data.libraryRecord.files).toEqual(manifestOf(dest).library.files)
     expect(outside(dest)).toEqual(before)
     // the plugin and the manifest
     expect(read(dest, '.obsidian/plugins/praktijkwijzer/main.js')).toBe('/* versie 2 */')

@@ -13,7 +13,7 @@ import { errorCode, fsFailure, VaultError } from './errors.js'
 import { LIBRARY_FOLDER, MANIFEST_FILE, PLUGIN_DATA_FILE, pluginFolder, type Sources } from './layout.js'
 import { liveness, newOwner, type Owner } from './lock.js'
 import { createManifest, manifestText, type Manifest } from './manifest.js'
-import { pluginHashes, readLibrary, readPluginBuild } from './sources.js'
+import { libraryVersion, pluginHashes, readLibrary, readPluginBuild } from './sources.js'
 import { fsPath, isDirectory, kindAt, listFiles, removeTree, sha256, syncTree } from './tree.js'
 
 /** What {@link assembleVault} made. */
@@ -58,8 +58,7 @@ export function assembleVault(dest: string, sources: Sources, options: Options =
   const pluginDir = pluginFolder(plugin.id)
   // The plugin keeps the record of the installed library in its data, for its own *Kennisbank bijwerken*;
   // the version is as the plugin names the library it carries (its version and a digest of the files).
-  const digest = sha256([...library.bytes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, bytes]) => `${path}\t${sha256(bytes)}\n`).join('')).slice(0, 8)
-  const libraryRecord = { version: `${plugin.version}+${digest}`, files: Object.fromEntries(library.hashes) }
+  const libraryRecord = { version: libraryVersion(plugin.version, library.bytes), files: Object.fromEntries(library.hashes) }
   const data = `${JSON.stringify({ libraryFolder: LIBRARY_FOLDER, libraryRecord }, null, 2)}\n`
   const template = new Map<string, Buffer>(templateFiles.map((p) => [p, readFileSync(fsPath(sources.template, p))]))
   if (!template.has(`${pluginDir}/${PLUGIN_DATA_FILE}`)) template.set(`${pluginDir}/${PLUGIN_DATA_FILE}`, Buffer.from(data, 'utf8'))

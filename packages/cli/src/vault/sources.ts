@@ -80,3 +80,12 @@ export function readLibrary(dir: string): Snapshot {
 export function pluginHashes(build: PluginBuild): Map<string, string> {
   return new Map([...build.files].map(([name, data]) => [name, sha256(data)]))
 }
+
+/**
+ * The version of a library as the plugin names the library it carries: the plugin's version and the first
+ * 8 hex digits of a SHA-256 over every file's path and SHA-256, in path order.
+ */
+export function libraryVersion(pluginVersion: string, files: ReadonlyMap<string, Uint8Array>): string {
+  const lines = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, bytes]) => `${path}\t${sha256(bytes)}\n`)
+  return `${pluginVersion}+${sha256(lines.join('')).slice(0, 8)}`
+}

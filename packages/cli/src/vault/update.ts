@@ -30,11 +30,11 @@ import { dirname, join, relative, sep } from 'node:path'
 import { changesFiles, planLibrary, type LocalEntry, type Plan } from '@praktijkwijzer/core'
 import { describe as describeError, fsFailure, VaultError } from './errors.js'
 import { folderDigest, readJournal, settle, writeJournal, type Journal, type Part, type Settled } from './journal.js'
-import { LIBRARY_FOLDER, MANIFEST_FILE, PLUGIN_FILES, pluginFolder, STAGING_DIR, type Sources } from './layout.js'
+import { LIBRARY_FOLDER, MANIFEST_FILE, PLUGIN_DATA_FILE, PLUGIN_FILES, pluginFolder, STAGING_DIR, type Sources } from './layout.js'
 import { assertOwner, cleanLeftovers, createStaging, handingOver, liveness, newOwner, readOwner, releaseStaging, takeOver, type Liveness, type Owner } from './lock.js'
 import { createManifest, manifestText, readManifest, type FileHashes, type Manifest } from './manifest.js'
-import { pluginHashes, readLibrary, readPluginBuild, type PluginBuild, type Snapshot } from './sources.js'
-import { copyInto, differences, digest, fileHashes, fsPath, isDirectory, kindAt, kindName, scan, syncTree, writeInside, type Entry } from './tree.js'
+import { libraryVersion, pluginHashes, readLibrary, readPluginBuild, type PluginBuild, type Snapshot } from './sources.js'
+import { copyInto, differences, digest, fileHashes, fsPath, isDirectory, kindAt, kindName, readFileNoFollow, scan, syncTree, writeInside, type Entry } from './tree.js'
 
 /** The moments of an update at which a test can make it fail, crash or pause (see {@link Options.fault}). */
 export const STEPS = ['start', 'locked', 'copied', 'staged', 'library-out', 'library-in', 'plugin-out', 'plugin-in', 'committed'] as const
@@ -296,6 +296,7 @@ function stageAndSwap(dest: string, staging: string, owner: Owner, p: Prepared, 
     else {
       for (const name of p.pluginFiles) writeInside(target, name, build.files.get(name) as Buffer)
       writeInside(target, MANIFEST_FILE, Buffer.from(manifestText(p.next), 'utf8'))
+      pluginRecord(target, { version: libraryVersion(build.version, upstream.bytes), files: p.next.library.files })
     }
   })
   fault('copied')
@@ -333,6 +334,23 @@ function stageAndSwap(dest: string, staging: string, owner: Owner, p: Prepared, 
     releaseStaging(dest, owner)
   }
   return []
+}
+
+/**
+ * Bring the plugin's own record of the installed library (in its `data.json`, beside the team's settings)
+ * in line with the new manifest, so that *Kennisbank bijwerken* in Obsidian starts from what is installed.
+ * A `data.json` that is not a JSON object is the team's business and is left alone.
+ */
+function pluginRecord(dir: string, record: { version: string; files: FileHashes }): void {
+  const path = join(dir, PLUGIN_DATA_FILE)
+  let data: unknown
+  try {
+    data = JSON.parse(readFileNoFollow(path).toString('utf8'))
+  } catch {
+    return
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return
+  writeInside(dir, PLUGIN_DATA_FILE, Buffer.from(`${JSON.stringify({ ...data, libraryRecord: record }, null, 2)}\n`, 'utf8'))
 }
 
 /** Vault paths under a part's folder whose entries differ from the scan the plan was made from. */
