@@ -128,7 +128,7 @@ describe('commands', () => {
   test('none has a default hotkey', async () => {
     const { app } = await setup()
     const ids = [...app.commands.keys()].sort()
-    expect(ids).toEqual(['praktijkwijzer:insert-reference', 'praktijkwijzer:open-panel', 'praktijkwijzer:privacy-check', 'praktijkwijzer:refresh-index', 'praktijkwijzer:search-library', 'praktijkwijzer:show-problems'])
+    expect(ids).toEqual(['praktijkwijzer:insert-reference', 'praktijkwijzer:open-panel', 'praktijkwijzer:privacy-check', 'praktijkwijzer:refresh-index', 'praktijkwijzer:search-library', 'praktijkwijzer:show-problems', 'praktijkwijzer:update-library'])
     for (const command of app.commands.values()) expect(command.hotkeys).toBeUndefined()
   })
 
