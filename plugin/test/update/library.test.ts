@@ -171,11 +171,11 @@ describe('Kennisbank bijwerken', () => {
     const carried = await embeddedLibrary()
     expect(Object.keys(contents(app)).sort()).toEqual([...carried.files.keys()].map((p) => `Kennisbank/${p}`).sort())
     expect(store.load()).toMatchObject({ version: EMBEDDED_VERSION })
-    expect(Notice.shown.at(-1)).toContain('is bijgewerkt: 2 bestand(en) geschreven')
+    expect(Notice.shown.at(-1)).toContain('is bijgewerkt: 2 bestanden geschreven, 0 naar de prullenbak.')
   })
 
   test('should say in one line when the vault library is older than the carried one', async () => {
-    expect(outdatedLine(memoryStore(await recordOf(V1, '0.0.0+oud')))).toMatch(/^De kennisbank in deze kluis is ouder dan die van de plug-in \(0\.0\.0\+test\)/)
+    expect(outdatedLine(memoryStore(await recordOf(V1, '0.0.0+oud')))).toBe('Kennisbank is ouder (0.0.0+oud; de plug-in heeft 0.0.0+test)')
     expect(outdatedLine(memoryStore(await recordOf(V1, EMBEDDED_VERSION)))).toBeUndefined()
     expect(planLines((await prepareUpdate(new App(), 'Kennisbank', source(V2, '2'), undefined)).plan)[0]).toBe('Nieuw: 7')
   })

@@ -1,8 +1,8 @@
 // The panel's two hooks into the library update: the first-run offer in a vault without a library, and
 // the one line when the vault's library is older than the carried one.
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { EMBEDDED_VERSION } from '../../src/update/embedded'
-import { click, MANIFEST, openPanel, panel, panelState, settle, setup } from '../helpers'
+import { click, MANIFEST, openPanel, panel, panelState, setup } from '../helpers'
 
 describe('the panel and the carried library', () => {
   test('a vault without a library: one click offers to install it, and after confirming it is there', async () => {
@@ -12,15 +12,14 @@ describe('the panel and the carried library', () => {
     const install = panel(app).contentEl.querySelector<HTMLButtonElement>('[data-action="update-library"]')
     expect(install?.textContent).toBe('Kennisbank installeren')
     click(install as HTMLButtonElement)
-    await settle(10)
-    const modal = app.openModals.at(-1)
-    expect(modal?.contentEl.textContent).toContain('Nieuw: 2')
-    const confirm = [...(modal?.contentEl.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Bijwerken')
+    // Unpacking and hashing are asynchronous (Web Crypto): wait for the dialog, not a fixed number of ticks.
+    const modal = await vi.waitFor(() => app.openModals.at(-1) ?? expect.fail('no dialog yet'), { timeout: 5000 })
+    expect(modal.contentEl.textContent).toContain('Nieuw: 2')
+    const confirm = [...modal.contentEl.querySelectorAll('button')].find((b) => b.textContent === 'Bijwerken')
     click(confirm as HTMLButtonElement)
-    await settle(20)
-    expect(app.vault.getFiles().map((f) => f.path).sort()).toEqual(['Kennisbank/themas/A.md', 'Kennisbank/themas/B.md'])
+    await vi.waitFor(() => expect(app.vault.getFiles().map((f) => f.path).sort()).toEqual(['Kennisbank/themas/A.md', 'Kennisbank/themas/B.md']), { timeout: 5000 })
     // The record is in the plugin's data, beside the settings.
-    expect(JSON.parse(app.pluginData.get(MANIFEST.id) ?? '{}')).toMatchObject({ libraryRecord: { version: EMBEDDED_VERSION } })
+    await vi.waitFor(() => expect(JSON.parse(app.pluginData.get(MANIFEST.id) ?? '{}')).toMatchObject({ libraryRecord: { version: EMBEDDED_VERSION } }), { timeout: 5000 })
   })
 
   test('an older library: the panel says so in one line, with the way to update', async () => {
@@ -33,8 +32,7 @@ describe('the panel and the carried library', () => {
     expect(update?.textContent).toBe('Kennisbank bijwerken')
     // The button opens the same dialog as the command.
     click(update as HTMLButtonElement)
-    await settle(10)
-    expect(app.openModals.at(-1)?.titleEl.textContent).toBe(`Kennisbank bijwerken naar ${EMBEDDED_VERSION}`)
+    await vi.waitFor(() => expect(app.openModals.at(-1)?.titleEl.textContent).toBe(`Kennisbank bijwerken naar ${EMBEDDED_VERSION}`), { timeout: 5000 })
   })
 
   test('an up-to-date library: no line', async () => {
