@@ -73,14 +73,14 @@ onveranderd), 2 verkeerd gebruik (zoals een MAP die niet leeg is zonder --update
     )
     const target = positionals[0]
     if (target === undefined) throw new UsageError('geef de map van de kluis op')
-    const update = values['update'] === true
+    const update = values.update === true
     for (const flag of ['dry-run', 'restore-deleted', 'adopt'] as const) {
       if (values[flag] && !update) throw new UsageError(`--${flag} hoort bij --update`)
     }
-    const recover = values['recover'] === true
+    const recover = values.recover === true
     if (recover && update) throw new UsageError('--recover gaat niet samen met --update: draai eerst --recover, daarna --update')
-    const library = resolve(io.cwd, (values['library'] as string | undefined) ?? defaults.library)
-    const plugin = values['plugin'] === undefined ? undefined : resolve(io.cwd, values['plugin'] as string)
+    const library = resolve(io.cwd, values.library ?? defaults.library)
+    const plugin = values.plugin === undefined ? undefined : resolve(io.cwd, values.plugin)
     const sources = shippedSources(library, plugin)
     const dest = resolve(io.cwd, target)
     const started = performance.now()
@@ -102,7 +102,7 @@ onveranderd), 2 verkeerd gebruik (zoals een MAP die niet leeg is zonder --update
       }
       const dryRun = values['dry-run'] === true
       const { fault } = testHooks()
-      const result = updateVault(dest, sources, { dryRun, restoreDeleted: values['restore-deleted'] === true, adopt: values['adopt'] === true, ...(fault === undefined ? {} : { fault }) })
+      const result = updateVault(dest, sources, { dryRun, restoreDeleted: values['restore-deleted'] === true, adopt: values.adopt === true, ...(fault === undefined ? {} : { fault }) })
       io.out(summary(result, target, dryRun, seconds(started)))
       return 0
     } catch (error) {
