@@ -5,8 +5,9 @@
  * prints numbers. Run with `pnpm --filter @praktijkwijzer/plugin bench` after `pnpm build`.
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { unpackLibrary } from '../src/update/carried'
-import { hasChromium, INSTALL_CHROMIUM, openHarness } from '../test/browser/harness'
+import { hasChromium, INSTALL_CHROMIUM, openHarness, PLUGIN_DIR } from '../test/browser/harness'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
 const NOTE =
@@ -24,7 +25,7 @@ function stats(values: number[]): string {
  * the plugin's own decoder; only an install or update pays it, never start-up).
  */
 function carried(): string {
-  const bytes = readFileSync(new URL('../dist/main.js', import.meta.url))
+  const bytes = readFileSync(join(PLUGIN_DIR, 'dist', 'main.js'))
   const main = bytes.toString('utf8')
   const found = /"(\d+)\\n([0-9a-zA-Z.:+=^!/*?&<>()[\]{}@%$#-]{1000,})"/.exec(main)
   if (!found) return 'carried library: none in dist/main.js'
