@@ -9,6 +9,8 @@ import { Engine } from './engine/engine.js'
 import type { Cite } from './engine/literature.js'
 import type { Options as SuggestOptions, SuggestionType, SuggestResult } from './engine/types.js'
 import { MutableGraph, type KnowledgeGraph } from './graph/graph.js'
+import { linkFields, missingLinks, type LinkProposal, type Options as LinkOptions, type SimilarNote } from './links/missing.js'
+import { signals, summary } from './note/fields.js'
 import { decodeSource, type Options as DecodeOptions, type Source } from './note/decode.js'
 import { parseNote, type Note } from './note/parse.js'
 import { problem, sortProblems, type Problem } from './problem.js'
@@ -96,6 +98,52 @@ export class Library {
   suggest(text: string, options: SuggestOptions = {}): SuggestResult {
     this.buildIndex()
     return (this.engine as Engine).suggest(text, options)
+  }
+
+  /**
+   * The practices, methods and themes whose text is most like a library note's own text (title, aliases,
+   * samenvatting, signalen and body), the note itself left out.
+   *
+   * @param path Path of the library note.
+   * @param limit Most notes (default 30).
+   * @returns Best first; empty when there is no such note.
+   */
+  similar(path: string, limit = 30): SimilarNote[] {
+    const node = this.store.byPath(normalizePath(path))
+    if (!node) return []
+    const { note } = node
+    const text = [node.title, ...node.aliases, summary(note) ?? '', ...signals(note), note.body].join('\n\n')
+    return this.suggest(text, { limit: limit + 1, minScore: 0.05 })
+      .suggestions.filter((s) => s.path !== node.path)
+      .slice(0, limit)
+      .map((s) => ({ path: s.path, score: s.score, why: s.why }))
+  }
+
+  /**
+   * The links a library note is probably missing, per link field of its kind, each with its reasons.
+   *
+   * @param path Path of the library note.
+   * @param options One field only, limits.
+   */
+  missingLinks(path: string, options: LinkOptions = {}): LinkProposal[] {
+    const p = normalizePath(path)
+    return missingLinks(this.store, p, this.similar(p), options)
+  }
+
+  /**
+   * The strongest missing links over the whole library, for a review round: every note with link fields,
+   * its best proposals, then all of them by score.
+   *
+   * @param options One field only; `limit` is the total (default 50), `perNote` the most per note and field (default 3).
+   */
+  allMissingLinks(options: LinkOptions & { perNote?: number } = {}): Array<LinkProposal & { note: string }> {
+    const all: Array<LinkProposal & { note: string }> = []
+    for (const node of this.store.nodes()) {
+      if (linkFields(node.type).length === 0) continue
+      const { perNote, ...rest } = options
+      for (const proposal of this.missingLinks(node.path, { ...rest, limit: perNote ?? 3 })) all.push({ note: node.path, ...proposal })
+    }
+    return all.sort((a, b) => b.score - a.score || (a.note < b.note ? -1 : a.note > b.note ? 1 : 0)).slice(0, options.limit ?? 50)
   }
 
   private read(file: SourceFile): Note | undefined {
