@@ -45,8 +45,13 @@ export interface SimilarNote {
   why: string[]
 }
 
+/** The kinds of evidence a proposal can rest on (see the top of this module). */
+export type Evidence = 'text' | 'peers' | 'backlinks' | 'paths'
+
 /** Options for {@link missingLinks}. */
 export interface Options {
+  /** Only these kinds of evidence (default all four); for measuring what each contributes. */
+  evidence?: readonly Evidence[]
   /** Only this field. */
   field?: string
   /** Most proposals per field (default 5). */
@@ -66,6 +71,7 @@ const WEIGHT = {
   /** Short typed paths through this note's neighbours (Adamic–Adar, saturated). */
   paths: 0.45
 }
+const EVIDENCE: readonly Evidence[] = ['text', 'peers', 'backlinks', 'paths']
 /** How many similar notes vote. */
 const PEERS = 12
 /** Adamic–Adar sum at which path evidence reaches 63% of its weight. */
@@ -154,8 +160,8 @@ export function missingLinks(graph: KnowledgeGraph, path: string, similar: reado
     addPaths(graph, node, get)
     const proposals: LinkProposal[] = []
     for (const [p, c] of candidates) {
-      const proposal = propose(graph, node, field.name, p, c)
-      if (proposal.score >= (options.minScore ?? 0.1)) proposals.push(proposal)
+      const proposal = propose(graph, node, field.name, p, c, new Set(options.evidence ?? EVIDENCE))
+      if (proposal.score > 0 && proposal.score >= (options.minScore ?? 0.1)) proposals.push(proposal)
     }
     proposals.sort((a, b) => b.score - a.score || compare(a.path, b.path))
     out.push(...proposals.slice(0, options.limit ?? 5))
@@ -258,23 +264,23 @@ function step(graph: KnowledgeGraph, self: GraphNode, edge: Edge): string {
   return PHRASE[edge.kind].replace('{s}', name(edge.from)).replace('{o}', name(edge.to))
 }
 
-function propose(graph: KnowledgeGraph, node: GraphNode, field: string, path: string, c: Candidate): LinkProposal {
+function propose(graph: KnowledgeGraph, node: GraphNode, field: string, path: string, c: Candidate, use: Set<Evidence>): LinkProposal {
   const parts: Array<{ value: number; reason: string }> = []
   const kind = node.type ?? 'notitie'
-  if (c.peerVotes > 0) {
+  if (use.has('peers') && c.peerVotes > 0) {
     const names = c.peers.slice(0, SHOWN.names).map((p) => link(graph, p))
     const more = c.peers.length > SHOWN.names ? ` en nog ${c.peers.length - SHOWN.names}` : ''
     parts.push({ value: WEIGHT.peers * c.peerVotes, reason: `ook gekoppeld (veld \`${field}\`) door ${joinDutch(names)}${more}, die op deze ${kind} lijk${c.peers.length === 1 ? 't' : 'en'}` })
   }
-  if (c.text > 0) {
+  if (use.has('text') && c.text > 0) {
     const shared = c.textWhy.slice(0, 2).join('; ')
     parts.push({ value: WEIGHT.text * c.text, reason: `de teksten lijken op elkaar${shared ? `: ${shared}` : ''}` })
   }
-  if (c.backlink) {
+  if (use.has('backlinks') && c.backlink) {
     const where = c.backlink.field ? `in het veld \`${c.backlink.field}\`` : 'in de tekst'
     parts.push({ value: WEIGHT.backlink, reason: `${step(graph, node, c.backlink)} (${where}), maar niet andersom` })
   }
-  if (c.paths > 0) {
+  if (use.has('paths') && c.paths > 0) {
     const best = [...c.pathReasons].sort((a, b) => b.weight - a.weight).slice(0, 2).map((r) => r.text)
     parts.push({ value: WEIGHT.paths * (1 - Math.exp(-c.paths / PATH_SCALE)), reason: best.join('; en ') })
   }
