@@ -253,7 +253,7 @@ function addPaths(graph: KnowledgeGraph, node: GraphNode, get: (path: string) =>
       if (!c) continue
       reached.add(t)
       c.paths += weight
-      c.pathReasons.push({ weight, text: `${step(graph, node, e1)} en ${step(graph, node, e2)}` })
+      c.pathReasons.push({ weight, text: `${step(graph, node, e1)}, en ${step(graph, node, e2)}` })
     }
   }
 }
@@ -281,8 +281,9 @@ function propose(graph: KnowledgeGraph, node: GraphNode, field: string, path: st
     parts.push({ value: WEIGHT.backlink, reason: `${step(graph, node, c.backlink)} (${where}), maar niet andersom` })
   }
   if (use.has('paths') && c.paths > 0) {
-    const best = [...c.pathReasons].sort((a, b) => b.weight - a.weight).slice(0, 2).map((r) => r.text)
-    parts.push({ value: WEIGHT.paths * (1 - Math.exp(-c.paths / PATH_SCALE)), reason: best.join('; en ') })
+    const best = [...c.pathReasons].sort((a, b) => b.weight - a.weight)[0]?.text ?? ''
+    const more = c.pathReasons.length > 1 ? ` (en nog ${c.pathReasons.length - 1} ${c.pathReasons.length === 2 ? 'pad' : 'paden'} door de graaf)` : ''
+    parts.push({ value: WEIGHT.paths * (1 - Math.exp(-c.paths / PATH_SCALE)), reason: `${best}${more}` })
   }
   const score = round(1 - parts.reduce((p, part) => p * (1 - part.value), 1))
   const level = LEVELS.find(([min]) => score >= min)?.[1] ?? 'zwak'
