@@ -11,7 +11,7 @@ import type { App, Editor, EditorChange, EditorPosition, HoverParent, PaneType, 
 import type { LibraryIndex } from './library-index'
 import type { PraktijkwijzerSettings } from './settings'
 import { nl } from './strings'
-import { addReferenceToFrontmatter, checklist, frontmatterEnd, inTextCitation, referenceInSection, wikilink } from './text'
+import { addReferenceToFrontmatter, addToFrontmatterList, checklist, frontmatterEnd, inTextCitation, referenceInSection, wikilink } from './text'
 
 /** The identifier of the panel, also its hover-link source. */
 export const VIEW_TYPE = 'praktijkwijzer-panel'
@@ -192,6 +192,26 @@ export class Actions {
       editor.transaction({ changes })
       editor.setCursor(editor.offsetToPos(cursorAfter))
       editor.focus()
+    })
+  }
+
+  /**
+   * Add a proposed link to a library note's frontmatter field, through `processFrontMatter`: exactly that
+   * link, in exactly that field, nothing else; a notice confirms it.
+   *
+   * @param node The library note.
+   * @param field The link field (`thema`, `methodiek`, `literatuur`, `gerelateerd`).
+   * @param target What goes between `[[` and `]]`.
+   */
+  async addLink(node: GraphNode, field: string, target: string): Promise<void> {
+    await this.guard(async () => {
+      const file = this.index.fileOf(node)
+      if (!file) return this.notify(nl.insert.notFound)
+      let added = false
+      await this.app.fileManager.processFrontMatter(file, (frontmatter) => {
+        added = addToFrontmatterList(frontmatter, field, `[[${target}]]`)
+      })
+      this.notify(added ? nl.links.added(target, field, node.title) : nl.links.already(target, field))
     })
   }
 

@@ -10,7 +10,7 @@
  * generation counter that keep them in order; apart, each would need the others' internals.
  */
 import { apaReference, Library, problem, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
-import type { GraphNode, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
+import type { GraphNode, LinkOptions, LinkProposal, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
 
@@ -174,6 +174,17 @@ export class LibraryIndex extends Component {
   suggest(text: string, options: SuggestOptions): SuggestResult | null {
     if (this.state !== 'ready' || !this.library) return null
     return this.library.suggest(text, options)
+  }
+
+  /**
+   * The links a library note is probably missing, per field, with reasons.
+   *
+   * @param path The note's library path.
+   * @returns The proposals, or `null` while the index is not ready.
+   */
+  missingLinks(path: string, options: LinkOptions = {}): LinkProposal[] | null {
+    if (this.state !== 'ready' || !this.library) return null
+    return this.library.missingLinks(path, options)
   }
 
   /** The library path of a vault path, or `null` when it lies outside the library folder. */

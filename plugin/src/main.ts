@@ -5,6 +5,7 @@
 import { debounce, Plugin } from 'obsidian'
 import { Actions, VIEW_TYPE } from './actions'
 import { openPanel, refresh, registerCommands, showProblems } from './commands'
+import { Dismissed, readDismissed } from './dismissed'
 import { LibraryIndex } from './library-index'
 import { PraktijkwijzerSettingTab, readSettings, SettingsHolder } from './settings'
 import { nl } from './strings'
@@ -15,7 +16,11 @@ const REBUILD_DELAY = 1000
 
 export default class PraktijkwijzerPlugin extends Plugin {
   override async onload(): Promise<void> {
-    const settings = new SettingsHolder(readSettings(await this.loadData().catch(() => null)), (data) => this.saveData(data))
+    const data: unknown = await this.loadData().catch(() => null)
+    // One data.json holds the settings and the dismissed link proposals; each saves both.
+    const saveAll = (): Promise<void> => this.saveData({ ...settings.get(), dismissedLinks: dismissed.toJSON() })
+    const settings: SettingsHolder = new SettingsHolder(readSettings(data), () => saveAll())
+    const dismissed: Dismissed = new Dismissed(readDismissed(data), () => saveAll())
     const index = this.addChild(
       new LibraryIndex(this.app.vault, () => settings.get().libraryFolder, {
         // The library folder was renamed in the vault: the setting follows it.
@@ -32,6 +37,7 @@ export default class PraktijkwijzerPlugin extends Plugin {
           index,
           actions,
           settings: () => settings.get(),
+          dismissed,
           onSettingsChanged: (callback) => settings.onChanged(callback),
           showProblems: () => showProblems(this.app, services),
           refresh: () => void refresh(index)

@@ -25,7 +25,7 @@ export type ProposalLevel = 'sterk' | 'redelijk' | 'zwak'
 export interface LinkProposal {
   /** The frontmatter field the link belongs in. */
   field: string
-  /** The link target as it is written between `[[` and `]]` (the file name). */
+  /** The link target as it is written between `[[` and `]]`: the file name, or the path when the name is not unique. */
   target: string
   /** Path of the target, relative to the library root. */
   path: string
@@ -287,15 +287,22 @@ function propose(graph: KnowledgeGraph, node: GraphNode, field: string, path: st
   }
   const score = round(1 - parts.reduce((p, part) => p * (1 - part.value), 1))
   const level = LEVELS.find(([min]) => score >= min)?.[1] ?? 'zwak'
-  const target = graph.byPath(path)
   return {
     field,
-    target: target?.note.name ?? path,
+    target: linkTarget(graph, path),
     path,
     score,
     level,
     why: parts.sort((a, b) => b.value - a.value).slice(0, SHOWN.reasons).map((p) => p.reason)
   }
+}
+
+/** What to write between `[[` and `]]` for a note: its file name, or its path when the name is not unique. */
+function linkTarget(graph: KnowledgeGraph, path: string): string {
+  const name = graph.byPath(path)?.note.name
+  if (name === undefined) return path
+  const r = graph.resolve(name)
+  return r.status === 'resolved' && r.node.path === path ? name : path.replace(/\.md$/, '')
 }
 
 function link(graph: KnowledgeGraph, path: string): string {
