@@ -208,7 +208,7 @@ export class Actions {
       const file = this.index.fileOf(node)
       if (!file) return this.notify(nl.insert.notFound)
       let added = false
-      await this.app.fileManager.processFrontMatter(file, (frontmatter) => {
+      await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
         added = addToFrontmatterList(frontmatter, field, `[[${target}]]`)
       })
       this.notify(added ? nl.links.added(target, field, node.title) : nl.links.already(target, field))
