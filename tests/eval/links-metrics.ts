@@ -13,7 +13,7 @@
 // similarity, with the same rules as ours: no link the note has, not the note itself, only targets of the
 // kind the field accepts.
 import MiniSearch from 'minisearch'
-import { fieldSpec, Library, type Evidence, type GraphNode, type KnowledgeGraph } from '@praktijkwijzer/core'
+import { fieldSpec, frontmatterEnd, Library, type Evidence, type GraphNode, type KnowledgeGraph } from '@praktijkwijzer/core'
 import { LIBRARY, readMarkdown } from '../lib/files.js'
 
 /** One hidden link. */
@@ -104,19 +104,23 @@ function presentPaths(graph: KnowledgeGraph, node: GraphNode): Set<string> {
   return out
 }
 
-/** The note's text with every wikilink to `target` cut out. */
-export function hide(graph: KnowledgeGraph, node: GraphNode, target: string, text: string): string {
-  let out = text
+/**
+ * The note's text with every wikilink to `target` cut out; with `fieldOnly`, only those in the
+ * frontmatter (a link the body also makes then stays, and is never proposed).
+ */
+export function hide(graph: KnowledgeGraph, node: GraphNode, target: string, text: string, fieldOnly = false): string {
   const raws = new Set(node.note.links.filter((l) => {
     const r = graph.resolve(l.target, node.path)
-    return r.status === 'resolved' && r.node.path === target
+    return r.status === 'resolved' && r.node.path === target && (!fieldOnly || l.field !== undefined)
   }).map((l) => l.raw))
-  for (const raw of raws) out = out.split(raw).join('')
-  return out
+  const end = fieldOnly ? frontmatterEnd(text) : text.length
+  let head = text.slice(0, end)
+  for (const raw of raws) head = head.split(raw).join('')
+  return head + text.slice(end)
 }
 
 /** Every hidden-link trial over the praktijk and methodiek notes, with each method's ranks. */
-export function run(methods: Array<{ name: string; method: Method }>, every = 1): { trials: Trial[]; ranks: number[][]; ms: number[]; skipped: number; notes: number } {
+export function run(methods: Array<{ name: string; method: Method }>, every = 1, fieldOnly = false): { trials: Trial[]; ranks: number[][]; ms: number[]; skipped: number; notes: number } {
   const files = readMarkdown(LIBRARY)
   const texts = new Map(files.map((f) => [f.path, f.text]))
   const library = new Library(files)
@@ -133,10 +137,15 @@ export function run(methods: Array<{ name: string; method: Method }>, every = 1)
       if (edge.field === undefined || edge.kind === 'mention') continue
       if (seen++ % every !== 0) continue
       const node = library.graph.byPath(original.path) as GraphNode
-      const hidden = hide(library.graph, node, edge.to, text)
+      const hidden = hide(library.graph, node, edge.to, text, fieldOnly)
       library.upsert({ path: original.path, text: hidden })
       const after = library.graph.byPath(original.path)
-      if (!after || presentPaths(library.graph, after).has(edge.to)) {
+      const stillThere = (l: { target: string; field?: string }): boolean => {
+        const r = library.graph.resolve(l.target, original.path)
+        return r.status === 'resolved' && r.node.path === edge.to && (!fieldOnly || l.field === edge.field)
+      }
+      // The hiding failed (the link is still there): not a trial.
+      if (!after || after.note.links.some(stillThere)) {
         skipped++
       } else {
         trials.push({ note: original.path, type: original.type ?? '', field: edge.field, target: edge.to })
@@ -183,8 +192,9 @@ export function score(name: string, trials: Trial[], ranks: number[], ms: number
 /**
  * Ours and the baseline on the shipped library; with `ablation`, also ours with parts of its evidence, to
  * show what each part adds. `every`: only every n-th hidden link (for the test; the table uses all).
+ * `fieldOnly`: hide the link in its field only, leaving a link in the body (which ours then never proposes).
  */
-export function evaluateLinks(ablation = false, every = 1): { scores: MethodScores[]; trials: number; skipped: number; notes: number } {
+export function evaluateLinks(ablation = false, every = 1, fieldOnly = false): { scores: MethodScores[]; trials: number; skipped: number; notes: number; fieldOnly: boolean } {
   const library = new Library(readMarkdown(LIBRARY))
   const methods = [
     { name: 'Praktijkwijzer', method: ours() },
@@ -198,8 +208,8 @@ export function evaluateLinks(ablation = false, every = 1): { scores: MethodScor
         ]
       : [])
   ]
-  const { trials, ranks, ms, skipped, notes } = run(methods, every)
-  return { scores: methods.map((m, i) => score(m.name, trials, ranks[i] ?? [], ms[i] ?? 0, notes)), trials: trials.length, skipped, notes }
+  const { trials, ranks, ms, skipped, notes } = run(methods, every, fieldOnly)
+  return { scores: methods.map((m, i) => score(m.name, trials, ranks[i] ?? [], ms[i] ?? 0, notes)), trials: trials.length, skipped, notes, fieldOnly }
 }
 
 /** The scores as a table. */
@@ -227,7 +237,10 @@ export function table(result: ReturnType<typeof evaluateLinks>): string {
     '',
     `tijd per vraag (één verborgen link): ${a.name} ${a.msPerQuery.toFixed(1)} ms, ${b.name} ${b.msPerQuery.toFixed(1)} ms`,
     `tijd per notitie (alle verborgen links): ${a.name} ${a.msPerNote.toFixed(1)} ms, ${b.name} ${b.msPerNote.toFixed(1)} ms`,
-    `(${result.notes} praktijk- en methodieknotities, ${result.trials} verborgen links${result.skipped ? `, ${result.skipped} overgeslagen` : ''}; percentages)`
+    `(${result.notes} praktijk- en methodieknotities, ${result.trials} verborgen links${result.skipped ? `, ${result.skipped} overgeslagen` : ''}; percentages)`,
+    result.fieldOnly
+      ? '(--alleen-veld: alleen uit het veld verborgen; staat de link ook in de tekst, dan stellen beide methoden hem niet voor, want hij is er al)'
+      : '(verborgen uit het veld en uit de tekst: de link is echt weg)'
   )
   return lines.join('\n')
 }
