@@ -56,7 +56,7 @@ export interface Options {
   field?: string
   /** Most proposals per field (default 5). */
   limit?: number
-  /** Proposals below this score are left out (default 0.1). */
+  /** Proposals below this score are left out (default 0.05). */
   minScore?: number
 }
 
@@ -161,7 +161,7 @@ export function missingLinks(graph: KnowledgeGraph, path: string, similar: reado
     const proposals: LinkProposal[] = []
     for (const [p, c] of candidates) {
       const proposal = propose(graph, node, field.name, p, c, new Set(options.evidence ?? EVIDENCE))
-      if (proposal.score > 0 && proposal.score >= (options.minScore ?? 0.1)) proposals.push(proposal)
+      if (proposal.score > 0 && proposal.score >= (options.minScore ?? 0.05)) proposals.push(proposal)
     }
     proposals.sort((a, b) => b.score - a.score || compare(a.path, b.path))
     out.push(...proposals.slice(0, options.limit ?? 5))
