@@ -14,6 +14,9 @@
  * score means the same whatever else the library holds. Never proposed: a note this note already links
  * (in a field or in the body, resolved as the graph resolves links), the note itself, or a note of a
  * kind the field does not accept.
+ *
+ * Over 300 lines because the four kinds of evidence and their Dutch reasons belong together: each reason
+ * names exactly the notes its evidence counted.
  */
 import type { Edge, GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import { SCHEMA, type EdgeKind, type NoteType } from '../graph/schema.js'
@@ -142,7 +145,8 @@ export function missingLinks(graph: KnowledgeGraph, path: string, similar: reado
         c.textWhy = s.why
       }
     }
-    const voters = peers.filter((p) => linkFields(p.node.type).some((f) => f.name === field.name))
+    // Only notes whose field of that name takes the same kinds vote (a method's `gerelateerd` holds methods, a practice's practices).
+    const voters = peers.filter((p) => linkFields(p.node.type).some((f) => f.name === field.name && sameKinds(f.targets, field.targets)))
     const total = voters.reduce((sum, p) => sum + p.score, 0)
     for (const peer of voters) {
       for (const edge of graph.edgesFrom(peer.node.path)) {
@@ -173,6 +177,10 @@ export function missingLinks(graph: KnowledgeGraph, path: string, similar: reado
 export function linkFields(type: NoteType | null): LinkField[] {
   if (type === null) return []
   return SCHEMA[type].flatMap((f) => (f.type.kind === 'links' ? [{ name: f.name, targets: f.type.targets }] : []))
+}
+
+function sameKinds(a: readonly NoteType[], b: readonly NoteType[]): boolean {
+  return a.length === b.length && a.every((t) => b.includes(t))
 }
 
 /** Paths a note links to in any way (field or body, of any kind), and its own path. */
