@@ -14,7 +14,8 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 
 const NOTE = 'library/praktijken/Aanspreken op gedrag in plaats van straffen.md'
 
-describe('links', () => {
+// Each test loads the shipped library and builds its index (seconds on a busy machine); --all asks for every note.
+describe('links', { timeout: 120_000 }, () => {
   test('--json prints exactly { missing: [ { field, target, path, score, level, why } ] }, per field at most --limit', async () => {
     const r = await run(['links', NOTE, '--json', '--limit', '2'])
     expect(r.code).toBe(0)
