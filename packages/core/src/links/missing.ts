@@ -168,7 +168,8 @@ export function missingLinks(graph: KnowledgeGraph, path: string, similar: reado
       if (proposal.score > 0 && proposal.score >= (options.minScore ?? 0.05)) proposals.push(proposal)
     }
     proposals.sort((a, b) => b.score - a.score || compare(a.path, b.path))
-    out.push(...proposals.slice(0, options.limit ?? 5))
+    // A loop, not push(...): a large --limit must not spread an unbounded array as arguments.
+    for (const p of proposals.slice(0, options.limit ?? 5)) out.push(p)
   }
   return out
 }
