@@ -27,9 +27,8 @@ export { problem, type Level, type Position, type Problem, type ProblemCode } fr
 
 // Citations and the exchange with reference managers.
 export {
-  apaBibliography,
-  apaInText,
-  apaReference,
+  briefReference,
+  Citations,
   cslToFields,
   detectExchangeFormat,
   DuplicateIndex,
@@ -37,6 +36,7 @@ export {
   literatureFields,
   literatureNoteName,
   literatureNoteText,
+  loadCitations,
   parseReferences,
   readReferences,
   toCsl,

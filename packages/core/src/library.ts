@@ -4,7 +4,7 @@
  * rest loads. The caller reads the files (node:fs in the CLI, the vault in Obsidian) and hands over their
  * contents; the library keeps the graph and the engine in step, one file at a time.
  */
-import { apaReference } from './cite/index.js'
+import { briefReference } from './cite/index.js'
 import { Engine } from './engine/engine.js'
 import type { Cite } from './engine/literature.js'
 import type { Options as SuggestOptions, SuggestionType, SuggestResult } from './engine/types.js'
@@ -24,7 +24,10 @@ export interface SourceFile extends Source {
 export interface Options extends DecodeOptions {
   /** Which kinds the engine ranks (default praktijk, methodiek, thema). */
   types?: readonly SuggestionType[]
-  /** Formats the reference of a literatuur note (default: APA 7, {@link apaReference}). */
+  /**
+   * Formats the reference of a literatuur note. Default: authors, year and title ({@link briefReference}),
+   * which needs no citation engine; give `citations.reference` of `loadCitations` for APA 7.
+   */
   cite?: Cite
 }
 
@@ -86,7 +89,7 @@ export class Library {
 
   /** Build the relevance index now, instead of at the first query (it is kept current from then on). */
   buildIndex(): void {
-    this.engine ??= new Engine(this.store, { cite: this.options.cite ?? apaReference, ...(this.options.types ? { types: this.options.types } : {}) })
+    this.engine ??= new Engine(this.store, { cite: this.options.cite ?? briefReference, ...(this.options.types ? { types: this.options.types } : {}) })
   }
 
   /**
