@@ -262,7 +262,15 @@ export class LibraryIndex extends Component {
       }
     }
     this.progress = undefined
-    library.buildIndex()
+    // The relevance index in slices too (one note a step): no long task between layout-ready and the panel.
+    for (const step of library.buildIndexSteps()) {
+      void step
+      if (Date.now() - slice > SLICE_MS) {
+        await breathe()
+        if (generation !== this.generation) return
+        slice = Date.now()
+      }
+    }
     this.folder = folder
     this.library = library
     this.state = 'ready'
