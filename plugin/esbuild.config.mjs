@@ -2,12 +2,12 @@
 // versions.json. Obsidian, Electron, CodeMirror and Node's built-ins are external; Node's `fs` and
 // `Buffer`, which the core's gray-matter asks for, are replaced by tiny stand-ins so the bundle runs
 // where there is no Node.js (Obsidian mobile, a plain browser page). Network code in dependencies is kept
-// out (no-network.mjs), and the bundle is checked for network APIs before it is written.
+// out (no-network.mjs), and the bundle is checked for network and HTML injection APIs before it is written.
 import { builtinModules } from 'node:module'
 import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 import { carriedCost, carriedLibrary } from './carried-library.mjs'
-import { findNetworkApis, noNetwork } from './no-network.mjs'
+import { findHtmlApis, findNetworkApis, noNetwork } from './no-network.mjs'
 import { syncVersions } from './versions.mjs'
 
 const production = !process.argv.includes('--dev')
@@ -20,7 +20,7 @@ const result = await build({
   platform: 'browser',
   target: 'es2018',
   external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*', ...builtinModules.filter((m) => m !== 'fs'), ...builtinModules.map((m) => `node:${m}`)],
-  alias: { fs: './src/shims/empty.ts' },
+  alias: { fs: './src/shims/empty.ts', 'decode-named-character-reference': './src/shims/decode-named-character-reference.ts' },
   inject: ['./src/shims/buffer.ts'],
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   minify: production,
@@ -37,6 +37,11 @@ const code = result.outputFiles.find((f) => f.path.endsWith('main.js'))?.text ??
 const network = findNetworkApis(code)
 if (network.length > 0) {
   process.stderr.write(`plugin: the bundle contains network APIs, so it is not written:\n${network.map((n) => `  ${n.api}: …${n.context}…`).join('\n')}\n`)
+  process.exit(1)
+}
+const html = findHtmlApis(code)
+if (html.length > 0) {
+  process.stderr.write(`plugin: the bundle contains HTML injection APIs, so it is not written:\n${html.map((n) => `  ${n.api}: …${n.context}…`).join('\n')}\n`)
   process.exit(1)
 }
 await mkdir('dist', { recursive: true })

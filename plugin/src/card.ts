@@ -35,7 +35,7 @@ export type Level = 'sterk' | 'redelijk' | 'zwak'
 export type PanelSuggestion = Suggestion & { level?: Level; grondslag?: string; passages?: Passage[] }
 
 /** The actions an element offers, in its `data-action`; the view listens once on the panel. */
-export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems' | 'refresh' | 'toggle' | 'more' | 'weak' | 'update-library'
+export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems' | 'refresh' | 'toggle' | 'more' | 'weak' | 'add-link' | 'dismiss-link' | 'update-library'
 
 /** Which parts of a card are open. */
 export interface CardUi {
@@ -195,7 +195,7 @@ function button(parent: HTMLElement, action: Action, icon: string, label: string
 }
 
 /** `via [[Note]]` reads as `via Note` in the panel. */
-function plainLinks(text: string): string {
+export function plainLinks(text: string): string {
   return text.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_m, target: string, label?: string) => label ?? target)
 }
 

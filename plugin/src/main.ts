@@ -5,6 +5,7 @@
 import { debounce, Plugin } from 'obsidian'
 import { Actions, VIEW_TYPE } from './actions'
 import { openPanel, refresh, registerCommands, showProblems } from './commands'
+import { Dismissed, readDismissed } from './dismissed'
 import { LibraryIndex } from './library-index'
 import { PraktijkwijzerSettingTab, readSettings, SettingsHolder } from './settings'
 import { nl } from './strings'
@@ -18,16 +19,19 @@ const REBUILD_DELAY = 1000
 
 export default class PraktijkwijzerPlugin extends Plugin {
   override async onload(): Promise<void> {
-    const raw: unknown = await this.loadData().catch(() => null)
-    // The record of the installed library lives beside the settings in the plugin's data: keep it on every save.
-    let record: InstalledRecord | undefined = readRecord(raw)
-    const withRecord = (data: object): object => (record === undefined ? data : { ...data, [RECORD_KEY]: record })
-    const settings = new SettingsHolder(readSettings(raw), (data) => this.saveData(withRecord(data)))
+    const data: unknown = await this.loadData().catch(() => null)
+    // One data.json holds the settings, the dismissed link proposals and the record of the installed
+    // library; each save writes all three.
+    let record: InstalledRecord | undefined = readRecord(data)
+    const saveAll = (): Promise<void> =>
+      this.saveData({ ...settings.get(), dismissedLinks: dismissed.toJSON(), ...(record === undefined ? {} : { [RECORD_KEY]: record }) })
+    const settings: SettingsHolder = new SettingsHolder(readSettings(data), () => saveAll())
+    const dismissed: Dismissed = new Dismissed(readDismissed(data), () => saveAll())
     const store: RecordStore = {
       load: () => record,
       save: async (next) => {
         record = next
-        await this.saveData(withRecord(settings.get()))
+        await saveAll()
       }
     }
     const index = this.addChild(
@@ -46,6 +50,7 @@ export default class PraktijkwijzerPlugin extends Plugin {
           index,
           actions,
           settings: () => settings.get(),
+          dismissed,
           onSettingsChanged: (callback) => settings.onChanged(callback),
           showProblems: () => showProblems(this.app, services),
           refresh: () => void refresh(index),

@@ -4,11 +4,12 @@
  * key and a signature, and a block whose signature did not change is left as it is, so a click, the
  * focus and the scroll position survive a new result. No HTML strings anywhere.
  */
-import type { GraphNode, SuggestResult } from '@praktijkwijzer/core'
+import type { GraphNode, LinkProposal, SuggestResult } from '@praktijkwijzer/core'
 import { setIcon } from 'obsidian'
 import { cardSignature, levelOf, literatureSignature, renderCard, renderLiteratureCard } from './card'
 import type { Action, CardUi, PanelSuggestion } from './card'
 import type { IndexStatus } from './library-index'
+import { proposalKey, proposalSignature, renderProposal } from './proposals'
 import { nl } from './strings'
 
 /** What the panel shows. */
@@ -16,7 +17,11 @@ export type PanelState =
   | { kind: 'loading' }
   | { kind: 'missing'; folder: string; install: boolean }
   | { kind: 'no-note' }
-  | { kind: 'library-note' }
+  /**
+   * A library note in front: the links it probably misses (`null` for a kind without link fields), and
+   * how many were dismissed for it.
+   */
+  | { kind: 'library-note'; note: string; proposals: LinkProposal[] | null; dismissed: number }
   | { kind: 'not-case-note' }
   | { kind: 'too-short' }
   | { kind: 'error'; message: string }
@@ -129,7 +134,7 @@ function blocks(state: PanelState, ui: PanelUi, lookup: (path: string) => GraphN
     case 'no-note':
       return [message(nl.state.noNote)]
     case 'library-note':
-      return [message(nl.state.libraryNote)]
+      return libraryNote(state, lookup)
     case 'not-case-note':
       return [message(nl.state.notCaseNote)]
     case 'too-short':
@@ -174,6 +179,27 @@ function results(state: Extract<PanelState, { kind: 'results' }>, ui: PanelUi, l
       )
     )
   }
+  return out
+}
+
+function libraryNote(state: Extract<PanelState, { kind: 'library-note' }>, lookup: (path: string) => GraphNode | undefined): Block[] {
+  if (state.proposals === null) return [message(nl.state.libraryNote)]
+  const out: Block[] = [{ key: 'links-title', sig: '', build: (into) => void into.createEl('h4', { cls: 'pw-list-title', text: nl.links.heading }) }]
+  if (state.proposals.length === 0) out.push(message(nl.links.none, 'pw-quiet'))
+  else {
+    out.push(message(nl.links.intro, 'pw-links-intro'))
+    out.push(
+      list(
+        'links',
+        nl.links.heading,
+        state.proposals.map((p) => {
+          const node = lookup(p.path)
+          return { key: proposalKey(p), sig: proposalSignature(p, node), build: (into) => renderProposal(into, p, node) }
+        })
+      )
+    )
+  }
+  if (state.dismissed > 0) out.push(message(nl.links.dismissed(state.dismissed), 'pw-dismissed'))
   return out
 }
 

@@ -105,6 +105,20 @@ export const nl = {
     } satisfies Record<FieldName, (kind: string) => string>
   },
 
+  /** The proposals for a library note's missing links. */
+  links: {
+    heading: 'Mogelijk ontbrekende verbanden',
+    intro: 'Links die deze notitie waarschijnlijk mist, met de redenen. Controleer ze in de notities zelf voordat je er een toevoegt.',
+    none: 'Geen ontbrekende verbanden gevonden voor deze notitie.',
+    field: (field: string) => `veld ${field}`,
+    add: (field: string) => `Toevoegen aan ${field}`,
+    dismiss: 'Negeren',
+    dismissTitle: 'Dit voorstel niet meer tonen bij deze notitie',
+    added: (target: string, field: string, note: string) => `[[${target}]] toegevoegd aan het veld "${field}" van ${note}.`,
+    already: (target: string, field: string) => `[[${target}]] staat al in het veld "${field}".`,
+    dismissed: (n: number) => (n === 1 ? '1 voorstel genegeerd bij deze notitie.' : `${n} voorstellen genegeerd bij deze notitie.`)
+  },
+
   item: {
     scoreTitle: (score: number) => `Score ${score.toFixed(2).replace('.', ',')} (0 tot 1)`,
     evidence: (status: string) => `bewijs: ${status}`,

@@ -131,11 +131,21 @@ export function referenceInSection(note: string, reference: string): Insertion |
  * @returns Whether the frontmatter changed.
  */
 export function addReferenceToFrontmatter(frontmatter: Record<string, unknown>, reference: string): boolean {
-  const current = frontmatter['literatuur']
+  return addToFrontmatterList(frontmatter, 'literatuur', reference)
+}
+
+/**
+ * Add a value to a list property of a frontmatter object (mutates it, as `processFrontMatter` expects). A
+ * single string becomes a list; a value already listed is not added twice; other properties are untouched.
+ *
+ * @returns Whether the frontmatter changed.
+ */
+export function addToFrontmatterList(frontmatter: Record<string, unknown>, field: string, value: string): boolean {
+  const current = frontmatter[field]
   const list = Array.isArray(current) ? [...(current as unknown[])] : typeof current === 'string' && current.trim() !== '' ? [current] : []
-  if (list.includes(reference)) return false
-  list.push(reference)
-  frontmatter['literatuur'] = list
+  if (list.includes(value)) return false
+  list.push(value)
+  frontmatter[field] = list
   return true
 }
 

@@ -14,6 +14,7 @@ import type { EventRef, HoverParent, HoverPopover, WorkspaceLeaf } from 'obsidia
 import type { Actions, NoteTarget } from './actions'
 import { currentNote, openNoteAt, VIEW_TYPE } from './actions'
 import type { Action } from './card'
+import type { Dismissed } from './dismissed'
 import type { LibraryIndex } from './library-index'
 import { LiveUpdater } from './live'
 import type { Ticket } from './live'
@@ -27,11 +28,16 @@ import { noteBody } from './text'
 /** Fewer characters than this (after the frontmatter) is not yet a note to suggest for. */
 export const MIN_TEXT = 12
 
+/** Proposed missing links shown per field of a library note. */
+export const PROPOSALS_PER_FIELD = 3
+
 /** What the panel needs; values, not the plugin. */
 export interface PanelServices {
   index: LibraryIndex
   actions: Actions
   settings: () => PraktijkwijzerSettings
+  /** The proposed links the researcher dismissed. */
+  dismissed: Dismissed
   /** Be told when a setting changed. */
   onSettingsChanged: (callback: () => void) => EventRef
   showProblems: () => void
@@ -162,7 +168,8 @@ export class PanelView extends ItemView implements HoverParent {
     const kept = front === null || frontIsLibrary ? (this.followed === null ? null : openNoteAt(this.app, this.followed)) : null
     const note = kept ?? front
     if (!note) return { kind: 'no-note' }
-    if (index.libraryPath(note.file.path) !== null) return { kind: 'library-note' }
+    const libraryPath = index.libraryPath(note.file.path)
+    if (libraryPath !== null) return this.libraryNote(libraryPath)
     if (!isCaseNote(note.file.path, caseFolderList(settings))) return { kind: 'not-case-note' }
     this.followed = note.file.path
     const { editor } = note
@@ -177,6 +184,25 @@ export class PanelView extends ItemView implements HoverParent {
     })
     if (!result) return { kind: 'loading' }
     return { kind: 'results', result, showLiterature: settings.showLiteratuur, note: note.file.basename, kept: kept !== null }
+  }
+
+  /**
+   * A library note in front: the links it probably misses, per field, without the dismissed ones (more
+   * are asked for than shown, so a dismissed proposal makes room for the next).
+   */
+  private libraryNote(path: string): PanelState {
+    const node = this.services.index.node(path)
+    if (node?.type !== 'praktijk' && node?.type !== 'methodiek' && node?.type !== 'thema') return { kind: 'library-note', note: path, proposals: null, dismissed: 0 }
+    const { dismissed, index } = this.services
+    const all = index.missingLinks(path, { limit: PROPOSALS_PER_FIELD * 3 }) ?? []
+    const open = all.filter((p) => !dismissed.has(path, p.field, p.path))
+    const perField = new Map<string, number>()
+    const proposals = open.filter((p) => {
+      const n = (perField.get(p.field) ?? 0) + 1
+      perField.set(p.field, n)
+      return n <= PROPOSALS_PER_FIELD
+    })
+    return { kind: 'library-note', note: path, proposals, dismissed: all.length - open.length }
   }
 
   /** The note inserts go into: the case note the panel follows. */
@@ -310,6 +336,9 @@ export class PanelView extends ItemView implements HoverParent {
         if (first?.instanceOf(HTMLElement)) first.focus()
         return
       }
+      case 'add-link':
+      case 'dismiss-link':
+        return this.onProposal(action, el)
       case 'toggle': {
         const key = `${el.closest<HTMLElement>('[data-path]')?.dataset['path'] ?? ''}#${el.dataset['part'] ?? ''}`
         if (!this.ui.open.delete(key)) this.ui.open.add(key)
@@ -324,6 +353,22 @@ export class PanelView extends ItemView implements HoverParent {
     else if (action === 'link') void actions.insertLink(node, this.target())
     else if (action === 'checklist') void actions.insertChecklist(node, this.target())
     else if (action === 'cite') void actions.cite(node, this.target())
+  }
+
+  /** Add a proposed link to the library note in front, or dismiss it for that note. */
+  private onProposal(action: 'add-link' | 'dismiss-link', el: HTMLElement): void {
+    const state = this.state
+    const card = el.closest<HTMLElement>('[data-field]')
+    const field = card?.dataset['field']
+    const path = card?.dataset['path']
+    const target = card?.dataset['target']
+    if (state.kind !== 'library-note' || field === undefined || path === undefined || target === undefined) return
+    if (action === 'dismiss-link') {
+      void this.services.dismissed.dismiss(state.note, field, path).then(() => this.updater?.now())
+      return
+    }
+    const note = this.services.index.node(state.note)
+    if (note) void this.services.actions.addLink(note, field, target)
   }
 
   private onHover(evt: MouseEvent): void {

@@ -34,7 +34,8 @@ describe('load and save', () => {
     await tab.setControlValue('maxResults', 999)
     await tab.setControlValue('focus', 'nergens')
     const saved = JSON.parse(app.pluginData.get(MANIFEST.id) ?? '{}') as Record<string, unknown>
-    expect(saved).toEqual({ ...DEFAULT_SETTINGS, maxResults: 30, focus: 'section', citationPlacement: 'section' })
+    // data.json holds the settings and, beside them, the dismissed link proposals (none yet).
+    expect(saved).toEqual({ ...DEFAULT_SETTINGS, maxResults: 30, focus: 'section', citationPlacement: 'section', dismissedLinks: {} })
   })
 
   test('every declared control is a setting, with a Dutch name', () => {

@@ -6,6 +6,7 @@ import type { Command, Defaults, Io } from './command.js'
 import { check } from './commands/check.js'
 import { cite } from './commands/cite.js'
 import { graph } from './commands/graph.js'
+import { links } from './commands/links.js'
 import { privacy } from './commands/privacy.js'
 import { report } from './commands/report.js'
 import { suggest } from './commands/suggest.js'
@@ -13,7 +14,7 @@ import { vault } from './commands/vault.js'
 import { shippedLibrary } from './files.js'
 import { printable, printableOutput } from './printable.js'
 
-const COMMANDS: Command[] = [check, graph, suggest, cite, report, vault, privacy]
+const COMMANDS: Command[] = [check, graph, suggest, links, cite, report, vault, privacy]
 
 const VERSION = '0.1.0'
 

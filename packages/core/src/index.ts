@@ -11,6 +11,7 @@ export { Library, type Options as LibraryOptions, type SourceFile } from './libr
 export type { FieldName, LiteratureSuggestion, Match, Options as SuggestOptions, Stats, SuggestionType, SuggestResult, Suggestion } from './engine/types.js'
 export type { Cite } from './engine/literature.js'
 export { TitleFinder, type FinderHit } from './engine/finder.js'
+export type { Evidence, LinkProposal, Options as LinkOptions, ProposalLevel, SimilarNote } from './links/missing.js'
 
 // Notes: decoding, frontmatter, parsing, the fields of library notes.
 export { decodeSource, DEFAULT_MAX_BYTES, type Decoded, type Source } from './note/decode.js'
@@ -26,9 +27,8 @@ export { problem, type Level, type Position, type Problem, type ProblemCode } fr
 
 // Citations and the exchange with reference managers.
 export {
-  apaBibliography,
-  apaInText,
-  apaReference,
+  briefReference,
+  Citations,
   cslToFields,
   detectExchangeFormat,
   DuplicateIndex,
@@ -36,6 +36,7 @@ export {
   literatureFields,
   literatureNoteName,
   literatureNoteText,
+  loadCitations,
   parseReferences,
   readReferences,
   toCsl,

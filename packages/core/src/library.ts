@@ -4,11 +4,13 @@
  * rest loads. The caller reads the files (node:fs in the CLI, the vault in Obsidian) and hands over their
  * contents; the library keeps the graph and the engine in step, one file at a time.
  */
-import { apaReference } from './cite/index.js'
+import { briefReference } from './cite/index.js'
 import { Engine } from './engine/engine.js'
 import type { Cite } from './engine/literature.js'
 import type { Options as SuggestOptions, SuggestionType, SuggestResult } from './engine/types.js'
 import { MutableGraph, type KnowledgeGraph } from './graph/graph.js'
+import { linkFields, missingLinks, type LinkProposal, type Options as LinkOptions, type SimilarNote } from './links/missing.js'
+import { signals, summary } from './note/fields.js'
 import { decodeSource, type Options as DecodeOptions, type Source } from './note/decode.js'
 import { parseNote, type Note } from './note/parse.js'
 import { problem, sortProblems, type Problem } from './problem.js'
@@ -22,7 +24,10 @@ export interface SourceFile extends Source {
 export interface Options extends DecodeOptions {
   /** Which kinds the engine ranks (default praktijk, methodiek, thema). */
   types?: readonly SuggestionType[]
-  /** Formats the reference of a literatuur note (default: APA 7, {@link apaReference}). */
+  /**
+   * Formats the reference of a literatuur note. Default: authors, year and title ({@link briefReference}),
+   * which needs no citation engine; give `citations.reference` of `loadCitations` for APA 7.
+   */
   cite?: Cite
 }
 
@@ -33,6 +38,8 @@ export class Library {
   private engine: Engine | undefined
   private readonly unreadable = new Map<string, Problem>()
   private readonly options: Options
+  /** Counts changes of the graph, so that a stepwise index build can tell it was overtaken. */
+  private changes = 0
 
   /**
    * Load a library.
@@ -57,6 +64,7 @@ export class Library {
 
   /** Add or replace one file. */
   upsert(file: SourceFile): void {
+    this.changes++
     const note = this.read(file)
     if (note) this.store.upsert(note)
     else this.store.remove(normalizePath(file.path))
@@ -65,6 +73,7 @@ export class Library {
 
   /** Remove one file. */
   remove(path: string): void {
+    this.changes++
     const p = normalizePath(path)
     this.unreadable.delete(p)
     this.store.remove(p)
@@ -84,7 +93,30 @@ export class Library {
 
   /** Build the relevance index now, instead of at the first query (it is kept current from then on). */
   buildIndex(): void {
-    this.engine ??= new Engine(this.store, { cite: this.options.cite ?? apaReference, ...(this.options.types ? { types: this.options.types } : {}) })
+    this.engine ??= new Engine(this.store, this.engineOptions())
+  }
+
+  /**
+   * Build the relevance index one note at a time, for a caller that must give its thread back in between
+   * (the plugin, between slices of the main thread): the generator yields after every note. The index is
+   * the one {@link buildIndex} builds; should the library change before the steps are done, it is built
+   * again in one piece at the end.
+   */
+  *buildIndexSteps(): Generator<void> {
+    if (this.engine) return
+    const changes = this.changes
+    const steps = Engine.build(this.store, this.engineOptions())
+    let step = steps.next()
+    while (!step.done) {
+      yield
+      step = steps.next()
+    }
+    if (this.engine) return
+    this.engine = changes === this.changes ? step.value : new Engine(this.store, this.engineOptions())
+  }
+
+  private engineOptions(): { cite: Cite; types?: readonly SuggestionType[] } {
+    return { cite: this.options.cite ?? briefReference, ...(this.options.types ? { types: this.options.types } : {}) }
   }
 
   /**
@@ -96,6 +128,52 @@ export class Library {
   suggest(text: string, options: SuggestOptions = {}): SuggestResult {
     this.buildIndex()
     return (this.engine as Engine).suggest(text, options)
+  }
+
+  /**
+   * The practices, methods and themes whose text is most like a library note's own text (title, aliases,
+   * samenvatting, signalen and body), the note itself left out.
+   *
+   * @param path Path of the library note.
+   * @param limit Most notes (default 30).
+   * @returns Best first; empty when there is no such note.
+   */
+  similar(path: string, limit = 30): SimilarNote[] {
+    const node = this.store.byPath(normalizePath(path))
+    if (!node) return []
+    const { note } = node
+    const text = [node.title, ...node.aliases, summary(note) ?? '', ...signals(note), note.body].join('\n\n')
+    return this.suggest(text, { limit: limit + 1, minScore: 0.05 })
+      .suggestions.filter((s) => s.path !== node.path)
+      .slice(0, limit)
+      .map((s) => ({ path: s.path, score: s.score, why: s.why }))
+  }
+
+  /**
+   * The links a library note is probably missing, per link field of its kind, each with its reasons.
+   *
+   * @param path Path of the library note.
+   * @param options One field only, limits.
+   */
+  missingLinks(path: string, options: LinkOptions = {}): LinkProposal[] {
+    const p = normalizePath(path)
+    return missingLinks(this.store, p, this.similar(p), options)
+  }
+
+  /**
+   * The strongest missing links over the whole library, for a review round: every note with link fields,
+   * its best proposals, then all of them by score.
+   *
+   * @param options One field only; `limit` is the total (default 50), `perNote` the most per note and field (default 3).
+   */
+  allMissingLinks(options: LinkOptions & { perNote?: number } = {}): Array<LinkProposal & { note: string }> {
+    const all: Array<LinkProposal & { note: string }> = []
+    for (const node of this.store.nodes()) {
+      if (linkFields(node.type).length === 0) continue
+      const { perNote, ...rest } = options
+      for (const proposal of this.missingLinks(node.path, { ...rest, limit: perNote ?? 3 })) all.push({ note: node.path, ...proposal })
+    }
+    return all.sort((a, b) => b.score - a.score || (a.note < b.note ? -1 : a.note > b.note ? 1 : 0)).slice(0, options.limit ?? 50)
   }
 
   private read(file: SourceFile): Note | undefined {

@@ -4,6 +4,7 @@ import * as core from '../src/index.js'
 test('the public API is exactly this list of exports', () => {
   expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
     [
+      "Citations",
       "DEFAULT_MAX_BYTES",
       "DuplicateIndex",
       "EXCHANGE_FORMATS",
@@ -11,9 +12,7 @@ test('the public API is exactly this list of exports', () => {
       "GRONDSLAG",
       "Library",
       "TitleFinder",
-      "apaBibliography",
-      "apaInText",
-      "apaReference",
+      "briefReference",
       "changesFiles",
       "checkPrivacy",
       "comparePaths",
@@ -29,6 +28,7 @@ test('the public API is exactly this list of exports', () => {
       "literatureFields",
       "literatureNoteName",
       "literatureNoteText",
+      "loadCitations",
       "normalizedContent",
       "parseFrontmatter",
       "parseNote",
