@@ -176,7 +176,9 @@ export function summary(r: Updated, target: string, dryRun: boolean, time: strin
   lines.push(`  plug-in      ${r.plugin.from === r.plugin.to ? r.plugin.to : `${r.plugin.from} → ${r.plugin.to}`}${r.plugin.files.length > 0 ? ` (${r.plugin.files.join(', ')} ${dryRun ? 'wordt' : 'is'} vernieuwd)` : ', ongewijzigd'}`)
   const list = (title: string, items: string[]): void => {
     if (items.length === 0) return
-    lines.push('', `${title}:`, ...items.map((i) => `  ${i}`))
+    // One push per line: spreading a list of 100,000+ files as arguments overflows the stack (F8).
+    lines.push('', `${title}:`)
+    for (const item of items) lines.push(`  ${item}`)
   }
   const why: Record<string, string> = {
     changed: '',

@@ -152,7 +152,7 @@ export function updateVault(dest: string, sources: Sources, options: Options = {
       checkWritable(dest, p)
       const outcome = stageAndSwap(dest, staging, owner, p, upstream, build, options, fault)
       if (outcome.length === 0) return result(dest, p, build, recovered, true, replanned)
-      replanned.push(...outcome.filter((path) => !replanned.includes(path)))
+      for (const path of outcome) if (!replanned.includes(path)) replanned.push(path)
       if (attempt === ATTEMPTS) {
         releaseStaging(dest, owner)
         throw new VaultError(
