@@ -18,6 +18,7 @@
  */
 import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import { Stemmer } from './analyze.js'
+import { Background } from './background.js'
 import { CompoundSplitter } from './compounds.js'
 import { buildDoc, distinctWords, fieldWords, type FieldWords } from './documents.js'
 import { explain } from './explain.js'
@@ -26,9 +27,12 @@ import { Postings } from './postings.js'
 import { analyzeQuery } from './query.js'
 import { diversify, rank } from './rank.js'
 import { synonymsFromGraph, type SynonymTable } from './synonyms.js'
+import type { Doc } from './documents.js'
 import type { Options, SuggestionType, SuggestResult } from './types.js'
 import { round } from './util.js'
 import { Vocabulary } from './vocabulary.js'
+import { LEVELS } from './levels.js'
+import { units as unitsOf, type Unit } from './passages.js'
 import { DEFAULTS, DIVERSITY } from './weights.js'
 
 const SUGGESTION_TYPES: readonly SuggestionType[] = ['praktijk', 'methodiek', 'thema']
@@ -50,7 +54,10 @@ export class Engine {
   private readonly vocabulary = new Vocabulary()
   private readonly splitter = new CompoundSplitter()
   private readonly stemmer = new Stemmer()
+  private readonly background = new Background(this.stemmer)
   private synonyms: SynonymTable
+  /** Each note's passage units, cut on first use; dropped on every update (compound splits may change). */
+  private units = new WeakMap<Doc, Unit[]>()
 
   /**
    * Index the practices, methods and themes of a graph.
@@ -86,6 +93,7 @@ export class Engine {
    * removed or renamed a note there).
    */
   update(path: string): void {
+    this.units = new WeakMap()
     const node = this.graph.byPath(path)
     // A synonym note added, changed, removed or turned into another kind: read the synonyms again.
     if (node?.type === 'synoniemen' || this.synonyms.paths.has(path)) this.synonyms = synonymsFromGraph(this.graph)
@@ -108,14 +116,16 @@ export class Engine {
   suggest(text: string, options: Options = {}): SuggestResult {
     const started = now()
     const limit = options.limit ?? DEFAULTS.limit
-    const weakBelow = options.weakBelow ?? DEFAULTS.weakBelow
+    const weakBelow = options.weakBelow ?? LEVELS.redelijk
     const { postings, stemmer } = this
+    const meanLength = postings.meanLength()
     const query = analyzeQuery(text, options, {
       stemmer,
       splitter: this.splitter,
       synonyms: this.synonyms,
       vocabulary: this.vocabulary,
-      indexed: (term) => postings.posting(term) !== undefined
+      indexed: (term) => postings.posting(term) !== undefined,
+      general: (term) => this.background.general(term, (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), meanLength)
     })
     const analyzed = now()
     const { ranked, lifts } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })
@@ -123,7 +133,7 @@ export class Engine {
       .slice(0, limit)
       .flatMap(({ d, score }) => {
         const doc = postings.doc(d)
-        return doc ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow })] : []
+        return doc ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, text, units: (x) => this.unitsOf(x) })] : []
       })
     const result: SuggestResult = { suggestions, literature: literature(this.graph, suggestions, options.literatureLimit ?? DEFAULTS.literatureLimit, this.cite) }
     if (options.stats) {
@@ -153,6 +163,15 @@ export class Engine {
       const doc = this.postings.remove(p)
       if (doc) this.postings.add(buildDoc(doc.node, fieldWords(doc.node), this.splitter, this.stemmer))
     }
+  }
+
+  private unitsOf(doc: Doc): Unit[] {
+    let list = this.units.get(doc)
+    if (!list) {
+      list = unitsOf(doc, this.stemmer, this.splitter)
+      this.units.set(doc, list)
+    }
+    return list
   }
 
   private indexable(node: GraphNode): boolean {

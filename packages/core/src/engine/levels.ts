@@ -1,0 +1,28 @@
+/**
+ * The three levels of a suggestion, from its score: the one place where the thresholds live, used by the
+ * engine (each suggestion's `level` and `weak`), the CLI and the plugin.
+ *
+ * - **sterk** (score ≥ {@link LEVELS}`.sterk`): the case note plainly names what the note is about, often in
+ *   several specific words or a whole signal.
+ * - **redelijk** (≥ `LEVELS.redelijk`): specific words of the case note come back in the note; worth a look.
+ * - **zwak** (below): a thin match; shown, but marked as such.
+ *
+ * The thresholds are set on the evaluation set (`tests/eval/`, `pnpm eval` prints the levels by note
+ * length): `redelijk` lies above the best score of every unrelated note, `sterk` where most of the
+ * suggestions above it are ones a senior colleague expected. Scores are corrected for the case note's
+ * length (rank.ts), so the levels mean the same for a one-line note and a weekly report.
+ */
+import type { Level } from './types.js'
+
+/** The lowest score of each level above `zwak`. */
+export const LEVELS = { sterk: 0.6, redelijk: 0.4 } as const
+
+/**
+ * The level of a score.
+ *
+ * @param score A suggestion's score (0–1).
+ * @param redelijk The lowest score that is not weak (default {@link LEVELS}`.redelijk`).
+ */
+export function levelOf(score: number, redelijk: number = LEVELS.redelijk): Level {
+  return score >= Math.max(LEVELS.sterk, redelijk) ? 'sterk' : score >= redelijk ? 'redelijk' : 'zwak'
+}
