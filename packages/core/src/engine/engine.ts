@@ -18,7 +18,7 @@
  */
 import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import { Stemmer } from './analyze.js'
-import { Background } from './background.js'
+import { Background, topics } from './background.js'
 import { CompoundSplitter } from './compounds.js'
 import { buildDoc, distinctWords, fieldWords, type FieldWords } from './documents.js'
 import { explain } from './explain.js'
@@ -54,10 +54,12 @@ export class Engine {
   private readonly vocabulary = new Vocabulary()
   private readonly splitter = new CompoundSplitter()
   private readonly stemmer = new Stemmer()
-  private readonly background = new Background(this.stemmer)
+  private readonly background = new Background()
   private synonyms: SynonymTable
   /** Each note's passage units, cut on first use; dropped on every update (compound splits may change). */
   private units = new WeakMap<Doc, Unit[]>()
+  /** The words the themes are named by ({@link topics}); read again after every update. */
+  private topics: Set<string> | undefined
 
   /**
    * Index the practices, methods and themes of a graph.
@@ -94,6 +96,7 @@ export class Engine {
    */
   update(path: string): void {
     this.units = new WeakMap()
+    this.topics = undefined
     const node = this.graph.byPath(path)
     // A synonym note added, changed, removed or turned into another kind: read the synonyms again.
     if (node?.type === 'synoniemen' || this.synonyms.paths.has(path)) this.synonyms = synonymsFromGraph(this.graph)
@@ -119,13 +122,22 @@ export class Engine {
     const weakBelow = options.weakBelow ?? LEVELS.redelijk
     const { postings, stemmer } = this
     const meanLength = postings.meanLength()
+    // Whether a stem is general, worked out once per query.
+    const general = new Map<string, boolean>()
     const query = analyzeQuery(text, options, {
       stemmer,
       splitter: this.splitter,
       synonyms: this.synonyms,
       vocabulary: this.vocabulary,
       indexed: (term) => postings.posting(term) !== undefined,
-      general: (term) => this.background.general(term, (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), meanLength)
+      general: (term) => {
+        let g = general.get(term)
+        if (g === undefined) {
+          g = this.background.general(term, { share: (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), length: meanLength, names: this.topicWords().has(term) })
+          general.set(term, g)
+        }
+        return g
+      }
     })
     const analyzed = now()
     const { ranked, lifts } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })
@@ -163,6 +175,12 @@ export class Engine {
       const doc = this.postings.remove(p)
       if (doc) this.postings.add(buildDoc(doc.node, fieldWords(doc.node), this.splitter, this.stemmer))
     }
+  }
+
+  /** Stems of the one-word titles and aliases of the themes ("werk", "schulden"), read on first use. */
+  private topicWords(): Set<string> {
+    this.topics ??= topics(this.graph, this.stemmer)
+    return this.topics
   }
 
   private unitsOf(doc: Doc): Unit[] {

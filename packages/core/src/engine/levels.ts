@@ -15,7 +15,7 @@
 import type { Level } from './types.js'
 
 /** The lowest score of each level above `zwak`. */
-export const LEVELS = { sterk: 0.6, redelijk: 0.4 } as const
+export const LEVELS = { sterk: 0.68, redelijk: 0.55 } as const
 
 /**
  * The level of a score.

@@ -26,9 +26,9 @@ export interface QueryTerm {
   /** Parallel to `positions`: where those words stand in the note's text, as [start, end) offsets. */
   spans: Array<[number, number]>
   /**
-   * Whether it is a general word of everyday Dutch (background.ts) and came only from the note's own
-   * words: it counts, with less weight, but is no evidence on its own. A synonym is never general: the
-   * library's synonym list says the word means something here.
+   * Whether it is a general word of everyday Dutch (background.ts) each way it was found: it counts,
+   * with less weight, but is no evidence on its own. A word of a synonym's expansion is never general
+   * (the library's synonym list says the word means something here); a compound part of one may be.
    */
   general: boolean
 }
@@ -62,9 +62,9 @@ export function analyzeQuery(text: string, options: Options, context: QueryConte
   tokens.forEach((t, i) => (t.position = i))
   const focus = options.focus === 'section' && options.cursor !== undefined ? focusRange(text, options.cursor) : undefined
   const query: Query = new Map()
-  const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number, span: [number, number]): void => {
+  const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number, span: [number, number], vouched = false): void => {
     const q = query.get(term)
-    const general = kind !== 'synonym' && context.general(term)
+    const general = !vouched && context.general(term)
     if (q) {
       q.weight += weight
       q.words.add(word)
@@ -87,7 +87,7 @@ export function analyzeQuery(text: string, options: Options, context: QueryConte
       for (const expansion of entry.expansions) {
         for (const e of tokenize(expansion)) {
           if (isStopWord(e.norm)) continue
-          add(stemmer.stem(e.norm), QUERY_WEIGHT.synonym * w, words, 'synonym', token.position, span)
+          add(stemmer.stem(e.norm), QUERY_WEIGHT.synonym * w, words, 'synonym', token.position, span, true)
           for (const part of splitter.split(e.norm)) add(stemmer.stem(part), QUERY_WEIGHT.synonymPart * w, words, 'synonym', token.position, span)
         }
       }

@@ -50,7 +50,7 @@ export const PHRASE = {
  * everyday Dutch texts of a note's length that would have it (a word of rank r makes up `zipf / r` of
  * running text). A general query term weighs `weight` times as much as another.
  */
-export const BACKGROUND = { common: 1000, keyness: 1, zipf: 0.1, weight: 0.5 } as const
+export const BACKGROUND = { common: 1000, keyness: 1, zipf: 0.1, weight: 0.7 } as const
 
 /**
  * Length correction (rank.ts): a long note matches more words of every note, a short one fewer, so the raw
@@ -77,8 +77,11 @@ export const CANDIDATES = 300
  */
 export const DIVERSITY = { similar: 0.8, penalty: 0.85, pool: 3 } as const
 
-/** Literature: its best source suggestion counts `first` of its score, every further one adds `further` (capped at 1). */
-export const LITERATURE = { first: 0.9, further: 0.25 } as const
+/**
+ * Literature: its best source suggestion counts `first` of its score, every further one adds `further`
+ * (capped at 1); weak suggestions among the first `top` bring their literature too (when any is clear).
+ */
+export const LITERATURE = { first: 0.9, further: 0.25, top: 10 } as const
 
 /** Shortest word that typo tolerance corrects (shorter words are too often other real words). */
 export const MIN_TYPO_LENGTH = 7
