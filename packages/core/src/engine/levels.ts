@@ -8,8 +8,9 @@
  * - **zwak** (below): a thin match; shown, but marked as such.
  *
  * The thresholds are set on the evaluation set (`tests/eval/`, `pnpm eval` prints the levels by note
- * length): `redelijk` lies above the best score of every unrelated note, `sterk` where most of the
- * suggestions above it are ones a senior colleague expected. Scores are corrected for the case note's
+ * length): `redelijk` lies a little above the best score any unrelated note reaches (0.52), `sterk` where
+ * most suggestions above it are ones a senior colleague expected (of our top-5 items: sterk 84% expected,
+ * redelijk 38%, zwak 20%). Scores are corrected for the case note's
  * length (rank.ts), so the levels mean the same for a one-line note and a weekly report.
  */
 import type { Level } from './types.js'

@@ -118,16 +118,25 @@ export function phraseScore(doc: Doc, query: Query, postings: Postings): { bonus
   return { bonus, phrases }
 }
 
-/** Push near-identical suggestions (same kind, matched on the same words) down the list. */
+/**
+ * Push near-identical suggestions (same kind, matched on the same words) down the list, and hub control:
+ * a broad note (a theme or method) matched on words that a practice scoring nearly as well also matched
+ * yields to that practice, so the specific advice comes before the broad one.
+ */
 export function diversify(ranked: Ranked[], query: Query, postings: Postings): Ranked[] {
   const matchedTerms = (d: number): Set<string> => {
     const doc = postings.doc(d)
     const set = new Set<string>()
-    if (doc) for (const term of query.keys()) if (doc.terms.has(term)) set.add(term)
+    if (doc) for (const q of query.values()) if (!q.general && doc.terms.has(q.term)) set.add(q.term)
     return set
   }
   const chosen: Array<Ranked & { terms: Set<string> }> = []
   const pending = ranked.map((r) => ({ ...r, terms: matchedTerms(r.d) }))
+  const practices = pending.filter((p) => postings.doc(p.d)?.type === 'praktijk')
+  for (const p of pending) {
+    if (postings.doc(p.d)?.type === 'praktijk' || p.terms.size === 0) continue
+    if (practices.some((x) => x.score >= DIVERSITY.broadNear * p.score && containment(p.terms, x.terms) >= DIVERSITY.broadShared)) p.score *= DIVERSITY.broad
+  }
   while (pending.length > 0) {
     pending.sort((a, b) => b.score - a.score)
     const next = pending.shift()
@@ -179,6 +188,13 @@ export function nearby(positionLists: readonly (readonly number[])[], window: nu
     if (!any) return false
   }
   return alive.includes(1)
+}
+
+/** The share of `a` that `b` has too. */
+function containment(a: Set<string>, b: Set<string>): number {
+  let shared = 0
+  for (const x of a) if (b.has(x)) shared++
+  return shared / Math.max(1, a.size)
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

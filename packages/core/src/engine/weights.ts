@@ -74,8 +74,10 @@ export const CANDIDATES = 300
 /**
  * Diversity: a suggestion of the same kind as a better one, matched on nearly the same query terms
  * (Jaccard ≥ `similar`), has its score multiplied by `penalty`. The pass looks at `pool` × limit suggestions.
+ * Hub control: a theme or method whose matched terms (general words aside) a practice scoring at least
+ * `broadNear` × its score shares for `broadShared` or more, has its score multiplied by `broad`.
  */
-export const DIVERSITY = { similar: 0.8, penalty: 0.85, pool: 3 } as const
+export const DIVERSITY = { similar: 0.8, penalty: 0.85, pool: 3, broad: 0.85, broadNear: 0.8, broadShared: 0.7 } as const
 
 /**
  * Literature: its best source suggestion counts `first` of its score, every further one adds `further`
