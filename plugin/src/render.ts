@@ -132,7 +132,7 @@ function message(text: string, cls = 'pw-message'): Block {
 function results(state: Extract<PanelState, { kind: 'results' }>, ui: PanelUi, lookup: (path: string) => GraphNode | undefined): Block[] {
   const out: Block[] = []
   if (state.kept) out.push(message(nl.state.keptFor(state.note), 'pw-kept'))
-  const suggestions = [...(state.result.suggestions as PanelSuggestion[])].sort((a, b) => b.score - a.score)
+  const suggestions = [...state.result.suggestions].sort((a, b) => b.score - a.score)
   const literature = state.showLiterature ? state.result.literature : []
   if (suggestions.length === 0 && literature.length === 0) return [...out, message(nl.state.nothingFound)]
   const clear = suggestions.filter((s) => s.level !== 'zwak')

@@ -32,7 +32,7 @@ import type { Options, SuggestionType, SuggestResult } from './types.js'
 import { round } from './util.js'
 import { Vocabulary } from './vocabulary.js'
 import { LEVELS } from './levels.js'
-import { units as unitsOf, type Unit } from './passages.js'
+import { sentences, units as unitsOf, type Units } from './passages.js'
 import { DEFAULTS, DIVERSITY } from './weights.js'
 
 const SUGGESTION_TYPES: readonly SuggestionType[] = ['praktijk', 'methodiek', 'thema']
@@ -57,7 +57,7 @@ export class Engine {
   private readonly background = new Background()
   private synonyms: SynonymTable
   /** Each note's passage units, cut on first use; dropped on every update (compound splits may change). */
-  private units = new WeakMap<Doc, Unit[]>()
+  private units = new WeakMap<Doc, Units>()
   /** The words the themes are named by ({@link topics}); read again after every update. */
   private topics: Set<string> | undefined
 
@@ -141,12 +141,12 @@ export class Engine {
     })
     const analyzed = now()
     const { ranked, lifts } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })
-    const suggestions = diversify(ranked.slice(0, limit * DIVERSITY.pool), query, postings)
-      .slice(0, limit)
-      .flatMap(({ d, score }) => {
-        const doc = postings.doc(d)
-        return doc ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, text, units: (x) => this.unitsOf(x) })] : []
-      })
+    const shown = diversify(ranked.slice(0, limit * DIVERSITY.pool), query, postings).slice(0, limit)
+    const lines = shown.length > 0 ? sentences(text) : []
+    const suggestions = shown.flatMap(({ d, score }) => {
+      const doc = postings.doc(d)
+      return doc ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, text, lines, units: (x) => this.unitsOf(x) })] : []
+    })
     const result: SuggestResult = { suggestions, literature: literature(this.graph, suggestions, options.literatureLimit ?? DEFAULTS.literatureLimit, this.cite) }
     if (options.stats) {
       const done = now()
@@ -183,7 +183,7 @@ export class Engine {
     return this.topics
   }
 
-  private unitsOf(doc: Doc): Unit[] {
+  private unitsOf(doc: Doc): Units {
     let list = this.units.get(doc)
     if (!list) {
       list = unitsOf(doc, this.stemmer, this.splitter)

@@ -8,7 +8,7 @@ import type { Stemmer } from './analyze.js'
 import { tokenize } from './analyze.js'
 import { FIELD_COUNT, type Doc } from './documents.js'
 import { levelOf } from './levels.js'
-import { passages, type Unit } from './passages.js'
+import { passages, type Units } from './passages.js'
 import type { Postings } from './postings.js'
 import type { Query, QueryTerm } from './query.js'
 import { phraseScore, type Lift } from './rank.js'
@@ -33,8 +33,10 @@ export interface ExplainContext {
   weakBelow: number
   /** The case note, as given to the engine (passages quote it). */
   text: string
+  /** Its sentences, worked out once per query. */
+  lines: ReadonlyArray<[number, number]>
   /** A note's units for passages (cached by the engine). */
-  units: (doc: Doc) => readonly Unit[]
+  units: (doc: Doc) => Units
 }
 
 /**
@@ -94,7 +96,7 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     weak: level === 'zwak',
     matches,
     via,
-    passages: passages({ query, postings, text: context.text, phrases, units: context.units(doc) })
+    passages: passages({ query, postings, text: context.text, lines: context.lines, phrases, units: context.units(doc) })
   }
   const basis = doc.type === 'praktijk' ? grondslag(node.note) : undefined
   if (basis !== undefined) suggestion.grondslag = basis

@@ -34,14 +34,22 @@ export interface PassageContext {
   postings: Postings
   /** The case note, as given to the engine (the quotes are cut from it). */
   text: string
+  /** Its sentences ({@link sentences}), worked out once per query. */
+  lines: ReadonlyArray<[number, number]>
   /** The note's signals that matched as a whole phrase. */
   phrases: readonly string[]
   /** The note's units (cached by the engine). */
-  units: readonly Unit[]
+  units: Units
+}
+
+/** A note's units, and per stem the units that have it. */
+export interface Units {
+  list: Unit[]
+  byStem: Map<string, number[]>
 }
 
 /** Cut a library note into units, for {@link passages}. */
-export function units(doc: Doc, stemmer: Stemmer, splitter: CompoundSplitter): Unit[] {
+export function units(doc: Doc, stemmer: Stemmer, splitter: CompoundSplitter): Units {
   const note = doc.node.note
   const out: Unit[] = []
   const seen = new Set<string>()
@@ -62,7 +70,15 @@ export function units(doc: Doc, stemmer: Stemmer, splitter: CompoundSplitter): U
   for (const item of whatWorks(note)) push('wat werkt', item.text)
   for (const [start, end] of sentences(summary(note) ?? '')) push('samenvatting', (summary(note) ?? '').slice(start, end))
   for (const [start, end] of sentences(note.text)) push('tekst', note.text.slice(start, end))
-  return out
+  const byStem = new Map<string, number[]>()
+  out.forEach((unit, i) => {
+    for (const stem of unit.stems.keys()) {
+      const list = byStem.get(stem)
+      if (list) list.push(i)
+      else byStem.set(stem, [i])
+    }
+  })
+  return { list: out, byStem }
 }
 
 /**
@@ -72,69 +88,101 @@ export function units(doc: Doc, stemmer: Stemmer, splitter: CompoundSplitter): U
  */
 export function passages(context: PassageContext): Passage[] {
   const { query, postings } = context
+  const { list, byStem } = context.units
   const phrases = new Set(context.phrases)
-  const scored: Array<{ unit: Unit; score: number; matched: QueryTerm[] }> = []
-  for (const unit of context.units) {
-    let score = 0
-    let specific = false
-    const matched: QueryTerm[] = []
-    for (const stem of unit.stems.keys()) {
+  // The note's stems the query has, walking the smaller side: the query's terms or the note's stems.
+  const shared: QueryTerm[] = []
+  if (query.size <= byStem.size) {
+    for (const q of query.values()) if (byStem.has(q.term)) shared.push(q)
+  } else {
+    for (const stem of byStem.keys()) {
       const q = query.get(stem)
-      if (!q) continue
-      matched.push(q)
-      specific ||= !q.general
-      score += postings.termIdf(stem, 1) * (q.general ? BACKGROUND.weight : 1)
+      if (q) shared.push(q)
     }
-    if (!specific) continue
-    score *= PASSAGES.fieldWeight[unit.field] * (unit.field === 'signaal' && phrases.has(unit.text) ? PASSAGES.phrase : 1)
-    scored.push({ unit, score, matched })
   }
-  scored.sort((a, b) => b.score - a.score || a.unit.text.length - b.unit.text.length)
-  const lines = sentences(context.text)
+  // Only a unit with a specific term is evidence: those first, then the general terms add to them.
+  const found = new Map<number, { score: number; matched: QueryTerm[] }>()
+  for (const general of [false, true]) {
+    for (const q of shared) {
+      if (q.general !== general) continue
+      const value = postings.termIdf(q.term, 1) * (general ? BACKGROUND.weight : 1)
+      for (const i of byStem.get(q.term) ?? []) {
+        let entry = found.get(i)
+        if (!entry) {
+          if (general) continue
+          found.set(i, (entry = { score: 0, matched: [] }))
+        }
+        entry.score += value
+        entry.matched.push(q)
+      }
+    }
+  }
+  const scored: Array<{ unit: Unit; score: number; matched: QueryTerm[] }> = []
+  for (const [i, { score, matched }] of found) {
+    const unit = list[i] as Unit
+    scored.push({ unit, score: score * PASSAGES.fieldWeight[unit.field] * (unit.field === 'signaal' && phrases.has(unit.text) ? PASSAGES.phrase : 1), matched })
+  }
+  scored.sort((a, b) => b.score - a.score || a.unit.text.length - b.unit.text.length || (a.unit.text < b.unit.text ? -1 : a.unit.text > b.unit.text ? 1 : 0))
   return scored.slice(0, PASSAGES.max).map(({ unit, matched }) => ({
     field: unit.field,
     text: unit.text,
-    quote: quote(context.text, lines, matched),
+    quote: quote(context.text, context.lines, matched),
     terms: [...new Set(matched.filter((q) => !q.general).map((q) => unit.stems.get(q.term) ?? q.term))]
   }))
 }
 
 /**
  * The case note's own words for a passage: the sentence with the most matched terms (specific terms
- * first), verbatim; when that sentence is long, the stretch from its first to its last matched word.
+ * count three times), verbatim; when that sentence is long, the stretch from its first to its last
+ * matched word. Each matched word finds its sentence by binary search: linear in the matched words.
  */
 function quote(text: string, lines: ReadonlyArray<[number, number]>, matched: readonly QueryTerm[]): string {
-  let best: [number, number] | undefined
-  let bestScore = -1
-  let bestSpan: [number, number] = [0, 0]
-  for (const line of lines) {
-    let score = 0
-    let from = Infinity
-    let to = -Infinity
-    for (const q of matched) {
-      const inside = q.spans.filter(([s, e]) => s >= line[0] && e <= line[1])
-      if (inside.length === 0) continue
-      score += q.general ? 1 : 3
-      for (const [s, e] of inside) {
-        from = Math.min(from, s)
-        to = Math.max(to, e)
-      }
-    }
-    if (score > bestScore) {
-      bestScore = score
-      best = line
-      bestSpan = [from, to]
+  // Per sentence: its score, and the first and last matched offsets in it.
+  const score = new Map<number, number>()
+  const from = new Map<number, number>()
+  const to = new Map<number, number>()
+  for (const q of matched) {
+    let last = -1
+    for (let k = 0; k < q.starts.length; k++) {
+      const start = q.starts[k] as number
+      const end = q.ends[k] as number
+      const line = lineOf(lines, start)
+      if (line < 0 || end > (lines[line] as [number, number])[1]) continue
+      // A term counts once per sentence; its offsets are ascending, so repeats come together.
+      if (line !== last) score.set(line, (score.get(line) ?? 0) + (q.general ? 1 : 3))
+      last = line
+      from.set(line, Math.min(from.get(line) ?? Infinity, start))
+      to.set(line, Math.max(to.get(line) ?? -Infinity, end))
     }
   }
-  if (!best || bestScore <= 0) return ''
-  const sentence = text.slice(best[0], best[1])
+  let best = -1
+  let bestScore = 0
+  for (const [line, value] of score) if (value > bestScore || (value === bestScore && line < best)) [best, bestScore] = [line, value]
+  const span = lines[best]
+  if (!span) return ''
+  const sentence = text.slice(span[0], span[1])
   if (sentence.length <= PASSAGES.quoteLength) return sentence
-  const [from, to] = bestSpan
-  if (to - from <= PASSAGES.quoteLength) return text.slice(from, to)
+  const first = from.get(best) as number
+  const end = to.get(best) as number
+  if (end - first <= PASSAGES.quoteLength) return text.slice(first, end)
   // Still too long: from the first matched word up to the last word end that fits.
-  const cut = text.slice(from, from + PASSAGES.quoteLength)
+  const cut = text.slice(first, first + PASSAGES.quoteLength)
   const space = cut.search(/\s\S*$/)
   return space > 0 ? cut.slice(0, space) : cut
+}
+
+/** The index of the sentence that holds an offset, or -1. */
+function lineOf(lines: ReadonlyArray<[number, number]>, offset: number): number {
+  let lo = 0
+  let hi = lines.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const [s, e] = lines[mid] as [number, number]
+    if (offset < s) hi = mid - 1
+    else if (offset >= e) lo = mid + 1
+    else return mid
+  }
+  return -1
 }
 
 /**

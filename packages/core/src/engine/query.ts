@@ -23,8 +23,10 @@ export interface QueryTerm {
   kind: Match['kind']
   /** Positions of the words it came from in the note (for phrases), ascending. */
   positions: number[]
-  /** Parallel to `positions`: where those words stand in the note's text, as [start, end) offsets. */
-  spans: Array<[number, number]>
+  /** Parallel to `positions`: where those words start in the note's text (offsets, ascending). */
+  starts: number[]
+  /** Parallel to `positions`: where those words end in the note's text. */
+  ends: number[]
   /**
    * Whether it is a general word of everyday Dutch (background.ts) each way it was found: it counts,
    * with less weight, but is no evidence on its own. A word of a synonym's expansion is never general
@@ -62,18 +64,19 @@ export function analyzeQuery(text: string, options: Options, context: QueryConte
   tokens.forEach((t, i) => (t.position = i))
   const focus = options.focus === 'section' && options.cursor !== undefined ? focusRange(text, options.cursor) : undefined
   const query: Query = new Map()
-  const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number, span: [number, number], vouched = false): void => {
+  const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number, start: number, end: number, vouched = false): void => {
     const q = query.get(term)
     const general = !vouched && context.general(term)
     if (q) {
       q.weight += weight
       q.words.add(word)
       q.positions.push(position)
-      q.spans.push(span)
+      q.starts.push(start)
+      q.ends.push(end)
       q.general &&= general
       if (KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(q.kind)) q.kind = kind
     } else {
-      query.set(term, { term, weight, words: new Set([word]), kind, positions: [position], spans: [span], general })
+      query.set(term, { term, weight, words: new Set([word]), kind, positions: [position], starts: [start], ends: [end], general })
     }
   }
   const norms = tokens.map((t) => t.norm)
@@ -83,23 +86,23 @@ export function analyzeQuery(text: string, options: Options, context: QueryConte
       const covered = tokens.slice(token.position, token.position + entry.term.length)
       const words = covered.map((t) => t.surface).join(' ')
       const last = covered[covered.length - 1] ?? token
-      const span: [number, number] = [token.offset, last.offset + last.surface.length]
+      const end = last.offset + last.surface.length
       for (const expansion of entry.expansions) {
         for (const e of tokenize(expansion)) {
           if (isStopWord(e.norm)) continue
-          add(stemmer.stem(e.norm), QUERY_WEIGHT.synonym * w, words, 'synonym', token.position, span, true)
-          for (const part of splitter.split(e.norm)) add(stemmer.stem(part), QUERY_WEIGHT.synonymPart * w, words, 'synonym', token.position, span)
+          add(stemmer.stem(e.norm), QUERY_WEIGHT.synonym * w, words, 'synonym', token.position, token.offset, end, true)
+          for (const part of splitter.split(e.norm)) add(stemmer.stem(part), QUERY_WEIGHT.synonymPart * w, words, 'synonym', token.position, token.offset, end)
         }
       }
     }
     if (isStopWord(token.norm)) continue
     const term = stemmer.stem(token.norm)
-    const own: [number, number] = [token.offset, token.offset + token.surface.length]
-    add(term, w, token.surface, 'word', token.position, own)
-    for (const part of splitter.split(token.norm)) add(stemmer.stem(part), QUERY_WEIGHT.compoundPart * w, token.surface, 'compound', token.position, own)
+    const end = token.offset + token.surface.length
+    add(term, w, token.surface, 'word', token.position, token.offset, end)
+    for (const part of splitter.split(token.norm)) add(stemmer.stem(part), QUERY_WEIGHT.compoundPart * w, token.surface, 'compound', token.position, token.offset, end)
     if (!context.indexed(term)) {
       const correction = vocabulary.correct(token.norm)
-      if (correction !== undefined) add(stemmer.stem(correction), QUERY_WEIGHT.typo * w, token.surface, 'typo', token.position, own)
+      if (correction !== undefined) add(stemmer.stem(correction), QUERY_WEIGHT.typo * w, token.surface, 'typo', token.position, token.offset, end)
     }
   }
   return query
