@@ -15,7 +15,11 @@ export default defineConfig({
           environment: 'happy-dom',
           // The first test of a file loads the core (parser, stemmer, citeproc): seconds on a busy machine.
           testTimeout: 30_000,
-          alias: { obsidian: fileURLToPath(new URL('./plugin/test/fake-obsidian/index.ts', import.meta.url)) }
+          alias: {
+            obsidian: fileURLToPath(new URL('./plugin/test/fake-obsidian/index.ts', import.meta.url)),
+            // The library the build puts in the bundle; in tests a small stand-in.
+            'praktijkwijzer-library': fileURLToPath(new URL('./plugin/test/update/library-fixture.ts', import.meta.url))
+          }
         }
       },
       { test: { name: 'e2e', include: ['tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } }

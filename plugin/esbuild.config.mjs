@@ -2,11 +2,13 @@
 // versions.json. Obsidian, Electron, CodeMirror and Node's built-ins are external; Node's `fs` and
 // `Buffer`, which the core's gray-matter asks for, are replaced by tiny stand-ins so the bundle runs
 // where there is no Node.js (Obsidian mobile, a plain browser page). Network code in dependencies is kept
-// out (no-network.mjs), and the bundle is checked for network APIs before it is written.
+// out (no-network.mjs), and the bundle is checked for network and HTML injection APIs before it is written.
 import { builtinModules } from 'node:module'
 import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
-import { findNetworkApis, noNetwork } from './no-network.mjs'
+import { carriedCost, carriedLibrary } from './carried-library.mjs'
+import { findHtmlApis, findNetworkApis, noNetwork } from './no-network.mjs'
+import { syncVersions } from './versions.mjs'
 
 const production = !process.argv.includes('--dev')
 
@@ -18,7 +20,7 @@ const result = await build({
   platform: 'browser',
   target: 'es2018',
   external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*', ...builtinModules.filter((m) => m !== 'fs'), ...builtinModules.map((m) => `node:${m}`)],
-  alias: { fs: './src/shims/empty.ts' },
+  alias: { fs: './src/shims/empty.ts', 'decode-named-character-reference': './src/shims/decode-named-character-reference.ts' },
   inject: ['./src/shims/buffer.ts'],
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   minify: production,
@@ -26,7 +28,7 @@ const result = await build({
   treeShaking: true,
   legalComments: 'eof',
   metafile: true,
-  plugins: [noNetwork()],
+  plugins: [noNetwork(), carriedLibrary()],
   write: false,
   logLevel: 'warning'
 })
@@ -37,9 +39,15 @@ if (network.length > 0) {
   process.stderr.write(`plugin: the bundle contains network APIs, so it is not written:\n${network.map((n) => `  ${n.api}: …${n.context}…`).join('\n')}\n`)
   process.exit(1)
 }
+const html = findHtmlApis(code)
+if (html.length > 0) {
+  process.stderr.write(`plugin: the bundle contains HTML injection APIs, so it is not written:\n${html.map((n) => `  ${n.api}: …${n.context}…`).join('\n')}\n`)
+  process.exit(1)
+}
 await mkdir('dist', { recursive: true })
 await writeFile('dist/main.js', code)
+await syncVersions()
 await Promise.all(['manifest.json', 'styles.css', 'versions.json'].map((f) => copyFile(f, `dist/${f}`)))
 
 const bytes = result.metafile.outputs['dist/main.js']?.bytes ?? 0
-process.stdout.write(`plugin: dist/main.js ${(bytes / 1024).toFixed(0)} KiB (+ manifest.json, styles.css, versions.json)\n`)
+process.stdout.write(`plugin: dist/main.js ${(bytes / 1024).toFixed(0)} KiB, of which ${carriedCost(result.metafile)} (+ manifest.json, styles.css, versions.json)\n`)

@@ -10,6 +10,12 @@
 //   XMLHttpRequest. It only runs for a style given as a DOM object; citation-js gives styles as text,
 //   which citeproc parses itself. The branch is cut out.
 // If either package changes so that the code is not found, the build fails instead of shipping it.
+//
+// The same plugin keeps HTML injection APIs out (Obsidian's guidelines, and reviewers read the bundle):
+// - citeproc-js reads a node's `innerHTML` as a last fallback (for old Safari) when it looks up a style's
+//   id in a DOM style; it is given styles as text, never as DOM. The fallback is cut out.
+// (decode-named-character-reference, micromark's, sets innerHTML in its browser build: the plugin's
+// build replaces it, see src/shims/decode-named-character-reference.ts.)
 import { readFile } from 'node:fs/promises'
 
 /** The message of the stub: what anyone who calls the network helpers gets. */
@@ -23,6 +29,7 @@ export default fetchFile
 `
 
 const CITEPROC_BRANCH = /\}\s*else if\s*\("undefined" != typeof XMLHttpRequest\)\s*\{[\s\S]*?\}\s*(?=else if\s*\("undefined" != typeof marknote\))/
+const CITEPROC_INNER_HTML = /if \(!text\) \{\s*\/\/ Safari\s*text = node\.innerHTML;\s*\}/
 
 /**
  * The esbuild plugin.
@@ -39,7 +46,8 @@ export function noNetwork() {
       build.onLoad({ filter: /[\\/]citeproc[\\/]citeproc_commonjs\.js$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8')
         if (!CITEPROC_BRANCH.test(source)) throw new Error(`no-network: citeproc's XMLHttpRequest fallback was not found in ${args.path}; check what changed before shipping it`)
-        return { contents: source.replace(CITEPROC_BRANCH, '} '), loader: 'js' }
+        if (!CITEPROC_INNER_HTML.test(source)) throw new Error(`no-network: citeproc's innerHTML fallback was not found in ${args.path}; check what changed before shipping it`)
+        return { contents: source.replace(CITEPROC_BRANCH, '} ').replace(CITEPROC_INNER_HTML, ''), loader: 'js' }
       })
     }
   }
@@ -57,6 +65,23 @@ export const NETWORK_APIS = [
   ['Node network module', /(?:require\(\s*|from\s*|import\(\s*)["'](?:node:)?(?:http|https|http2|net|dns|tls|dgram)["']/g]
 ]
 
+/** HTML injection APIs, which Obsidian's guidelines rule out. */
+export const HTML_APIS = [
+  ['innerHTML', /\binnerHTML\b/g],
+  ['outerHTML', /\bouterHTML\b/g],
+  ['insertAdjacentHTML', /\binsertAdjacentHTML\b/g]
+]
+
+/**
+ * Every HTML injection API in a piece of code, with a little context.
+ *
+ * @param code Bundled code.
+ * @returns One entry per occurrence: the API and the code around it.
+ */
+export function findHtmlApis(code) {
+  return find(code, HTML_APIS)
+}
+
 /**
  * Every network API in a piece of code, with a little context.
  *
@@ -64,8 +89,12 @@ export const NETWORK_APIS = [
  * @returns One entry per occurrence: the API and the code around it.
  */
 export function findNetworkApis(code) {
+  return find(code, NETWORK_APIS)
+}
+
+function find(code, apis) {
   const found = []
-  for (const [api, pattern] of NETWORK_APIS) {
+  for (const [api, pattern] of apis) {
     for (const match of code.matchAll(pattern)) found.push({ api, context: code.slice(Math.max(0, match.index - 60), match.index + 60) })
   }
   return found

@@ -4,7 +4,7 @@
  * goes into the note it was asked for (the one the panel follows, or the editor a command was run in),
  * and is one editor transaction: one step for Undo, and nothing written behind the editor's back.
  */
-import { apaInText, apaReference, whatWorks } from '@praktijkwijzer/core'
+import { whatWorks } from '@praktijkwijzer/core'
 import type { GraphNode } from '@praktijkwijzer/core'
 import { Keymap, MarkdownView, Notice, parseYaml, Platform, stringifyYaml } from 'obsidian'
 import type { App, Editor, EditorChange, EditorPosition, HoverParent, PaneType, TFile } from 'obsidian'
@@ -166,16 +166,18 @@ export class Actions {
   /**
    * Cite a source: the APA in-text citation at the cursor, and the full reference in the note's
    * `literatuur` property or under its "Literatuur" heading (as the settings say), in one transaction.
-   * When the property cannot be written (broken YAML), nothing is changed.
+   * When the property cannot be written (broken YAML), nothing is changed. The first citation starts the
+   * citation engine (see {@link LibraryIndex.citations}).
    */
-  cite(node: GraphNode, note: NoteTarget | null): Promise<void> {
+  async cite(node: GraphNode, note: NoteTarget | null): Promise<void> {
+    const citations = await this.index.citations()
     return this.edit(note, ({ editor }) => {
       const { from, to } = selection(editor)
       const text = editor.getValue()
       const at = editor.posToOffset(from)
       const after = editor.getLine(to.line).slice(to.ch)
-      const inText = inTextCitation(apaInText(node), editor.getLine(from.line).slice(0, from.ch)) + (/^[\p{L}\p{N}]/u.test(after) ? ' ' : '')
-      const reference = apaReference(node)
+      const inText = inTextCitation(citations.inText(node), editor.getLine(from.line).slice(0, from.ch)) + (/^[\p{L}\p{N}]/u.test(after) ? ' ' : '')
+      const reference = citations.reference(node)
       const inSection = this.settings().citationPlacement === 'section'
       const extra = inSection ? sectionChange(text, reference) : frontmatterChange(text, reference)
       const citation: EditorChange = { from, to, text: inText }

@@ -22,7 +22,7 @@ export type Level = SuggestionLevel
 export type PanelSuggestion = Suggestion
 
 /** The actions an element offers, in its `data-action`; the view listens once on the panel. */
-export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems' | 'refresh' | 'toggle' | 'more' | 'weak' | 'add-link' | 'dismiss-link'
+export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems' | 'refresh' | 'toggle' | 'more' | 'weak' | 'add-link' | 'dismiss-link' | 'update-library'
 
 /** Which parts of a card are open. */
 export interface CardUi {

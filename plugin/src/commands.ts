@@ -2,7 +2,6 @@
  * The commands. None has a default hotkey: users choose their own. Editor commands act on the editor
  * Obsidian hands them (a Canvas card or a hover editor included), never on another note.
  */
-import { apaReference } from '@praktijkwijzer/core'
 import type { NoteType } from '@praktijkwijzer/core'
 import { Notice, View } from 'obsidian'
 import type { App, Plugin } from 'obsidian'
@@ -68,7 +67,7 @@ export function registerCommands(plugin: Plugin, services: CommandServices): voi
     name: nl.commands.insertReference,
     editorCallback: (editor, ctx) => {
       const target = ctx.file ? { editor, file: ctx.file } : null
-      new LiteraturePickerModal(app, index.finder(['literatuur']), index.nodes('literatuur'), (node) => apaReference(node), (node) => void actions.cite(node, target)).open()
+      new LiteraturePickerModal(app, index.finder(['literatuur']), index.nodes('literatuur'), (node) => index.reference(node), (node) => void actions.cite(node, target)).open()
     }
   })
   plugin.addCommand({

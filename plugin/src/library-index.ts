@@ -9,8 +9,8 @@
  * Over 300 lines: building, the incremental updates and following the folder share the queue and the
  * generation counter that keep them in order; apart, each would need the others' internals.
  */
-import { apaReference, Library, problem, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
-import type { GraphNode, LinkOptions, LinkProposal, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
+import { briefReference, Library, loadCitations, problem, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
+import type { Citations, GraphNode, LinkOptions, LinkProposal, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
 
@@ -57,6 +57,9 @@ export class LibraryIndex extends Component {
   private started = false
   /** Whether the component is loaded: after unload, {@link start} does nothing. */
   private alive = false
+  /** The citation engine, once asked for (see {@link citations}). */
+  private citationEngine: Promise<Citations> | undefined
+  private loadedCitations: Citations | undefined
   /** Bumped by every full build: operations queued for an older build are dropped. */
   private generation = 0
   private progress: { done: number; total: number } | undefined
@@ -187,6 +190,29 @@ export class LibraryIndex extends Component {
     return this.library.missingLinks(path, options)
   }
 
+  /**
+   * The citation engine, loaded on the first call and kept. Setting it up takes a while (citeproc-js
+   * compiles the APA style), so it is asked for when the user cites, never at start-up.
+   */
+  citations(): Promise<Citations> {
+    this.citationEngine ??= loadCitations().then(
+      (citations) => (this.loadedCitations = citations),
+      (error: unknown) => {
+        this.citationEngine = undefined
+        throw error
+      }
+    )
+    return this.citationEngine
+  }
+
+  /**
+   * The reference of a source without waiting: the APA 7 entry once the citation engine is loaded, before
+   * that its authors, year and title.
+   */
+  reference(node: GraphNode): string {
+    return this.loadedCitations ? this.loadedCitations.reference(node) : briefReference(node)
+  }
+
   /** The library path of a vault path, or `null` when it lies outside the library folder. */
   libraryPath(vaultPath: string): string | null {
     const folder = this.folder || this.folderOf()
@@ -223,7 +249,7 @@ export class LibraryIndex extends Component {
     if (generation !== this.generation) return
     // Parse in slices, giving the app the main thread back between them: a large library never freezes
     // typing while it loads.
-    const library = new Library()
+    const library = new Library([], { cite: (node) => this.reference(node) })
     let slice = Date.now()
     for (const [i, source] of sources.entries()) {
       if (source) library.upsert(source)
@@ -236,10 +262,15 @@ export class LibraryIndex extends Component {
       }
     }
     this.progress = undefined
-    library.buildIndex()
-    // The first citation sets up the citation formatter, which takes a while: do it now, not on the first keystroke.
-    const source = library.graph.nodes('literatuur')[0]
-    if (source) apaReference(source)
+    // The relevance index in slices too (one note a step): no long task between layout-ready and the panel.
+    for (const step of library.buildIndexSteps()) {
+      void step
+      if (Date.now() - slice > SLICE_MS) {
+        await breathe()
+        if (generation !== this.generation) return
+        slice = Date.now()
+      }
+    }
     this.folder = folder
     this.library = library
     this.state = 'ready'

@@ -9,6 +9,9 @@ import { Dismissed, readDismissed } from './dismissed'
 import { LibraryIndex } from './library-index'
 import { PraktijkwijzerSettingTab, readSettings, SettingsHolder } from './settings'
 import { nl } from './strings'
+import { offerUpdate, outdatedLine, registerLibraryUpdate } from './update/command'
+import type { InstalledRecord, RecordStore } from './update/library'
+import { readRecord, RECORD_KEY } from './update/store'
 import { PanelView } from './view'
 
 /** Wait this long after the library folder setting last changed before reading the new folder. */
@@ -17,10 +20,20 @@ const REBUILD_DELAY = 1000
 export default class PraktijkwijzerPlugin extends Plugin {
   override async onload(): Promise<void> {
     const data: unknown = await this.loadData().catch(() => null)
-    // One data.json holds the settings and the dismissed link proposals; each saves both.
-    const saveAll = (): Promise<void> => this.saveData({ ...settings.get(), dismissedLinks: dismissed.toJSON() })
+    // One data.json holds the settings, the dismissed link proposals and the record of the installed
+    // library; each save writes all three.
+    let record: InstalledRecord | undefined = readRecord(data)
+    const saveAll = (): Promise<void> =>
+      this.saveData({ ...settings.get(), dismissedLinks: dismissed.toJSON(), ...(record === undefined ? {} : { [RECORD_KEY]: record }) })
     const settings: SettingsHolder = new SettingsHolder(readSettings(data), () => saveAll())
     const dismissed: Dismissed = new Dismissed(readDismissed(data), () => saveAll())
+    const store: RecordStore = {
+      load: () => record,
+      save: async (next) => {
+        record = next
+        await saveAll()
+      }
+    }
     const index = this.addChild(
       new LibraryIndex(this.app.vault, () => settings.get().libraryFolder, {
         // The library folder was renamed in the vault: the setting follows it.
@@ -40,10 +53,15 @@ export default class PraktijkwijzerPlugin extends Plugin {
           dismissed,
           onSettingsChanged: (callback) => settings.onChanged(callback),
           showProblems: () => showProblems(this.app, services),
-          refresh: () => void refresh(index)
+          refresh: () => void refresh(index),
+          library: {
+            line: () => outdatedLine(store),
+            offer: () => void offerUpdate(this.app, settings.get().libraryFolder, store, () => void index.rebuild())
+          }
         })
     )
     registerCommands(this, services)
+    registerLibraryUpdate(this, () => settings.get().libraryFolder, store, () => void index.rebuild())
     this.addRibbonIcon('lightbulb', nl.ribbonOpen, () => void openPanel(this.app))
     this.addSettingTab(new PraktijkwijzerSettingTab(this.app, this, settings))
     // As in Obsidian's own file explorer: a preview needs Ctrl/Cmd; the user can change that under Page preview.

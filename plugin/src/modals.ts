@@ -91,7 +91,8 @@ export class LiteraturePickerModal extends FinderModal {
   private readonly cite: (node: GraphNode) => void
 
   /**
-   * @param label The full reference of a source (shown under its title).
+   * @param label The reference of a source (shown under its title): at once, so without waiting for the
+   *   citation engine (authors, year and title until it is loaded).
    */
   constructor(app: App, finder: TitleFinder | null, all: readonly GraphNode[], label: (node: GraphNode) => string, cite: (node: GraphNode) => void) {
     super(app, finder, all, [

@@ -15,7 +15,7 @@ import { nl } from './strings'
 /** What the panel shows. */
 export type PanelState =
   | { kind: 'loading' }
-  | { kind: 'missing'; folder: string }
+  | { kind: 'missing'; folder: string; install: boolean }
   | { kind: 'no-note' }
   /**
    * A library note in front: the links it probably misses (`null` for a kind without link fields), and
@@ -86,6 +86,25 @@ export function renderHeader(el: HTMLElement, status: IndexStatus): void {
   ])
 }
 
+/**
+ * Draw the header's slot for the carried library: one line when the vault's library is older (or an
+ * update was interrupted), with the button that offers the update; empty otherwise.
+ *
+ * @param line The line, or undefined when the library is current.
+ */
+export function renderLibraryNotice(el: HTMLElement, line: string | undefined): void {
+  patch(
+    el,
+    line === undefined
+      ? []
+      : [{ key: 'library-line', sig: line, build: (into) => void into.createDiv({ cls: 'pw-library-outdated', text: line, attr: { 'aria-live': 'polite' } }) }, button('update', nl.library.update, 'pw-link-button')]
+  )
+}
+
+function button(key: string, text: string, cls: string): Block {
+  return { key: `library:${key}`, sig: text, build: (into) => void into.createEl('button', { cls, text, attr: { type: 'button', 'data-action': 'update-library' satisfies Action } }) }
+}
+
 function statusText(status: IndexStatus): string {
   if (status.state === 'loading' || status.state === 'idle') return status.progress ? nl.status.progress(status.progress.done, status.progress.total) : nl.state.loading
   if (status.state === 'missing') return nl.status.missing
@@ -109,7 +128,9 @@ function blocks(state: PanelState, ui: PanelUi, lookup: (path: string) => GraphN
     case 'loading':
       return [message(nl.state.loading)]
     case 'missing':
-      return [message(nl.state.noLibrary(state.folder))]
+      if (!state.install) return [message(nl.state.noLibrary(state.folder))]
+      // First run: the plugin carries the library, so one click installs it.
+      return [message(nl.state.noLibraryInstall(state.folder)), button('install', nl.library.install, 'mod-cta')]
     case 'no-note':
       return [message(nl.state.noNote)]
     case 'library-note':

@@ -47,6 +47,7 @@ export const nl = {
 
   state: {
     loading: 'De kennisbank wordt ingelezen…',
+    noLibraryInstall: (folder: string) => `Deze kluis heeft nog geen kennisbank in de map "${folder}". De plug-in heeft er een bij zich: installeer haar met één klik, of kies een andere map in de instellingen.`,
     noLibrary: (folder: string) => `Geen kennisbank gevonden in de map "${folder}". Kies de juiste map in de instellingen van Praktijkwijzer.`,
     noNote: 'Open een casusnotitie om passende praktijken te zien.',
     libraryNote: 'Dit is een notitie uit de kennisbank zelf; suggesties verschijnen bij casusnotities.',
@@ -163,6 +164,33 @@ export const nl = {
     noProblems: 'De kennisbank heeft geen problemen.',
     level: { error: 'fout', warning: 'waarschuwing' },
     emptyLibrary: 'De kennisbank is nog niet ingelezen of leeg.'
+  },
+
+  /** The library the plugin carries: install, update and the panel's line (see `update/`). */
+  library: {
+    command: 'Kennisbank bijwerken',
+    install: 'Kennisbank installeren',
+    update: 'Kennisbank bijwerken',
+    outdated: (installed: string, carried: string) => `Kennisbank is ouder (${installed}; de plug-in heeft ${carried})`,
+    interrupted: 'Bijwerken van de kennisbank is onderbroken: maak het af',
+    title: (version: string) => `Kennisbank bijwerken naar ${version}`,
+    intro: (folder: string) => `Zo zou de map "${folder}" veranderen. Een aanpassing van het team wordt nooit overschreven.`,
+    cancel: 'Annuleren',
+    confirm: 'Bijwerken',
+    added: (n: number) => `Nieuw: ${n}`,
+    updated: (n: number) => `Bijgewerkt: ${n}`,
+    conflicts: (n: number) => `Conflicten: ${n}${n > 0 ? ' (jullie versie blijft staan; de nieuwe komt ernaast als "(nieuwe versie)")' : ''}`,
+    removed: (n: number) => `Verwijderd: ${n}`,
+    kept: (n: number) => `Behouden (door het team gewijzigd of verwijderd): ${n}`,
+    unchanged: (n: number) => `Ongewijzigd: ${n}`,
+    moved: (n: number) => `Verplaatst door het team (bijgewerkt op de nieuwe plek): ${n}`,
+    blocked: (paths: string[]) => `Overgeslagen (er staat iets in de weg): ${paths.join(', ')}`,
+    current: (folder: string, version: string) => `De kennisbank in "${folder}" is al bij (${version}).`,
+    done: (folder: string, written: number, trashed: number) => `De kennisbank in "${folder}" is bijgewerkt: ${written} ${written === 1 ? 'bestand' : 'bestanden'} geschreven, ${trashed} naar de prullenbak.`,
+    skipped: (paths: string[]) =>
+      ` ${paths.length === 1 ? 'Eén bestand veranderde intussen en bleef' : `${paths.length} bestanden veranderden intussen en bleven`} zoals het team ${paths.length === 1 ? 'het' : 'ze'} had: ${paths.join(', ')}.`,
+    unfinished: (message: string) => `Bijwerken is niet afgemaakt (${message}). Er gaat geen aanpassing verloren: kies *Kennisbank bijwerken* opnieuw om het af te maken.`,
+    failed: (message: string) => `De kennisbank kon niet worden bijgewerkt: ${message}`
   },
 
   notice: {

@@ -19,7 +19,7 @@ import type { LibraryIndex } from './library-index'
 import { LiveUpdater } from './live'
 import type { Ticket } from './live'
 import type { PanelState, PanelUi } from './render'
-import { renderBody, renderHeader } from './render'
+import { renderBody, renderHeader, renderLibraryNotice } from './render'
 import { caseFolderList, shownTypes } from './settings'
 import type { PraktijkwijzerSettings } from './settings'
 import { nl } from './strings'
@@ -43,6 +43,8 @@ export interface PanelServices {
   showProblems: () => void
   /** Read the library again (the refresh button). */
   refresh: () => void
+  /** The carried library (see `update/`): one line when the vault's is older, and the update or first install. */
+  library?: { line: () => string | undefined; offer: () => void }
 }
 
 /** Which element had focus, so that focus can go back to its successor after a redraw. */
@@ -58,6 +60,7 @@ export class PanelView extends ItemView implements HoverParent {
   private readonly services: PanelServices
   private updater: LiveUpdater | null = null
   private headerEl: HTMLElement | null = null
+  private slotEl: HTMLElement | null = null
   private bodyEl: HTMLElement | null = null
   /** The case note the panel follows (its path; never its text). */
   private followed: string | null = null
@@ -92,7 +95,7 @@ export class PanelView extends ItemView implements HoverParent {
     const header = root.createDiv({ cls: 'pw-header' })
     this.headerEl = header.createDiv({ cls: 'pw-status' })
     // Room for other notices in the header (a library update, a first-run offer).
-    header.createDiv({ cls: 'pw-header-slot' })
+    this.slotEl = header.createDiv({ cls: 'pw-header-slot' })
     this.bodyEl = root.createDiv({ cls: 'pw-body' })
 
     const updater = new LiveUpdater((ticket) => this.update(ticket), this.services.settings().debounceMs, (error) => this.showError(error))
@@ -158,7 +161,7 @@ export class PanelView extends ItemView implements HoverParent {
     const status = index.status()
     const front = currentNote(this.app)
     this.front = front?.file.path ?? null
-    if (status.state === 'missing') return { kind: 'missing', folder: status.folder }
+    if (status.state === 'missing') return { kind: 'missing', folder: status.folder, install: this.services.library !== undefined }
     if (status.state !== 'ready') return { kind: 'loading' }
     const frontIsLibrary = front !== null && index.libraryPath(front.file.path) !== null
     // A library note in front (opened from the panel, say): keep following the case note while it is open.
@@ -234,6 +237,7 @@ export class PanelView extends ItemView implements HoverParent {
 
   private drawHeader(): void {
     if (this.headerEl) renderHeader(this.headerEl, this.services.index.status())
+    if (this.slotEl) renderLibraryNotice(this.slotEl, this.services.library?.line())
   }
 
   private showError(error: unknown): void {
@@ -317,6 +321,8 @@ export class PanelView extends ItemView implements HoverParent {
         return showProblems()
       case 'refresh':
         return refresh()
+      case 'update-library':
+        return this.services.library?.offer()
       case 'more':
       case 'weak': {
         // The button goes; focus goes to the first card it brought.

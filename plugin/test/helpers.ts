@@ -197,6 +197,18 @@ export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0))
 }
 
+/**
+ * Wait until a check holds, e.g. for a citation: the first one waits for the citation engine to load
+ * (seconds on a busy machine).
+ */
+export async function until(check: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('until: the condition did not become true')
+    await new Promise<void>((resolve) => setTimeout(resolve, 10))
+  }
+}
+
 /** Open the panel and return it. */
 export async function openPanel(app: App): Promise<PanelView> {
   const command = app.commands.get(`${MANIFEST.id}:open-panel`)

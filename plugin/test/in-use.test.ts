@@ -7,8 +7,7 @@ import { join } from 'node:path'
 import { fakeMobile, MarkdownView, Notice, readFrontmatter } from 'obsidian'
 import type { FakeWindow } from 'obsidian'
 import { afterEach, describe, expect, test } from 'vitest'
-import { apaReference } from '@praktijkwijzer/core'
-import { actionOf, CASE_TEXT, LIBRARY, openNote, openPanel, panel, panelItem, PLUGIN_DIR, runCommand, settle, setup, targetOf, userClick } from './helpers'
+import { actionOf, CASE_TEXT, LIBRARY, openNote, openPanel, panel, panelItem, PLUGIN_DIR, runCommand, settle, setup, targetOf, until, userClick } from './helpers'
 
 const PRACTICE = 'Begrenzen met behoud van de werkalliantie'
 
@@ -91,7 +90,7 @@ describe('commands act on the note they are run in (defect 5)', () => {
     const picker = app.openModals[0] as unknown as { fakeQuery(q: string): Promise<unknown[]>; fakeChoose(item: unknown): void }
     const [first] = await picker.fakeQuery('menger')
     picker.fakeChoose(first)
-    await settle()
+    await until(() => card.editor.getValue() !== 'Op de kaart')
     expect(card.editor.getValue()).toMatch(/^Op de kaart \(Menger, 2018\)/)
     expect(tab.editor.getValue()).toBe('In de tab.')
   })
@@ -126,7 +125,7 @@ describe('citing is one step (defect 8)', () => {
     await panel(s.app)['services'].actions.cite(menger, targetOf(view))
     await settle()
     const text = view.editor.getValue()
-    expect(readFrontmatter(text).data).toEqual({ client: 'J', literatuur: [apaReference(menger)] })
+    expect(readFrontmatter(text).data).toEqual({ client: 'J', literatuur: [panel(s.app)['services'].index.reference(menger)] })
     expect(text.slice(readFrontmatter(text).end)).toBe('Zoals Menger laat zien (Menger, 2018)')
     expect(view.editor.transactions - before).toBe(1)
     expect(s.app.vault.writes).toEqual([])

@@ -1,7 +1,13 @@
 // `pnpm bench`: index build time, heap, query latency (p50/p95) for a 300- and a 2,000-word note, and
 // single-note update time, for our engine, MiniSearch (as Omnisearch sets it up) and fuse.js, on the
-// shipped library and on a deterministic synthetic library of 5,000 notes. `--json` for a machine;
+// shipped library and on a deterministic synthetic library of 5,000 notes; then the wall time of the CLI's
+// `suggest` next to `node -e 0` (`--start-runs N`, default 3). `--json` for a machine ({ rows, startup });
 // `--notes N` for another synthetic size; `--engines praktijkwijzer,minisearch,fuse.js` for a subset. Run with --expose-gc for heap figures (pnpm bench does).
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Library, type GraphNode, type SourceFile } from '@praktijkwijzer/core'
 import { fuseFullText, miniSearch, type Ranker } from '../lib/baselines.js'
 import { LIBRARY, readMarkdown } from '../lib/files.js'
@@ -150,6 +156,48 @@ function format(rows: Row[]): string {
   return [line(header), ...body.map(line)].join('\n')
 }
 
+/** Wall time of starting a process, in milliseconds: the median of a few runs. */
+interface StartRow {
+  what: string
+  ms: number
+  runs: number
+}
+
+const CLI = fileURLToPath(new URL('../../packages/cli/bin/praktijkwijzer.js', import.meta.url))
+
+/**
+ * What a user waits for at the command line: `praktijkwijzer suggest` on one note (the whole process:
+ * reading the library, the index, the query and, when sources are printed, the citation engine), next to
+ * `node -e 0` measured in the same run, so that the machine's own start-up cost can be read off.
+ */
+function startup(runs: number): StartRow[] {
+  if (!existsSync(CLI)) return []
+  const dir = mkdtempSync(join(tmpdir(), 'pw-bench-'))
+  try {
+    const withSources = join(dir, 'gesprek.md')
+    const without = join(dir, 'wasmachine.md')
+    writeFileSync(withSources, 'Gesprek met J. op zijn kamer. Hij is woedend over de huisregels en heeft schulden bij de woningcorporatie.\n')
+    writeFileSync(without, 'De wasmachine op de tweede verdieping is kapot; de monteur komt donderdag.\n')
+    const cases: Array<[string, string[]]> = [
+      ['node -e 0', ['-e', '0']],
+      ['suggest (met literatuur)', [CLI, 'suggest', withSources]],
+      ['suggest (zonder literatuur)', [CLI, 'suggest', without]]
+    ]
+    const times = new Map<string, number[]>(cases.map(([what]) => [what, []]))
+    // Interleaved, so that a busy moment of the machine does not fall on one case only.
+    for (let i = 0; i < runs; i++) {
+      for (const [what, argv] of cases) {
+        const t = performance.now()
+        spawnSync(process.execPath, argv, { stdio: 'ignore' })
+        times.get(what)?.push(performance.now() - t)
+      }
+    }
+    return cases.map(([what]) => ({ what, ms: percentile(times.get(what) ?? [], 50), runs }))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 export function main(args: string[]): number {
   const json = args.includes('--json')
   const size = Number(args[args.indexOf('--notes') + 1]) || 5000
@@ -166,9 +214,12 @@ export function main(args: string[]): number {
   const rows = measure('meegeleverd', files, notes, 300, only)
   const synthetic = syntheticLibrary(new Library(files).graph, size)
   rows.push(...measure('synthetisch', synthetic, notes, 100, only))
-  if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
+  const starts = startup(Number(args[args.indexOf('--start-runs') + 1]) || 3)
+  if (json) process.stdout.write(`${JSON.stringify({ rows, startup: starts }, null, 2)}\n`)
   else {
     process.stdout.write(`${format(rows)}\n\n`)
+    if (starts.length > 0) process.stdout.write(`Opstarten (wandkloktijd, mediaan van ${starts[0]?.runs ?? 0}):\n${starts.map((r) => `  ${r.what.padEnd(28)} ${r.ms.toFixed(0).padStart(6)} ms`).join('\n')}\n\n`)
+    else process.stdout.write('(Opstarttijden overgeslagen: bouw eerst de CLI met pnpm build.)\n\n')
     process.stdout.write(
       'Tijden in milliseconden. "inlezen": notities parsen en de graaf bouwen (alleen onze motor heeft die stap; de\n' +
         'andere indexeren dezelfde, al geparste notities). "index": de zoekindex bouwen. "update": één bewerkte notitie\n' +

@@ -77,9 +77,8 @@ describe('nothing leaves the machine', () => {
   })
 
   test('should still format citations and read and write references in the stubbed bundle', { timeout: 60_000 }, async () => {
-    const api = run(await browserBundle("export { apaReference, apaInText, toCsl, writeReferences, parseReferences } from './index.ts'", { plugins: [noNetwork()] })) as {
-      apaReference(node: unknown): string
-      apaInText(node: unknown): string
+    const api = run(await browserBundle("export { loadCitations, toCsl, writeReferences, parseReferences } from './index.ts'", { plugins: [noNetwork()] })) as {
+      loadCitations(): Promise<{ reference(node: unknown): string; inText(node: unknown): string }>
       toCsl(node: unknown): unknown
       writeReferences(items: unknown[], format: string): string
       parseReferences(text: string): unknown[]
@@ -92,8 +91,9 @@ describe('nothing leaves the machine', () => {
       aliases: [],
       note: { frontmatter: { auteurs: ['Menger, A.'], jaar: 2018, titel: 'De werkalliantie in het gedwongen kader', soort: 'proefschrift', uitgever: 'Eburon' } }
     }
-    expect(api.apaInText(node)).toBe('(Menger, 2018)')
-    expect(api.apaReference(node)).toMatch(/^Menger, A\. \(2018\)\. De werkalliantie in het gedwongen kader \[Doctoral dissertation/)
+    const citations = await api.loadCitations()
+    expect(citations.inText(node)).toBe('(Menger, 2018)')
+    expect(citations.reference(node)).toMatch(/^Menger, A\. \(2018\)\. De werkalliantie in het gedwongen kader \[Proefschrift/)
     for (const format of ['bibtex', 'ris', 'csl-json']) expect(api.parseReferences(api.writeReferences([api.toCsl(node)], format))).toHaveLength(1)
   })
 })

@@ -5,7 +5,7 @@ import { main } from '../src/main.js'
 import { assembleVault } from '../src/vault/assemble.js'
 import { LIBRARY_FOLDER, MANIFEST_FILE, shippedSources } from '../src/vault/layout.js'
 import { readManifest } from '../src/vault/manifest.js'
-import { hashTree, listFiles, sha256 } from '../src/vault/tree.js'
+import { listFiles, sha256 } from '../src/vault/tree.js'
 import { library, note, pluginBuild, read, repo, snapshot, tempDir } from './vault-helpers.js'
 
 async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -48,7 +48,7 @@ describe('the assembled vault', () => {
     ])
     expect(readdirSync(join(dest, '.obsidian/plugins'))).toEqual([pluginId])
     // The library, byte for byte.
-    expect([...hashTree(join(dest, LIBRARY_FOLDER))]).toEqual([...hashTree(join(repo, 'library'))])
+    expect(snapshot(join(dest, LIBRARY_FOLDER))).toEqual(snapshot(join(repo, 'library')))
     // Nothing is left beside the vault.
     expect(readdirSync(join(dest, '..'))).toEqual(['kluis'])
   })
@@ -61,7 +61,10 @@ describe('the assembled vault', () => {
     // The library folder: where the vault puts the library, what data.json says, and the plugin's default.
     const defaults = /libraryFolder:\s*'([^']+)'/.exec(readFileSync(join(repo, 'plugin/src/settings.ts'), 'utf8'))?.[1]
     expect(defaults).toBe(LIBRARY_FOLDER)
-    expect(json(`.obsidian/plugins/${pluginId}/data.json`)).toEqual({ libraryFolder: LIBRARY_FOLDER })
+    expect(json(`.obsidian/plugins/${pluginId}/data.json`)).toMatchObject({ libraryFolder: LIBRARY_FOLDER, libraryRecord: { version: expect.stringMatching(/^0\.1\.0\+[0-9a-f]{8}$/) } })
+    // The plugin's record of the installed library is the vault's record of it.
+    const installed = (json(`.obsidian/plugins/${pluginId}/installatie.json`) as { library: { files: unknown } }).library.files
+    expect((json(`.obsidian/plugins/${pluginId}/data.json`) as { libraryRecord: { files: unknown } }).libraryRecord.files).toEqual(installed)
     // Core plugins: templates on and pointed at a folder that has the templates; sync and publish off.
     const core = json('.obsidian/core-plugins.json') as Record<string, boolean>
     expect(core).toMatchObject({ templates: true, graph: true, sync: false, publish: false })
@@ -95,7 +98,9 @@ describe('the assembled vault', () => {
 
   test('should record every installed file with its SHA-256', () => {
     const dest = assembled()
-    const manifest = readManifest(join(dest, `.obsidian/plugins/${pluginId}/${MANIFEST_FILE}`))
+    const read = readManifest(join(dest, `.obsidian/plugins/${pluginId}/${MANIFEST_FILE}`), pluginId)
+    if (!read.ok) throw new Error(read.message)
+    const { manifest } = read
     expect(manifest).toMatchObject({ format: 1, library: { folder: LIBRARY_FOLDER }, plugin: { id: pluginId, version: '0.1.0', folder: `.obsidian/plugins/${pluginId}` } })
     const check = (root: string, files: Record<string, string>): void => {
       for (const [path, hash] of Object.entries(files)) expect(sha256(readFileSync(join(root, path))), path).toBe(hash)
@@ -205,12 +210,12 @@ describe('praktijkwijzer vault DEST', () => {
     expect(readdirSync(cwd)).toEqual([])
   })
 
-  test('should report what the file system refuses in one line, with exit 1', async () => {
+  test('should say in Dutch, without a stack trace, when the place for the vault lies in a file (exit 2)', async () => {
     const cwd = tempDir()
     writeFileSync(join(cwd, 'bestand'), '')
     const r = await run(cwd, 'vault', 'bestand/kluis', '--plugin', pluginBuild('0.1.0'))
-    expect(r.code).toBe(1)
-    expect(r.err).toMatch(/^praktijkwijzer vault: E[A-Z]+: .*bestand.*\n$/)
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/^praktijkwijzer vault: .*bestand.* is \(of ligt in\) een bestand, geen map.*\n/)
   })
 
   test.each([

@@ -27,9 +27,8 @@ export { problem, type Level, type Position, type Problem, type ProblemCode } fr
 
 // Citations and the exchange with reference managers.
 export {
-  apaBibliography,
-  apaInText,
-  apaReference,
+  briefReference,
+  Citations,
   cslToFields,
   detectExchangeFormat,
   DuplicateIndex,
@@ -37,6 +36,7 @@ export {
   literatureFields,
   literatureNoteName,
   literatureNoteText,
+  loadCitations,
   parseReferences,
   readReferences,
   toCsl,
@@ -52,3 +52,21 @@ export {
 
 // The privacy check.
 export { checkPrivacy, type PrivacyFinding, type PrivacyKind } from './privacy.js'
+
+// The three-way update plan of a vault's library (CLI and plugin alike).
+export {
+  changesFiles,
+  comparePaths,
+  normalizedContent,
+  pathKey,
+  planLibrary,
+  type Blocked,
+  type Conflict,
+  type ConflictReason,
+  type Hashes,
+  type LocalEntry,
+  type Moved,
+  type Options as PlanOptions,
+  type Plan,
+  type Write
+} from './update/plan.js'

@@ -4,7 +4,7 @@
  * rest loads. The caller reads the files (node:fs in the CLI, the vault in Obsidian) and hands over their
  * contents; the library keeps the graph and the engine in step, one file at a time.
  */
-import { apaReference } from './cite/index.js'
+import { briefReference } from './cite/index.js'
 import { Engine } from './engine/engine.js'
 import type { Cite } from './engine/literature.js'
 import type { Options as SuggestOptions, SuggestionType, SuggestResult } from './engine/types.js'
@@ -24,7 +24,10 @@ export interface SourceFile extends Source {
 export interface Options extends DecodeOptions {
   /** Which kinds the engine ranks (default praktijk, methodiek, thema). */
   types?: readonly SuggestionType[]
-  /** Formats the reference of a literatuur note (default: APA 7, {@link apaReference}). */
+  /**
+   * Formats the reference of a literatuur note. Default: authors, year and title ({@link briefReference}),
+   * which needs no citation engine; give `citations.reference` of `loadCitations` for APA 7.
+   */
   cite?: Cite
 }
 
@@ -35,6 +38,8 @@ export class Library {
   private engine: Engine | undefined
   private readonly unreadable = new Map<string, Problem>()
   private readonly options: Options
+  /** Counts changes of the graph, so that a stepwise index build can tell it was overtaken. */
+  private changes = 0
 
   /**
    * Load a library.
@@ -59,6 +64,7 @@ export class Library {
 
   /** Add or replace one file. */
   upsert(file: SourceFile): void {
+    this.changes++
     const note = this.read(file)
     if (note) this.store.upsert(note)
     else this.store.remove(normalizePath(file.path))
@@ -67,6 +73,7 @@ export class Library {
 
   /** Remove one file. */
   remove(path: string): void {
+    this.changes++
     const p = normalizePath(path)
     this.unreadable.delete(p)
     this.store.remove(p)
@@ -86,7 +93,30 @@ export class Library {
 
   /** Build the relevance index now, instead of at the first query (it is kept current from then on). */
   buildIndex(): void {
-    this.engine ??= new Engine(this.store, { cite: this.options.cite ?? apaReference, ...(this.options.types ? { types: this.options.types } : {}) })
+    this.engine ??= new Engine(this.store, this.engineOptions())
+  }
+
+  /**
+   * Build the relevance index one note at a time, for a caller that must give its thread back in between
+   * (the plugin, between slices of the main thread): the generator yields after every note. The index is
+   * the one {@link buildIndex} builds; should the library change before the steps are done, it is built
+   * again in one piece at the end.
+   */
+  *buildIndexSteps(): Generator<void> {
+    if (this.engine) return
+    const changes = this.changes
+    const steps = Engine.build(this.store, this.engineOptions())
+    let step = steps.next()
+    while (!step.done) {
+      yield
+      step = steps.next()
+    }
+    if (this.engine) return
+    this.engine = changes === this.changes ? step.value : new Engine(this.store, this.engineOptions())
+  }
+
+  private engineOptions(): { cite: Cite; types?: readonly SuggestionType[] } {
+    return { cite: this.options.cite ?? briefReference, ...(this.options.types ? { types: this.options.types } : {}) }
   }
 
   /**

@@ -1,8 +1,6 @@
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
-  apaBibliography,
-  apaInText,
-  apaReference,
+  briefReference,
   findDuplicate,
   formatName,
   guessLanguage,
@@ -10,14 +8,25 @@ import {
   literatureFields,
   literatureNoteName,
   literatureNoteText,
+  loadCitations,
   parseName,
   toCsl,
+  type Citations,
   type LiteratureFields
 } from '../src/cite/index.js'
 import { MutableGraph, type GraphNode } from '../src/graph/graph.js'
 import { fieldSpec } from '../src/graph/schema.js'
 import { validateNote } from '../src/graph/validate.js'
 import { parseNote } from '../src/note/parse.js'
+
+// The citation engine takes a while to set up (it compiles the APA style): once for the whole file.
+let citations: Citations
+beforeAll(async () => {
+  citations = await loadCitations()
+}, 120_000)
+const apaReference = (node: GraphNode, options?: Parameters<Citations['reference']>[1]): string => citations.reference(node, options)
+const apaInText = (node: GraphNode, options?: Parameters<Citations['inText']>[1]): string => citations.inText(node, options)
+const apaBibliography = (nodes: GraphNode[]): ReturnType<Citations['bibliography']> => citations.bibliography(nodes)
 
 /** A literatuur note with these fields, as a node of a graph. */
 function literature(name: string, fields: Record<string, unknown>): GraphNode {
@@ -96,7 +105,7 @@ describe('apaReference', () => {
       paginas: '101-120',
       uitgever: 'Coutinho'
     })
-    expect(apaReference(node)).toBe('Spierings, F., & van Doorn, L. (2021). Dakloosheid en armoede. In T. Witte & A. de Boer (Eds.), Armoede en bestaansonzekerheid (pp. 101–120). Coutinho.')
+    expect(apaReference(node)).toBe('Spierings, F., & van Doorn, L. (2021). Dakloosheid en armoede. In T. Witte & A. de Boer (Red.), Armoede en bestaansonzekerheid (pp. 101–120). Coutinho.')
   })
 
   test('should format a report, a dissertation, a master thesis and a web page', () => {
@@ -105,8 +114,8 @@ describe('apaReference', () => {
     const thesis = literature('Leurs 2022', { auteurs: ['Leurs, I.'], jaar: 2022, titel: 'Recidiverisico', soort: 'scriptie', uitgever: 'Hogeschool Utrecht' })
     const web = literature('Mind 2018', { auteurs: ['Mind'], jaar: 2018, titel: 'Samen beslissen', soort: 'webpagina', url: 'https://mindplatform.nl/x' })
     expect(apaReference(report)).toBe('DJI. (2019). Prestatie-indicatoren. Dienst Justitiële Inrichtingen.')
-    expect(apaReference(phd)).toBe('van der Laan, J. (2020). Giving voice to homeless people [Doctoral dissertation]. Radboud Universiteit.')
-    expect(apaReference(thesis)).toBe("Leurs, I. (2022). Recidiverisico [Master’s thesis]. Hogeschool Utrecht.")
+    expect(apaReference(phd)).toBe('van der Laan, J. (2020). Giving voice to homeless people [Proefschrift]. Radboud Universiteit.')
+    expect(apaReference(thesis)).toBe('Leurs, I. (2022). Recidiverisico [Masterscriptie]. Hogeschool Utrecht.')
     expect(apaReference(web)).toBe('Mind. (2018). Samen beslissen. https://mindplatform.nl/x')
   })
 
@@ -156,9 +165,9 @@ describe('apaReference', () => {
 describe('apaInText', () => {
   test.each([
     [['Menger, A.'], '(Menger, 2018)', 'Menger (2018)'],
-    [['Simpson, A. I.', 'Penney, S. R.'], '(Simpson & Penney, 2018)', 'Simpson and Penney (2018)'],
+    [['Simpson, A. I.', 'Penney, S. R.'], '(Simpson & Penney, 2018)', 'Simpson en Penney (2018)'],
     [['Sturm, A.', 'de Vogel, V.', 'Huibers, M. J. H.'], '(Sturm et al., 2018)', 'Sturm et al. (2018)'],
-    [['de Wit, I.', 'van der Helm, P.'], '(de Wit & van der Helm, 2018)', 'de Wit and van der Helm (2018)'],
+    [['de Wit, I.', 'van der Helm, P.'], '(de Wit & van der Helm, 2018)', 'de Wit en van der Helm (2018)'],
     [['DJI'], '(DJI, 2018)', 'DJI (2018)']
   ])('should cite %j as %s and %s', (auteurs, parenthetical, narrative) => {
     const node = literature('X 2018', { auteurs, jaar: 2018, titel: 'T', soort: 'rapport' })
@@ -207,7 +216,7 @@ describe('toCsl', () => {
       note: 'zonder (red.)',
       language: 'nl'
     })
-    expect(toCsl(literature('Menger 2018', { auteurs: ['Menger, A.'], jaar: 2018, titel: 'T', soort: 'proefschrift' }))).toMatchObject({ type: 'thesis', genre: 'Doctoral dissertation' })
+    expect(toCsl(literature('Menger 2018', { auteurs: ['Menger, A.'], jaar: 2018, titel: 'T', soort: 'proefschrift' }))).toMatchObject({ type: 'thesis', genre: 'Proefschrift' })
   })
 })
 
@@ -251,5 +260,17 @@ describe('new notes', () => {
     expect(findDuplicate({ auteurs: ['Z'], jaar: 2016, titel: 'Other', soort: 'artikel', doi: '10.1080/14789949.2015.1102311' }, existing)).toMatchObject({ match: { id: 'b' }, reason: 'doi' })
     expect(findDuplicate({ auteurs: ['Baart, A.'], jaar: 2001, titel: 'Een theorie van presentie.', soort: 'boek' }, existing)).toMatchObject({ match: { id: 'c' }, reason: 'title' })
     expect(findDuplicate({ auteurs: ['Baart, A.'], jaar: 2002, titel: 'Een theorie van presentie', soort: 'boek' }, existing)).toBeUndefined()
+  })
+})
+
+describe('briefReference', () => {
+  test.each([
+    [['Menger, A.'], 2018, 'Menger (2018). T.'],
+    [['Simpson, A. I.', 'van Doorn, L.'], 2018, 'Simpson & van Doorn (2018). T.'],
+    [['Sturm, A.', 'de Vogel, V.', 'Huibers, M. J. H.'], 2018, 'Sturm et al. (2018). T.'],
+    [['DJI'], undefined, 'DJI (z.d.). T.']
+  ])('should describe %j (%s) without the citation engine as %s', (auteurs, jaar, brief) => {
+    const node = literature('X', { auteurs, ...(jaar ? { jaar } : {}), titel: 'T.', soort: 'rapport' })
+    expect(briefReference(node)).toBe(brief)
   })
 })

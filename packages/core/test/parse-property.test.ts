@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import type { Nodes } from 'mdast'
 import { describe, expect, test } from 'vitest'
-import { parseNote } from '../src/note/parse.js'
+import { parseNote, parseNoteTree } from '../src/note/parse.js'
 import { decodeNote } from '../src/note/decode.js'
 import { findWikiLinks } from '../src/note/wikilink.js'
 import { positionAt } from '../src/problem.js'
@@ -55,7 +55,7 @@ describe('parser properties', () => {
     fc.assert(
       // The parser gets decoded text: line ends are `\n` (micromark would count a lone `\r` as one too).
       fc.property(fc.oneof(anyText, anyText.map((t) => `---\ntitle: x\n---\n${t}`)).map((t) => t.replace(/\r\n?/g, '\n')), (text) => {
-        const note = parseNote(text, 'Notitie.md')
+        const { note, tree } = parseNoteTree(text, 'Notitie.md')
         const visit = (node: Nodes): void => {
           if (node.position) {
             for (const point of [node.position.start, node.position.end]) {
@@ -67,7 +67,7 @@ describe('parser properties', () => {
           }
           if ('children' in node) for (const child of node.children) visit(child)
         }
-        for (const child of note.tree.children) visit(child)
+        for (const child of tree.children) visit(child)
       }),
       { numRuns: 300 }
     )

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseNote } from '../src/note/parse.js'
+import { parseNote, parseNoteTree } from '../src/note/parse.js'
 import { findWikiLinks, normalizeName, parseWikiLinkInner } from '../src/note/wikilink.js'
 
 describe('wikilinks', () => {
@@ -145,11 +145,11 @@ describe('parseNote', () => {
 
 describe('markdown flavour', () => {
   test('should read tables and strikethrough, and keep bare URLs as text', () => {
-    const n = parseNote('| a | b |\n| - | - |\n| [[X]] | ~~weg~~ |\n\nzie https://example.org en www.voorbeeld.nl\n', 'a.md')
-    expect(n.tree.children.map((c) => c.type)).toEqual(['table', 'paragraph'])
+    const { note: n, tree } = parseNoteTree('| a | b |\n| - | - |\n| [[X]] | ~~weg~~ |\n\nzie https://example.org en www.voorbeeld.nl\n', 'a.md')
+    expect(tree.children.map((c) => c.type)).toEqual(['table', 'paragraph'])
     expect(n.links.map((l) => l.target)).toEqual(['X'])
     expect(n.text).toContain('weg')
-    expect(JSON.stringify(n.tree)).not.toContain('"type":"link"')
+    expect(JSON.stringify(tree)).not.toContain('"type":"link"')
   })
 
   test('the parser source has no regular-expression lookbehind (Obsidian on older iOS cannot parse it)', async () => {

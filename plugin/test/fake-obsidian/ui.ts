@@ -294,6 +294,11 @@ export class ButtonComponent {
     return this
   }
 
+  setCta(): this {
+    this.buttonEl.addClass('mod-cta')
+    return this
+  }
+
   onClick(callback: (evt: MouseEvent) => unknown): this {
     this.buttonEl.addEventListener('click', callback)
     return this

@@ -135,6 +135,13 @@ export class Vault extends Events {
     return this.doRead(file)
   }
 
+  /** The file's bytes (the fake keeps text: its UTF-8 bytes). */
+  async readBinary(file: TFile): Promise<ArrayBuffer> {
+    const text = await this.doRead(file)
+    const bytes = new TextEncoder().encode(text)
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  }
+
   async cachedRead(file: TFile): Promise<string> {
     if (this.readGate) await this.readGate
     return this.doRead(file)

@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, relative, resolve, sep } from 'node:path'
 import {
-  apaBibliography,
   cslToFields,
   detectExchangeFormat,
   DuplicateIndex,
@@ -14,6 +13,7 @@ import {
   literatureFields,
   literatureNoteName,
   literatureNoteText,
+  loadCitations,
   parseNote,
   readReferences,
   toCsl,
@@ -69,14 +69,15 @@ auteur) of ongeldig zijn, of een notitie niet geschreven kon worden; 2 bij verke
   }
 }
 
-function exportReferences(argv: string[], io: Io, defaults: Defaults): number {
+async function exportReferences(argv: string[], io: Io, defaults: Defaults): Promise<number> {
   const { values } = parse(argv, { library: { type: 'string' }, format: { type: 'string' }, for: { type: 'string' } }, 0)
   const format = oneOf(values['format'], EXPORT_FORMATS, '--format') ?? 'csl-json'
   const dir = values['library'] ?? defaults.library
   const graph = loadFolder(dir, io).graph
   const target = values['for']
   const nodes = target === undefined ? graph.nodes('literatuur') : literatureFor(graph, target, resolve(io.cwd, dir), io)
-  const sorted = apaBibliography(nodes)
+  // APA order (and the APA entries) need the citation engine; an empty list does not.
+  const sorted = nodes.length === 0 ? [] : (await loadCitations()).bibliography(nodes)
   if (format === 'apa') io.out(sorted.map((b) => `${printable(b.entry)}\n`).join(''))
   else io.out(writeReferences(sorted.map((b) => toCsl(b.node)), format))
   if (target !== undefined && nodes.length === 0) io.err(`praktijkwijzer cite: ${target} haalt geen literatuur aan, ook niet via praktijken of methodieken.\n`)

@@ -3,6 +3,7 @@
  * is thin.
  */
 import { basename, resolve } from 'node:path'
+import { loadCitations } from '@praktijkwijzer/core'
 import { oneOf, parse } from '../args.js'
 import type { Command } from '../command.js'
 import { loadFolder } from '../files.js'
@@ -35,7 +36,7 @@ Opties:
   -h, --help      deze hulp
 
 Voorbeeld: praktijkwijzer report --format html > onderbouwing.html`,
-  run(argv, io, defaults) {
+  async run(argv, io, defaults) {
     const { values, positionals } = parse(argv, { library: { type: 'string' }, format: { type: 'string' } }, 1)
     const format = oneOf(values['format'], FORMATS, '--format') ?? 'md'
     const dir = positionals[0] ?? values['library'] ?? defaults.library
@@ -43,8 +44,8 @@ Voorbeeld: praktijkwijzer report --format html > onderbouwing.html`,
     const model = buildReport(library.graph)
     const title = `Onderbouwing van de kennisbank ${basename(resolve(io.cwd, dir))}`
     if (format === 'csv') io.out(reportCsv(model))
-    else if (format === 'html') io.out(reportHtml(model, library.graph, title))
-    else io.out(reportMarkdown(model, title))
+    else if (format === 'html') io.out(reportHtml(model, library.graph, title, await loadCitations()))
+    else io.out(reportMarkdown(model, title, await loadCitations()))
     return 0
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `praktijkwijzer suggest NOTE.md`: what the library offers for a case note, best first, with reasons.
  */
-import type { SuggestResult } from '@praktijkwijzer/core'
+import { loadCitations, type SuggestResult } from '@praktijkwijzer/core'
 import { oneOf, parse, positiveInt, UsageError } from '../args.js'
 import type { Command } from '../command.js'
 import { loadFolder, readNote } from '../files.js'
@@ -28,7 +28,7 @@ Opties:
   --min-score S      suggesties onder S (0-1) weglaten (standaard 0,25)
   --stats            tijden en aantallen tonen
   -h, --help         deze hulp`,
-  run(argv, io, defaults) {
+  async run(argv, io, defaults) {
     const { values, positionals } = parse(
       argv,
       {
@@ -61,7 +61,15 @@ Opties:
     library.buildIndex()
     const indexed = performance.now()
     const options = { limit, stats: values['stats'] === true, ...(types.length > 0 ? { types } : {}), ...(minScore !== undefined ? { minScore } : {}) }
-    const result = library.suggest(text, options)
+    const found = library.suggest(text, options)
+    // The library gives each source's authors, year and title; the APA reference needs the citation
+    // engine, which takes a while to start: only when there is literature to print.
+    const citations = found.literature.length > 0 ? await loadCitations() : undefined
+    const cited = (path: string, brief: string): string => {
+      const node = library.graph.byPath(path)
+      return node && citations ? citations.reference(node) : brief
+    }
+    const result: SuggestResult = { ...found, literature: found.literature.map((l) => ({ ...l, citation: cited(l.path, l.citation) })) }
     const timings = { loadMs: round(loaded - started), indexMs: round(indexed - loaded), notes: library.graph.size }
 
     if (values['json']) {

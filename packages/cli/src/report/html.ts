@@ -3,7 +3,7 @@
  * reference to anything outside the file (no fonts, images, style sheets or links to fetch). DOIs and
  * web addresses of literature are shown as text.
  */
-import { apaInText, apaReference, type KnowledgeGraph } from '@praktijkwijzer/core'
+import type { Citations, KnowledgeGraph } from '@praktijkwijzer/core'
 import { cellText, EVIDENCE, type Report } from './model.js'
 import { capital, GROUNDS, summary } from './markdown.js'
 import { escapeXml as esc, graphSvg, legend, SVG_STYLE } from './svg.js'
@@ -33,8 +33,9 @@ ${SVG_STYLE}`
  * @param report The report.
  * @param graph The graph the report was built from, for the picture.
  * @param title The page title.
+ * @param citations The citation engine (see `loadCitations`).
  */
-export function reportHtml(report: Report, graph: KnowledgeGraph, title: string): string {
+export function reportHtml(report: Report, graph: KnowledgeGraph, title: string, citations: Citations): string {
   const picture = graphSvg(graph)
   const out: string[] = [
     '<!DOCTYPE html>',
@@ -55,7 +56,7 @@ export function reportHtml(report: Report, graph: KnowledgeGraph, title: string)
   out.push(`<p>${EVIDENCE.map((e) => `${evidence(e)} ${report.methods.filter((m) => m.evidence === e).length}`).join(' ')}</p>`)
   out.push('<table class="methodieken"><thead><tr><th>Methodiek</th><th>Bewijs</th><th>Toelichting</th><th>Literatuur</th><th>Praktijken</th></tr></thead><tbody>')
   for (const m of report.methods) {
-    const literature = m.literature.map((l) => `<span title="${esc(apaReference(l))}">${esc(apaInText(l))}</span>`).join('<br>')
+    const literature = m.literature.map((l) => `<span title="${esc(citations.reference(l))}">${esc(citations.inText(l))}</span>`).join('<br>')
     out.push(
       `<tr><td>${esc(m.node.title)}</td><td>${m.evidence ? evidence(m.evidence) : '—'}</td><td>${esc(m.explanation ?? '')}</td><td>${literature || '—'}</td><td class="getal">${m.practices.length}</td></tr>`
     )
@@ -75,7 +76,7 @@ export function reportHtml(report: Report, graph: KnowledgeGraph, title: string)
   )
 
   out.push(`<h2 id="ongeciteerd">Literatuur die niets aanhaalt (${report.uncited.length})</h2>`)
-  out.push(list(report.uncited.map((l) => esc(apaReference(l)))))
+  out.push(list(report.uncited.map((l) => esc(citations.reference(l)))))
 
   out.push('<h2 id="matrix">Thema × methodiek</h2>')
   out.push('<p>D: de methodiek noemt het thema zelf; een getal: zoveel praktijken horen bij het thema en passen de methodiek toe.</p>')

@@ -1,7 +1,7 @@
 /**
  * The evidence report as Markdown (GitHub and Obsidian tables).
  */
-import { apaInText, apaReference } from '@praktijkwijzer/core'
+import type { Citations } from '@praktijkwijzer/core'
 import { cellText, EVIDENCE, type Report } from './model.js'
 
 /**
@@ -9,15 +9,16 @@ import { cellText, EVIDENCE, type Report } from './model.js'
  *
  * @param report The report.
  * @param title The heading, e.g. with the library's name.
+ * @param citations The citation engine (see `loadCitations`).
  */
-export function reportMarkdown(report: Report, title: string): string {
+export function reportMarkdown(report: Report, title: string, citations: Citations): string {
   const out: string[] = [`# ${inline(title)}`, '', summary(report), '']
 
   out.push('## Onderbouwing per methodiek', '')
   out.push(EVIDENCE.map((e) => `${e}: ${report.methods.filter((m) => m.evidence === e).length}`).join(' · '), '')
   out.push('| Methodiek | Bewijs | Literatuur | Praktijken |', '| --- | --- | --- | ---: |')
   for (const m of report.methods) {
-    out.push(`| ${cell(m.node.title)} | ${cell(m.evidence || '—')} | ${cell(m.literature.map((l) => apaInText(l)).join('; ') || '—')} | ${m.practices.length} |`)
+    out.push(`| ${cell(m.node.title)} | ${cell(m.evidence || '—')} | ${cell(m.literature.map((l) => citations.inText(l)).join('; ') || '—')} | ${m.practices.length} |`)
   }
   out.push('')
   const explained = report.methods.filter((m) => m.explanation)
@@ -48,7 +49,7 @@ export function reportMarkdown(report: Report, title: string): string {
   )
 
   out.push(`## Literatuur die niets aanhaalt (${report.uncited.length})`, '')
-  out.push(list(report.uncited.map((l) => noHtml(apaReference(l, { format: 'markdown' })))), '')
+  out.push(list(report.uncited.map((l) => noHtml(citations.reference(l, { format: 'markdown' })))), '')
 
   out.push('## Thema × methodiek', '')
   out.push('D: de methodiek noemt het thema zelf; een getal: zoveel praktijken horen bij het thema en passen de methodiek toe.', '')

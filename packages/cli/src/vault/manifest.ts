@@ -2,9 +2,13 @@
  * The installation manifest (`installatie.json` in the plugin's folder): what `praktijkwijzer vault`
  * installed, as paths and SHA-256 hashes. An update uses it as the common base of a three-way comparison
  * between the vault and the new library: a file whose hash still matches was never changed by the team.
+ *
+ * The manifest is read as untrusted input: a damaged or hand-edited one can never make an update write or
+ * delete outside the library folder and the plugin's folder.
  */
-import { readFileSync } from 'node:fs'
-import { VaultError } from './tree.js'
+import { errorCode, describe } from './errors.js'
+import { LIBRARY_FOLDER, pluginFolder } from './layout.js'
+import { readFileNoFollow } from './tree.js'
 
 /** Paths (relative to a folder, `/`-separated) and their SHA-256 hashes. */
 export type FileHashes = Record<string, string>
@@ -20,7 +24,8 @@ export interface Manifest {
   updated: string
   /**
    * The library as last installed: every note of the library of that moment, by path relative to the
-   * library folder. Notes the team deleted stay listed, so that they are not brought back.
+   * library folder. Notes the team deleted stay listed, so that they are not brought back. The hash of a
+   * `.md` file is taken with `\n` line ends and without a byte-order mark.
    */
   library: { folder: string; files: FileHashes }
   /** The plugin as last installed. */
@@ -41,47 +46,53 @@ export function manifestText(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`
 }
 
+/** What reading a manifest gave: the manifest, or why there is none (`missing`, `damaged`) in Dutch. */
+export type ManifestRead = { ok: true; manifest: Manifest } | { ok: false; why: 'missing' | 'damaged'; message: string }
+
 /**
- * Read and check a manifest. Paths must stay inside their folder, so a damaged or hand-made manifest can
- * never make an update write or delete outside it.
+ * Read and check a manifest. The library must be in `Kennisbank`, the plugin in its own folder, and every
+ * path must stay inside its folder.
  *
  * @param path The file.
- * @throws VaultError when the file is missing or not a valid manifest.
+ * @param pluginId The plugin's id: the manifest must be for it, in its folder.
  */
-export function readManifest(path: string): Manifest {
+export function readManifest(path: string, pluginId: string): ManifestRead {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    throw new VaultError(`${path} ontbreekt: dit is geen kluis die met \`praktijkwijzer vault\` is gemaakt (of de map van de plug-in is verwijderd). Maak een nieuwe kluis en zet jullie notities erin over.`)
+    text = readFileNoFollow(path).toString('utf8')
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return { ok: false, why: 'missing', message: `${path} ontbreekt: dit is geen kluis die met \`praktijkwijzer vault\` is gemaakt, of het bestand is verwijderd.` }
+    }
+    return { ok: false, why: 'damaged', message: `${path} is niet te lezen: ${code === 'ELOOP' ? 'het is een symbolische koppeling' : describe(error)}.` }
   }
-  const broken = (why: string): VaultError => new VaultError(`${path} is beschadigd (${why}). Zet een reservekopie terug of maak een nieuwe kluis.`)
+  const broken = (why: string): ManifestRead => ({ ok: false, why: 'damaged', message: `${path} is beschadigd (${why}).` })
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch {
-    throw broken('geen geldige JSON')
+    return broken('geen geldige JSON')
   }
-  if (!isRecord(data) || data['format'] !== 1) throw broken('onbekend formaat')
+  if (!isRecord(data) || data['format'] !== 1) return broken('onbekend formaat')
   const library = data['library']
   const plugin = data['plugin']
   const template = data['template']
-  if (!isRecord(library) || !safeFolder(library['folder']) || !hashes(library['files'])) throw broken('het deel "library" klopt niet')
-  if (!isRecord(plugin) || typeof plugin['id'] !== 'string' || typeof plugin['version'] !== 'string' || !safeFolder(plugin['folder']) || !hashes(plugin['files'])) {
-    throw broken('het deel "plugin" klopt niet')
+  if (!isRecord(library) || !hashes(library['files'])) return broken('het deel "library" klopt niet')
+  if (library['folder'] !== LIBRARY_FOLDER) return broken(`de kennisbank moet in ${LIBRARY_FOLDER}/ staan, niet in "${String(library['folder'])}"`)
+  if (!isRecord(plugin) || typeof plugin['version'] !== 'string' || !hashes(plugin['files'])) return broken('het deel "plugin" klopt niet')
+  if (plugin['id'] !== pluginId || plugin['folder'] !== pluginFolder(pluginId)) {
+    return broken(`de plug-in moet ${pluginId} zijn, in ${pluginFolder(pluginId)}/, niet "${String(plugin['id'])}" in "${String(plugin['folder'])}"`)
   }
-  if (!isRecord(template) || !hashes(template['files'])) throw broken('het deel "template" klopt niet')
-  return data as unknown as Manifest
+  if (!isRecord(template) || !hashes(template['files'])) return broken('het deel "template" klopt niet')
+  if (typeof data['created'] !== 'string' || typeof data['updated'] !== 'string') return broken('de datums ontbreken')
+  return { ok: true, manifest: data as unknown as Manifest }
 }
 
 /** A relative path that stays inside its folder: no `..`, no empty parts, no backslashes, not absolute. */
 export function isSafePath(path: string): boolean {
-  if (path === '' || path.startsWith('/') || path.includes('\\') || /^[a-zA-Z]:/.test(path)) return false
+  if (path === '' || path.startsWith('/') || path.includes('\\') || /^[a-zA-Z]:/.test(path) || path.includes('\0')) return false
   return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..')
-}
-
-function safeFolder(value: unknown): boolean {
-  return typeof value === 'string' && isSafePath(value)
 }
 
 function hashes(value: unknown): boolean {

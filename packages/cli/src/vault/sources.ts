@@ -2,8 +2,9 @@
  * Reading the pieces a vault is made of: the built plugin and the library.
  */
 import { readFileSync } from 'node:fs'
+import { fsFailure, VaultError } from './errors.js'
 import { PLUGIN_FILES } from './layout.js'
-import { fsPath, isDirectory, listFiles, sha256, VaultError } from './tree.js'
+import { contentHash, fsPath, isDirectory, listFiles, readFileNoFollow, sha256 } from './tree.js'
 
 /** The built plugin. */
 export interface PluginBuild {
@@ -46,14 +47,14 @@ export function readPluginBuild(dir: string): PluginBuild {
   return { id, version, files }
 }
 
-/** A folder read into memory: path → contents and path → hash. */
+/** A folder read into memory: path → contents and path → hash (of the normalised content, see `contentHash`). */
 export interface Snapshot {
   bytes: Map<string, Buffer>
   hashes: Map<string, string>
 }
 
 /**
- * Read every file of a library folder (hidden files and folders excepted).
+ * Read every file of a library folder (hidden files and folders, and symbolic links, excepted).
  *
  * @param dir The folder.
  * @throws VaultError when it does not exist.
@@ -63,9 +64,14 @@ export function readLibrary(dir: string): Snapshot {
   const bytes = new Map<string, Buffer>()
   const hashes = new Map<string, string>()
   for (const path of listFiles(dir)) {
-    const data = readFileSync(fsPath(dir, path))
+    let data: Buffer
+    try {
+      data = readFileNoFollow(fsPath(dir, path))
+    } catch (error) {
+      throw fsFailure(error, 'kan de nieuwe kennisbank niet lezen:', fsPath(dir, path))
+    }
     bytes.set(path, data)
-    hashes.set(path, sha256(data))
+    hashes.set(path, contentHash(path, data))
   }
   return { bytes, hashes }
 }
@@ -73,4 +79,13 @@ export function readLibrary(dir: string): Snapshot {
 /** Path → hash of the plugin's files. */
 export function pluginHashes(build: PluginBuild): Map<string, string> {
   return new Map([...build.files].map(([name, data]) => [name, sha256(data)]))
+}
+
+/**
+ * The version of a library as the plugin names the library it carries: the plugin's version and the first
+ * 8 hex digits of a SHA-256 over every file's path and SHA-256, in path order.
+ */
+export function libraryVersion(pluginVersion: string, files: ReadonlyMap<string, Uint8Array>): string {
+  const lines = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, bytes]) => `${path}\t${sha256(bytes)}\n`)
+  return `${pluginVersion}+${sha256(lines.join('')).slice(0, 8)}`
 }

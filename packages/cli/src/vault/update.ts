@@ -2,37 +2,42 @@
  * Bringing a team vault up to date with a new library and plugin, without losing the team's work.
  *
  * What changes is decided by the three-way comparison of {@link planLibrary}. How it changes is built to
- * survive an interruption at any moment (an error, a full disk, a killed process, a closed laptop):
+ * survive an interruption at any moment (an error, a full disk, a killed process, a closed laptop) and a
+ * second run at the same time:
  *
- * 1. **Stage.** In `DEST/.praktijkwijzer-update/` (hidden, on the same disk as the vault) the complete new
- *    library folder and the complete new plugin folder are built: copies of the current ones (the team's
- *    own files included) with the plan applied, and the new manifest inside the plugin folder. The journal
- *    `journal.json` says `staging`, then, once every file is written and flushed, `staged`.
- * 2. **Swap.** For each of the two folders: rename the live folder into `old/`, rename the new one into
- *    place. Each rename is atomic; the journal says which folders take part and whether they existed.
- * 3. **Commit.** The journal says `committed`: from here on the new state counts. Then `old/` and the
- *    working folder are removed.
+ * 1. **Lock.** The working folder `DEST/.praktijkwijzer-update/` appears in one step with its owner inside
+ *    (see `lock.ts`); a second run refuses while the owner runs. Only then is anything read for the plan.
+ * 2. **Stage.** In `new/` the complete new library folder and the complete new plugin folder are built:
+ *    copies of the current ones (the team's own files included) with the plan applied, and the new manifest
+ *    inside the plugin folder. Nothing is ever written through a symbolic link. The journal records a
+ *    digest of each folder as planned and as staged, and says `staged` once every file is flushed.
+ * 3. **Check.** If anything in the live folders changed since the plan was made (a sync client, git, a
+ *    colleague), the staging is thrown away and the update is planned again with those changes (at most
+ *    three times). The same check runs again on each folder right after it is moved out.
+ * 4. **Swap.** For each of the two folders: rename the live folder into `old/`, rename the new one into
+ *    place. Before each rename the run checks that the working folder is still its own.
+ * 5. **Commit.** The journal says `committed`; the working folder (with `old/`) is released and removed.
  *
- * When something fails before the commit, the swap is undone at once (the old folders are renamed back).
- * When the process dies, the next run finds the working folder and, by the journal, throws away an
- * unfinished staging (`staging`), undoes a partial swap (`staged`: the old folders come back, exactly as
- * they were) or finishes the clean-up (`committed`), before it does anything else. So the vault is always
- * the old state or the new one, never a mix; at worst, between two renames of a killed run, one folder is
- * briefly missing until the next run puts it back.
+ * When something fails before the commit, the swap is undone at once. When the process dies, the next run
+ * settles what it finds (see `journal.ts`): rolled back, or finished when the new folder was already worked
+ * in. Nothing outside the library folder and the plugin folder is ever written, except the working folder.
  *
- * Nothing outside the library folder and the plugin folder is ever written, except the working folder.
+ * (Over 300 lines: the steps above belong together, and each helper is only used here.)
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { UsageError } from '../args.js'
-import { MANIFEST_FILE, pluginFolder, STAGING_DIR, type Sources } from './layout.js'
-import { isSafePath, manifestText, readManifest, type FileHashes, type Manifest } from './manifest.js'
-import { changesFiles, planLibrary, type Plan } from './plan.js'
-import { pluginHashes, readLibrary, readPluginBuild } from './sources.js'
-import { fsPath, hashTree, isDirectory, replaceFileAtomically, sha256, syncTree, VaultError } from './tree.js'
+import { accessSync, constants, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, unlinkSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { dirname, join, relative, sep } from 'node:path'
+import { changesFiles, planLibrary, type LocalEntry, type Plan } from '@praktijkwijzer/core'
+import { describe as describeError, fsFailure, VaultError } from './errors.js'
+import { folderDigest, readJournal, settle, writeJournal, type Journal, type Part, type Settled } from './journal.js'
+import { LIBRARY_FOLDER, MANIFEST_FILE, PLUGIN_DATA_FILE, PLUGIN_FILES, pluginFolder, STAGING_DIR, type Sources } from './layout.js'
+import { assertOwner, cleanLeftovers, createStaging, handingOver, liveness, newOwner, readOwner, releaseStaging, takeOver, type Liveness, type Owner } from './lock.js'
+import { createManifest, manifestText, readManifest, type FileHashes, type Manifest } from './manifest.js'
+import { libraryVersion, pluginHashes, readLibrary, readPluginBuild, type PluginBuild, type Snapshot } from './sources.js'
+import { copyInto, differences, digest, fileHashes, fsPath, isDirectory, kindAt, kindName, readFileNoFollow, scan, syncTree, writeInside, type Entry } from './tree.js'
 
-/** The moments of an update at which a test can make it fail (see {@link Options.fault}). */
-export const STEPS = ['staged', 'library-out', 'library-in', 'plugin-out', 'plugin-in', 'committed'] as const
+/** The moments of an update at which a test can make it fail, crash or pause (see {@link Options.fault}). */
+export const STEPS = ['start', 'locked', 'copied', 'staged', 'library-out', 'library-in', 'plugin-out', 'plugin-in', 'committed'] as const
 
 /** One of {@link STEPS}. */
 export type Step = (typeof STEPS)[number]
@@ -43,10 +48,17 @@ export interface Options {
   dryRun?: boolean
   /** Bring back library notes the team deleted (default: false). */
   restoreDeleted?: boolean
+  /**
+   * Take over a vault whose `installatie.json` is missing or damaged, conservatively: every note that differs
+   * from the new library counts as changed by the team (default: false).
+   */
+  adopt?: boolean
   /** The time recorded in the manifest (default: now). */
   now?: Date
   /** Flush the staged files to the disk before the swap (default: true). */
   durable?: boolean
+  /** Largest file in the vault's library folder that is hashed (default 64 MiB; larger ones count as the team's). */
+  hashLimit?: number
   /** For tests: called as each step is reached; what it throws, or a crash it causes, happens right there. */
   fault?: (step: Step) => void
 }
@@ -60,7 +72,7 @@ export interface PluginUpdate {
 }
 
 /** What an earlier, interrupted update left and what was done about it. */
-export type Recovery = 'none' | 'discarded' | 'rolled-back' | 'finished'
+export type Recovery = 'none' | Settled
 
 /** What {@link updateVault} did (or, in a dry run, would do). */
 export interface Updated {
@@ -72,184 +84,298 @@ export interface Updated {
   /** Whether the vault changed. */
   changed: boolean
   recovered: Recovery
+  /** Whether the vault was taken over without a usable `installatie.json`. */
+  adopted: boolean
+  /** Vault paths that changed while the update was being staged, so that it was planned again. */
+  replanned: string[]
 }
 
-type PartName = 'library' | 'plugin'
-
-/** One folder that is swapped. */
-interface Part {
-  name: PartName
-  /** Vault path of the folder. */
-  path: string
-  /** Whether it existed before the update. */
-  existed: boolean
+/** Everything an update needs, read after the lock is taken. */
+interface Prepared {
+  manifest: Manifest
+  next: Manifest
+  plan: Plan
+  pluginFiles: string[]
+  adopted: boolean
+  library: { dir: string; scan: Map<string, Entry> }
+  plugin: { dir: string; scan: Map<string, Entry> }
+  /** Whether anything is to be written (files or the manifest). */
+  work: boolean
 }
 
-interface Journal {
-  pid: number
-  status: 'staging' | 'staged' | 'committed'
-  parts: Part[]
-}
-
-const JOURNAL = 'journal.json'
+const ATTEMPTS = 3
 
 /**
  * Update a vault made by `praktijkwijzer vault` to a new library and plugin.
  *
  * @param dest The vault folder.
  * @param sources The new library and plugin build (the template is not used: updates never touch it).
- * @param options Dry run, restoring deleted notes, time, durability, fault injection.
- * @throws UsageError when `dest` is not a folder.
- * @throws VaultError when it is not such a vault, the plugin is not built, another update is running, or
- *   the update failed (and was undone).
+ * @param options Dry run, restoring deleted notes, adoption, time, durability, fault injection.
+ * @throws VaultError when `dest` is not such a vault (a usage error when it is no folder), the plugin is
+ *   not built, another update is running, something in the way must be resolved first, or the update
+ *   failed (and was undone).
  */
 export function updateVault(dest: string, sources: Sources, options: Options = {}): Updated {
-  if (!isDirectory(dest)) throw new UsageError(`de kluis ${dest} bestaat niet of is geen map`)
+  if (kindAt(dest) !== 'folder') throw new VaultError(`de kluis ${dest} bestaat niet of is geen map`, { usage: true })
   const build = readPluginBuild(sources.plugin)
+  guardLibrarySource(dest, sources.library)
   const staging = join(dest, STAGING_DIR)
   let recovered: Recovery = 'none'
-  if (existsSync(staging)) {
-    if (options.dryRun) {
-      throw new VaultError(`in ${dest} staat een onderbroken update (${STAGING_DIR}/). Draai de opdracht zonder --dry-run: die zet eerst de kluis terug zoals hij was.`)
-    }
-    recovered = recover(dest)
+  if (kindAt(staging) !== undefined) {
+    if (options.dryRun) throw interruptedForDryRun(dest, staging)
+    recovered = recoverVault(dest)
   }
-
-  const manifest = readManifest(fsPath(dest, `${pluginFolder(build.id)}/${MANIFEST_FILE}`))
   const upstream = readLibrary(sources.library)
-  const libraryDir = fsPath(dest, manifest.library.folder)
-  const pluginDir = fsPath(dest, manifest.plugin.folder)
-  const plan = planLibrary(new Map(Object.entries(manifest.library.files)), hashTree(libraryDir), upstream.hashes, options)
-
-  const newPlugin = pluginHashes(build)
-  const pluginFiles = [...newPlugin].filter(([name, hash]) => fileHash(join(pluginDir, name)) !== hash).map(([name]) => name)
-  const plugin: PluginUpdate = { from: manifest.plugin.version, to: build.version, files: pluginFiles }
-  const next: Manifest = {
-    ...manifest,
-    updated: (options.now ?? new Date()).toISOString(),
-    library: { folder: manifest.library.folder, files: Object.fromEntries(upstream.hashes) },
-    plugin: { id: build.id, version: build.version, folder: manifest.plugin.folder, files: Object.fromEntries(newPlugin) }
+  if (options.dryRun) {
+    const p = prepare(dest, build, upstream, options)
+    return result(dest, p, build, recovered, false, [])
   }
-  const libraryChanges = changesFiles(plan)
-  const manifestChanges = !sameHashes(manifest.library.files, next.library.files) || !sameHashes(manifest.plugin.files, next.plugin.files) || manifest.plugin.version !== build.version
-  const result: Updated = { dest, libraryFolder: manifest.library.folder, plan, plugin, changed: false, recovered }
-  if (options.dryRun || (!libraryChanges && pluginFiles.length === 0 && !manifestChanges)) return result
-
-  const parts: Part[] = []
-  if (libraryChanges) parts.push({ name: 'library', path: manifest.library.folder, existed: isDirectory(libraryDir) })
-  // The plugin folder always takes part: it carries the new manifest.
-  parts.push({ name: 'plugin', path: manifest.plugin.folder, existed: isDirectory(pluginDir) })
+  cleanLeftovers(dest)
   const fault = options.fault ?? (() => undefined)
-
   try {
-    mkdirSync(staging)
-  } catch {
-    throw new VaultError(`er loopt al een update van deze kluis (de map ${STAGING_DIR}/ bestaat). Probeer het straks opnieuw.`)
-  }
-  const journal: Journal = { pid: process.pid, status: 'staging', parts }
-  try {
-    writeJournal(staging, journal)
-    parts.forEach((part, i) => {
-      const target = join(staging, 'new', String(i))
-      const live = fsPath(dest, part.path)
-      if (part.existed) cpSync(live, target, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true })
-      else mkdirSync(target, { recursive: true })
-      if (part.name === 'library') applyPlan(target, plan, upstream.bytes)
-      else {
-        for (const name of pluginFiles) writeFileSync(join(target, name), build.files.get(name) as Buffer)
-        writeFileSync(join(target, MANIFEST_FILE), manifestText(next))
-      }
-    })
-    if (options.durable ?? true) syncTree(join(staging, 'new'))
-    writeJournal(staging, { ...journal, status: 'staged' })
-    fault('staged')
-
-    parts.forEach((part, i) => {
-      const live = fsPath(dest, part.path)
-      if (part.existed) {
-        mkdirSync(join(staging, 'old'), { recursive: true })
-        renameSync(live, join(staging, 'old', String(i)))
-      }
-      fault(`${part.name}-out`)
-      mkdirSync(dirname(live), { recursive: true })
-      renameSync(join(staging, 'new', String(i)), live)
-      fault(`${part.name}-in`)
-    })
-    writeJournal(staging, { ...journal, status: 'committed' })
+    fault('start')
   } catch (error) {
-    try {
-      recover(dest)
-    } catch (again) {
-      throw new VaultError(`bijwerken mislukt (${reason(error)}) en terugzetten ook (${reason(again)}). De oude mappen staan in ${join(staging, 'old')}; zet ze met de hand terug.`)
-    }
-    throw new VaultError(`bijwerken mislukt (${reason(error)}); de kluis is teruggezet zoals hij was.`)
+    throw error instanceof VaultError ? error : new VaultError(`bijwerken mislukt (${describeError(error)}); de kluis is niet veranderd.`)
   }
+
+  const owner = newOwner()
+  if (!createStaging(dest, owner, journalText0())) throw busy(dest, staging, readOwner(staging))
+  const replanned: string[] = []
   try {
-    fault('committed')
-  } finally {
-    rmSync(staging, { recursive: true, force: true })
+    fault('locked')
+    for (let attempt = 1; ; attempt++) {
+      const p = prepare(dest, build, upstream, options)
+      if (!p.work) {
+        releaseStaging(dest, owner)
+        return result(dest, p, build, recovered, false, replanned)
+      }
+      checkWritable(dest, p)
+      const outcome = stageAndSwap(dest, staging, owner, p, upstream, build, options, fault)
+      if (outcome.length === 0) return result(dest, p, build, recovered, true, replanned)
+      replanned.push(...outcome.filter((path) => !replanned.includes(path)))
+      if (attempt === ATTEMPTS) {
+        releaseStaging(dest, owner)
+        throw new VaultError(
+          `tijdens het bijwerken bleven er bestanden veranderen (${list(replanned)}). Sluit Obsidian en andere programma's die in de kluis schrijven (een synchronisatieprogramma, git) en probeer het opnieuw. De kluis is niet veranderd.`
+        )
+      }
+    }
+  } catch (error) {
+    throw failed(dest, staging, owner, error)
   }
-  return { ...result, changed: true }
 }
 
 /**
- * Put right what an interrupted update left in a vault: an unfinished staging is thrown away, a partial
- * swap is undone, a committed update is cleaned up. Does nothing when there is nothing to put right.
+ * Put right what an interrupted update left in a vault (see `journal.ts`). Does nothing when there is
+ * nothing to put right.
  *
  * @param dest The vault folder.
+ * @param options `force`: do it even though the update's process seems to run (the user knows it does not).
  * @returns What was found and done.
- * @throws VaultError when another update of the vault is still running.
+ * @throws VaultError when another update of the vault is still running, the working folder is not ours,
+ *   or the update can be neither undone nor finished safely (then nothing is moved).
  */
-export function recover(dest: string): Recovery {
+export function recoverVault(dest: string, options: { force?: boolean } = {}): Recovery {
   const staging = join(dest, STAGING_DIR)
-  if (!existsSync(staging)) return 'none'
+  const kind = kindAt(staging)
+  if (kind === undefined) return 'none'
+  if (kind !== 'folder') throw notOurs(staging, `het is een ${kindName(kind)}`)
+  const found = readOwner(staging)
   const journal = readJournal(staging)
-  if (journal && journal.pid !== process.pid && alive(journal.pid)) {
-    throw new VaultError(`er loopt al een update van deze kluis (proces ${journal.pid}). Wacht tot die klaar is; loopt er echt geen, verwijder dan de map ${staging}.`)
+  if (found === undefined && journal?.pid === undefined) {
+    if (handingOver(staging)) throw busy(dest, staging)
+    throw notOurs(staging, readdirSync(staging).length === 0 ? 'de map is leeg' : 'er staat geen journaal van een update in')
   }
-  let outcome: Recovery = 'discarded'
-  if (journal?.status === 'staged') {
-    rollBack(dest, staging, journal.parts)
-    outcome = 'rolled-back'
-  } else if (journal?.status === 'committed') {
-    outcome = 'finished'
+  const gone: Owner = found ?? { token: 'legacy', pid: journal?.pid as number, host: hostname() }
+  const state: Liveness = liveness(gone)
+  if (state !== 'dead' && !options.force) throw busy(dest, staging, gone, state)
+  const me = newOwner()
+  if (!takeOver(staging, found, me)) throw busy(dest, staging)
+  const check = (): void => assertOwner(staging, me)
+  let outcome: Settled
+  if (journal === undefined) {
+    if (hasEntries(join(staging, 'old'))) throw new VaultError(`het journaal in ${staging} is onleesbaar terwijl ${join(staging, 'old')} nog mappen bevat; er is niets verplaatst. Zet de mappen uit old/ zelf terug op hun plek in de kluis.`)
+    outcome = settle(dest, staging, { status: 'staging', parts: [] }, check)
+  } else {
+    outcome = settle(dest, staging, journal, check)
   }
-  rmSync(staging, { recursive: true, force: true })
+  releaseStaging(dest, me)
   return outcome
 }
 
-/** Undo a partial swap, last folder first: the new folder goes back to `new/`, the old one back in place. */
-function rollBack(dest: string, staging: string, parts: Part[]): void {
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const part = parts[i] as Part
-    const live = fsPath(dest, part.path)
-    const old = join(staging, 'old', String(i))
-    const fresh = join(staging, 'new', String(i))
-    if (existsSync(old)) {
-      if (existsSync(live)) {
-        rmSync(fresh, { recursive: true, force: true })
-        renameSync(live, fresh)
-      }
-      renameSync(old, live)
-    } else if (!part.existed && !existsSync(fresh) && existsSync(live)) {
-      renameSync(live, fresh)
+/** Read the manifest, scan the live folders and plan. Changes nothing. */
+function prepare(dest: string, build: PluginBuild, upstream: Snapshot, options: Options): Prepared {
+  const pluginRel = pluginFolder(build.id)
+  checkWay(dest, LIBRARY_FOLDER)
+  checkWay(dest, pluginRel)
+  const pluginDir = fsPath(dest, pluginRel)
+  const pluginScan = scan(pluginDir, { hidden: true })
+  for (const name of [...PLUGIN_FILES, MANIFEST_FILE]) {
+    const e = pluginScan.get(name)
+    if (e !== undefined && e.kind !== 'file') {
+      throw new VaultError(
+        `${pluginRel}/${name} in de kluis is een ${kindName(e.kind)}, geen gewoon bestand. Bijwerken schrijft nooit via een koppeling of over een map heen: vervang het door een gewoon bestand (of verwijder het) en probeer het opnieuw. Er is niets veranderd.`
+      )
     }
   }
+  const read = readManifest(fsPath(dest, `${pluginRel}/${MANIFEST_FILE}`), build.id)
+  const now = (options.now ?? new Date()).toISOString()
+  let manifest: Manifest
+  if (read.ok) {
+    if (options.adopt) throw new VaultError(`deze kluis heeft een geldige ${MANIFEST_FILE}: --adopt is alleen voor een kluis waarin die ontbreekt of beschadigd is. Werk bij met --update.`, { usage: true })
+    manifest = read.manifest
+  } else if (options.adopt) {
+    manifest = createManifest({ created: now, updated: now, library: { folder: LIBRARY_FOLDER, files: {} }, plugin: { id: build.id, version: 'onbekend', folder: pluginRel, files: {} }, template: { files: {} } })
+  } else {
+    throw new VaultError(
+      `${read.message} Er is niets veranderd. Zet een reservekopie van het bestand terug, of neem de kluis voorzichtig over met \`praktijkwijzer vault ${dest} --update --adopt\` (eerst met --dry-run): elke notitie die afwijkt van de nieuwe kennisbank blijft dan staan, met de nieuwe versie ernaast.`
+    )
+  }
+  const libraryDir = fsPath(dest, LIBRARY_FOLDER)
+  const libraryScan = scan(libraryDir, { hidden: true, ...(options.hashLimit === undefined ? {} : { hashLimit: options.hashLimit }) })
+  for (const [scanned, rel] of [[libraryScan, LIBRARY_FOLDER], [pluginScan, pluginRel]] as const) {
+    const odd = [...scanned].filter(([, e]) => e.kind === 'other').map(([path]) => `${rel}/${path}`)
+    if (odd.length > 0) {
+      throw new VaultError(
+        `${list(odd)} ${odd.length === 1 ? 'is een bijzonder bestand' : 'zijn bijzondere bestanden'} (een FIFO, socket of apparaat), geen gewoon bestand of map: bijwerken kan ${odd.length === 1 ? 'het' : 'ze'} niet veilig kopiëren. Zet ${odd.length === 1 ? 'het' : 'ze'} buiten de kluis en probeer het opnieuw. Er is niets veranderd.`
+      )
+    }
+  }
+  const local = new Map<string, LocalEntry>([...libraryScan].filter(([path]) => !path.split('/').some((p) => p.startsWith('.'))))
+  const plan = planLibrary(new Map(Object.entries(manifest.library.files)), local, upstream.hashes, options)
+
+  const newPlugin = pluginHashes(build)
+  const pluginFiles = [...newPlugin].filter(([name, hash]) => fileHashes(pluginScan).get(name) !== hash).map(([name]) => name)
+  const next: Manifest = {
+    ...manifest,
+    updated: now,
+    library: { folder: LIBRARY_FOLDER, files: Object.fromEntries(plan.record) },
+    plugin: { id: build.id, version: build.version, folder: pluginRel, files: Object.fromEntries(newPlugin) }
+  }
+  const manifestChanges = !read.ok || !sameHashes(manifest.library.files, next.library.files) || !sameHashes(manifest.plugin.files, next.plugin.files) || manifest.plugin.version !== build.version
+  return {
+    manifest,
+    next,
+    plan,
+    pluginFiles,
+    adopted: !read.ok,
+    library: { dir: libraryDir, scan: libraryScan },
+    plugin: { dir: pluginDir, scan: pluginScan },
+    work: changesFiles(plan) || pluginFiles.length > 0 || manifestChanges
+  }
+}
+
+/**
+ * Stage the new folders and swap them in.
+ *
+ * @returns The vault paths that changed since the plan was made (then nothing was changed, and the
+ *   working folder is ready for another attempt), or none when the update is done.
+ */
+function stageAndSwap(dest: string, staging: string, owner: Owner, p: Prepared, upstream: Snapshot, build: PluginBuild, options: Options, fault: (step: Step) => void): string[] {
+  const check = (): void => assertOwner(staging, owner)
+  const parts: Part[] = []
+  const scans: Array<Map<string, Entry>> = []
+  if (changesFiles(p.plan)) {
+    const limit = options.hashLimit === undefined ? {} : { hashLimit: options.hashLimit }
+    parts.push({ name: 'library', path: LIBRARY_FOLDER, existed: isDirectory(p.library.dir), before: digest(p.library.scan), ...limit })
+    scans.push(p.library.scan)
+  }
+  // The plugin folder always takes part: it carries the new manifest.
+  parts.push({ name: 'plugin', path: p.next.plugin.folder, existed: isDirectory(p.plugin.dir), before: digest(p.plugin.scan) })
+  scans.push(p.plugin.scan)
+  const journal: Journal = { status: 'staging', parts }
+  check()
+  writeJournal(staging, journal)
+
+  parts.forEach((part, i) => {
+    const target = join(staging, 'new', String(i))
+    mkdirSync(target)
+    const live = fsPath(dest, part.path)
+    if (part.existed) copyInto(live, target)
+    if (part.name === 'library') applyPlan(target, p.plan, upstream.bytes)
+    else {
+      for (const name of p.pluginFiles) writeInside(target, name, build.files.get(name) as Buffer)
+      writeInside(target, MANIFEST_FILE, Buffer.from(manifestText(p.next), 'utf8'))
+      pluginRecord(target, { version: libraryVersion(build.version, upstream.bytes), files: p.next.library.files })
+    }
+  })
+  fault('copied')
+  if (options.durable ?? true) syncTree(join(staging, 'new'))
+  parts.forEach((part, i) => void (part.after = folderDigest(join(staging, 'new', String(i)), part.hashLimit)))
+  check()
+  writeJournal(staging, { status: 'staged', parts })
+  fault('staged')
+
+  // Anything written to the live folders while staging? Then plan again.
+  const changedBefore = parts.flatMap((part, i) => changedPaths(dest, part, scans[i] as Map<string, Entry>, fsPath(dest, part.path)))
+  if (changedBefore.length > 0) return startOver(dest, staging, check, changedBefore)
+
+  for (const [i, part] of parts.entries()) {
+    const live = fsPath(dest, part.path)
+    const old = join(staging, 'old', String(i))
+    if (part.existed) {
+      check()
+      renameSync(live, old)
+      fault(`${part.name}-out`)
+      const changed = changedPaths(dest, part, scans[i] as Map<string, Entry>, old)
+      if (changed.length > 0) return startOver(dest, staging, check, changed)
+    } else {
+      mkdirSync(dirname(live), { recursive: true })
+    }
+    check()
+    renameSync(join(staging, 'new', String(i)), live)
+    fault(`${part.name}-in`)
+  }
+  check()
+  writeJournal(staging, { status: 'committed', parts })
+  try {
+    fault('committed')
+  } finally {
+    releaseStaging(dest, owner)
+  }
+  return []
+}
+
+/**
+ * Bring the plugin's own record of the installed library (in its `data.json`, beside the team's settings)
+ * in line with the new manifest, so that *Kennisbank bijwerken* in Obsidian starts from what is installed.
+ * A `data.json` that is not a JSON object is the team's business and is left alone.
+ */
+function pluginRecord(dir: string, record: { version: string; files: FileHashes }): void {
+  const path = join(dir, PLUGIN_DATA_FILE)
+  let data: unknown
+  try {
+    data = JSON.parse(readFileNoFollow(path).toString('utf8'))
+  } catch {
+    return
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return
+  writeInside(dir, PLUGIN_DATA_FILE, Buffer.from(`${JSON.stringify({ ...data, libraryRecord: record }, null, 2)}\n`, 'utf8'))
+}
+
+/** Vault paths under a part's folder whose entries differ from the scan the plan was made from. */
+function changedPaths(dest: string, part: Part, planned: Map<string, Entry>, now: string): string[] {
+  if (part.before === undefined || folderDigest(now, part.hashLimit) === part.before) return []
+  return differences(planned, scan(now, { hidden: true, ...(part.hashLimit === undefined ? {} : { hashLimit: part.hashLimit }) })).map((p) => `${part.path}/${p}`)
+}
+
+/** Put back what was swapped (by the journal on disk), clear the staged folders, and report what changed. */
+function startOver(dest: string, staging: string, check: () => void, changed: string[]): string[] {
+  const journal = readJournal(staging)
+  if (journal !== undefined) settle(dest, staging, journal, check)
+  check()
+  writeJournal(staging, { status: 'staging', parts: [] })
+  return changed
 }
 
 /** Apply the plan to a copy of the library folder: removals first (a case-only rename stays safe), then writes. */
 function applyPlan(dir: string, plan: Plan, upstream: ReadonlyMap<string, Buffer>): void {
-  for (const path of plan.removed) {
-    rmSync(fsPath(dir, path), { force: true })
+  for (const path of plan.deletes) {
+    const target = fsPath(dir, path)
+    if (kindAt(target) === 'file') unlinkSync(target)
     pruneEmptyParents(dir, path)
   }
-  const write = (path: string, data: Buffer): void => {
-    const target = fsPath(dir, path)
-    mkdirSync(dirname(target), { recursive: true })
-    writeFileSync(target, data)
-  }
-  for (const path of [...plan.added, ...plan.updated, ...plan.restored]) write(path, upstream.get(path) as Buffer)
-  for (const c of plan.conflicts) if (c.write) write(c.beside, upstream.get(c.path) as Buffer)
+  for (const w of plan.writes) writeInside(dir, w.path, upstream.get(w.source) as Buffer)
 }
 
 /** Remove the folders of a removed file that it left empty, up to (not including) the root. */
@@ -263,43 +389,138 @@ function pruneEmptyParents(root: string, path: string): void {
   }
 }
 
-function writeJournal(staging: string, journal: Journal): void {
-  replaceFileAtomically(join(staging, JOURNAL), `${JSON.stringify(journal, null, 2)}\n`)
+/**
+ * Refuse when a folder on the way to a swapped folder (or the folder itself) is not a plain folder: the
+ * update never follows a symbolic link and never writes over a file.
+ */
+function checkWay(dest: string, rel: string): void {
+  const parts = rel.split('/')
+  for (let i = 1; i <= parts.length; i++) {
+    const at = parts.slice(0, i).join('/')
+    const kind = kindAt(fsPath(dest, at))
+    if (kind !== undefined && kind !== 'folder') {
+      throw new VaultError(
+        `${at} in de kluis is een ${kindName(kind)}, geen map. Bijwerken volgt nooit een koppeling en schrijft niet over een bestand heen: ${kind === 'link' ? 'vervang de koppeling door de map zelf' : 'zet het opzij'} en probeer het opnieuw. Er is niets veranderd.`
+      )
+    }
+  }
 }
 
-function readJournal(staging: string): Journal | undefined {
+/**
+ * Refuse before anything is changed when a folder that the update has to change is not writable (the
+ * swapped folders, the folders they are in, and each folder in the library where a file is written or
+ * removed).
+ */
+function checkWritable(dest: string, p: Prepared): void {
+  const dirs = new Set<string>()
+  const nearest = (path: string): string => {
+    let dir = path
+    while (dir !== dest && kindAt(dir) === undefined) dir = dirname(dir)
+    return dir
+  }
+  for (const folder of changesFiles(p.plan) ? [p.library.dir, p.plugin.dir] : [p.plugin.dir]) {
+    if (isDirectory(folder)) dirs.add(folder)
+    dirs.add(nearest(dirname(folder)))
+  }
+  for (const path of [...p.plan.deletes, ...p.plan.writes.map((w) => w.path)]) dirs.add(nearest(dirname(fsPath(p.library.dir, path))))
+  const denied = [...dirs].filter((dir) => {
+    try {
+      accessSync(dir, constants.W_OK)
+      return false
+    } catch {
+      return true
+    }
+  })
+  if (denied.length > 0) {
+    throw new VaultError(
+      `bijwerken moet schrijven in ${denied.map((d) => relative(dest, d) || '.').map((d) => d.split(sep).join('/')).join(', ')}, maar dat mag niet (geen schrijfrechten). Geef jezelf schrijfrechten op die map${denied.length === 1 ? '' : 'pen'} (of draai de opdracht als hun eigenaar) en probeer het opnieuw. Er is niets veranderd.`
+    )
+  }
+}
+
+/** Refuse a new library that lies in the vault itself (or holds it): that would record the team's edits as installed. */
+function guardLibrarySource(dest: string, library: string): void {
+  let vault: string
+  let source: string
   try {
-    const data = JSON.parse(readFileSync(join(staging, JOURNAL), 'utf8')) as Journal
-    const okPart = (p: Part): boolean => (p.name === 'library' || p.name === 'plugin') && typeof p.path === 'string' && isSafePath(p.path) && typeof p.existed === 'boolean'
-    if (typeof data.pid === 'number' && ['staging', 'staged', 'committed'].includes(data.status) && Array.isArray(data.parts) && data.parts.every(okPart)) return data
+    vault = realpathSync(dest)
+    source = realpathSync(library)
   } catch {
-    // missing or half-written: the staging never finished
+    return // a missing library is reported when it is read
   }
-  return undefined
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(parent.endsWith(sep) ? parent : `${parent}${sep}`)
+  if (inside(source, vault) || inside(vault, source)) {
+    throw new VaultError(
+      `de nieuwe kennisbank (--library ${library}) ligt in de kluis zelf, of de kluis ligt erin. Een update vergelijkt de kluis met een kennisbank van buiten: zo zouden de aanpassingen van het team als geïnstalleerd worden vastgelegd en bij de volgende update overschreven. Geef de map van de nieuwe kennisbank op (standaard de meegeleverde library/).`,
+      { usage: true }
+    )
   }
 }
 
-function fileHash(path: string): string | undefined {
+/** The error for a failed update, after putting the vault back (or leaving it alone when it is no longer ours). */
+function failed(dest: string, staging: string, owner: Owner, error: unknown): VaultError {
+  if (readOwner(staging)?.token !== owner.token) return error instanceof VaultError ? error : fsFailure(error, 'bijwerken mislukt in', dest)
+  const journal = readJournal(staging) ?? { status: 'staging' as const, parts: [] }
+  let outcome: Settled
   try {
-    return sha256(readFileSync(path))
+    outcome = settle(dest, staging, journal, () => assertOwner(staging, owner))
+    releaseStaging(dest, owner)
+  } catch (again) {
+    return new VaultError(`bijwerken mislukt (${describeError(error)}), en daarna ook het terugzetten: ${describeError(again)}`)
+  }
+  if (error instanceof VaultError && outcome === 'discarded') return error
+  const state = outcome === 'discarded' ? 'de kluis is niet veranderd' : outcome === 'rolled-back' ? 'de kluis is teruggezet zoals hij was' : 'de update is toch afgerond, omdat er al in de nieuwe versie gewerkt was'
+  return new VaultError(`bijwerken mislukt (${describeError(error)}); ${state}.`)
+}
+
+function busy(dest: string, staging: string, owner?: Owner, state: Liveness = 'alive'): VaultError {
+  const who = owner === undefined ? '' : ` (proces ${owner.pid}${state === 'elsewhere' ? ` op de computer ${owner.host}` : ''})`
+  const only = hasEntries(join(staging, 'old')) ? ` Verwijder ${staging} niet: daarin staat nu de enige kopie van een deel van de kluis.` : ''
+  return new VaultError(
+    `er loopt al een update van deze kluis${who}. Wacht tot die klaar is en probeer het dan opnieuw. Loopt er zeker geen update meer (de computer is bijvoorbeeld opnieuw opgestart)? Draai dan \`praktijkwijzer vault ${dest} --recover\`: dat rondt de onderbroken update af of draait hem terug, zonder iets weg te gooien.${only}`
+  )
+}
+
+function interruptedForDryRun(dest: string, staging: string): VaultError {
+  const owner = readOwner(staging)
+  if (owner !== undefined && liveness(owner) !== 'dead') return busy(dest, staging, owner, liveness(owner))
+  return new VaultError(`in ${dest} staat een onderbroken update (${STAGING_DIR}/). Draai de opdracht zonder --dry-run: die zet eerst de kluis terug zoals hij was (of rondt de update af).`)
+}
+
+function notOurs(staging: string, why: string): VaultError {
+  return new VaultError(`in de kluis staat ${staging}, maar dat is geen werkmap van een update van praktijkwijzer (${why}). Bijwerken raakt het niet aan: kijk wat erin staat, zet het opzij en probeer het opnieuw.`)
+}
+
+function result(dest: string, p: Prepared, build: PluginBuild, recovered: Recovery, changed: boolean, replanned: string[]): Updated {
+  return {
+    dest,
+    libraryFolder: LIBRARY_FOLDER,
+    plan: p.plan,
+    plugin: { from: p.manifest.plugin.version, to: build.version, files: p.pluginFiles },
+    changed,
+    recovered,
+    adopted: p.adopted,
+    replanned
+  }
+}
+
+function journalText0(): string {
+  return `${JSON.stringify({ format: 2, status: 'staging', parts: [] }, null, 2)}\n`
+}
+
+function hasEntries(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0
   } catch {
-    return undefined
+    return false
   }
+}
+
+function list(paths: string[]): string {
+  return paths.length <= 5 ? paths.join(', ') : `${paths.slice(0, 5).join(', ')} en ${paths.length - 5} meer`
 }
 
 function sameHashes(a: FileHashes, b: FileHashes): boolean {
   const keys = Object.keys(a)
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -1,25 +1,27 @@
 /**
- * APA 7 reference-list entries and in-text citations, formatted by citeproc-js (through citation-js)
- * with the official CSL style *APA 7th edition* and the `en-US` locale, both shipped inside
- * `@citation-js/plugin-csl`: nothing is fetched at run time.
+ * APA 7 reference-list entries and in-text citations, formatted by citeproc-js with the official CSL
+ * style *APA 7th edition* and the CSL locale `nl-NL` (Dutch terms: "en"/"&", "z.d.", "(Red.)",
+ * "Geraadpleegd"), both in `csl-data.ts`: nothing is fetched at run time.
  *
- * One change to the style: Dutch names sort on the family name (`van Doorn` under D), as APA 7 asks for
- * names from languages that do so (the CSL style sorts on the particle by default).
+ * citeproc-js is large and its engine takes a long while to set up (it compiles the APA style), so it is
+ * loaded and set up only when the first citation is needed: {@link loadCitationEngine} imports it on
+ * demand, and a bundler that sees the dynamic import evaluates it only then.
+ *
+ * Two changes to the official files: Dutch names sort on the family name (`van Doorn` under D), as APA 7
+ * asks for names from languages that do so (the CSL style sorts on the particle by default); and page
+ * ranges take the en dash APA 7 asks for (the nl-NL locale gives a hyphen, `101-120`).
  */
-import { plugins } from '@citation-js/core'
-import '@citation-js/plugin-csl'
 import type { CSL } from '@citation-js/core'
 
-/** The name under which the adapted APA style is registered with citation-js. */
-const STYLE = 'praktijkwijzer-apa'
-const LOCALE = 'en-US'
+/** The locale of every citation: Dutch APA. English titles keep English title case (see `guessLanguage`). */
+const LOCALE = 'nl-NL'
 
 /** Output formats of the APA functions. */
 export const CITATION_FORMATS = ['text', 'html', 'markdown'] as const
 /** One of {@link CITATION_FORMATS}. */
 export type CitationFormat = (typeof CITATION_FORMATS)[number]
 
-/** Options for {@link formatReference} and {@link formatReferences}. */
+/** Options for {@link CitationEngine.reference} and {@link CitationEngine.references}. */
 export interface Options {
   /**
    * `text` (default): plain text; `html`: italics as `<i>`, links as `<a>`, text escaped; `markdown`:
@@ -28,77 +30,128 @@ export interface Options {
   format?: CitationFormat
 }
 
-/** Options for {@link formatInText}. */
+/** Options for {@link CitationEngine.inText}. */
 export interface InTextOptions {
   /**
-   * Narrative citation for running text, `Simpson and Penney (2011)`, instead of the parenthetical
+   * Narrative citation for running text, `Simpson en Penney (2011)`, instead of the parenthetical
    * `(Simpson & Penney, 2011)`. Particles stay lower case (`de Vogel et al. (2020)`): capitalise them
    * yourself at the start of a sentence.
    */
   narrative?: boolean
 }
 
-/**
- * The APA 7 reference-list entry of one CSL item.
- *
- * @param item A CSL-JSON item (see `toCsl`).
- * @param options The output format.
- * @returns One entry without trailing line break.
- */
-export function formatReference(item: CSL, options: Options = {}): string {
-  return formatReferences([item], { ...options, sort: false })[0]?.entry ?? ''
+/** The part of citeproc-js's engine used here. */
+interface Citeproc {
+  setOutputFormat(format: 'text' | 'html'): void
+  opt: { development_extensions: { wrap_url_and_doi: boolean } }
+  updateItems(ids: string[], nosort?: boolean): string[]
+  makeBibliography(): [{ entry_ids: string[][] }, string[]] | false
+  rebuildProcessorState(citations: unknown[], format: 'text' | 'html', uncited: unknown[]): Array<[string, number, string]>
+}
+
+/** citeproc-js's module: the engine's constructor. */
+interface CiteprocModule {
+  Engine: new (sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): CSL }, style: string, lang: string, forceLang: boolean) => Citeproc
 }
 
 /**
- * APA 7 reference-list entries of several items, in APA order: by the family names of the authors
- * (Dutch particles left out of the sort), then year.
+ * Load citeproc-js and set up its engine with the APA style: the slow part of citing, done once by
+ * whoever holds the result (the CLI for one command, the plugin for its lifetime).
  *
- * @param items CSL-JSON items with unique ids.
- * @param options The output format; `sort: false` keeps the order given.
- * @returns Each item's id with its entry.
+ * @returns The citation engine.
  */
-export function formatReferences(items: readonly CSL[], options: Options & { sort?: boolean } = {}): Array<{ id: string; entry: string }> {
-  if (items.length === 0) return []
-  const format = options.format ?? 'text'
-  const entries = plugins.output.format('bibliography', [...items], {
-    style: ensureStyle(),
-    lang: LOCALE,
-    format: format === 'text' ? 'text' : 'html',
-    hyperlinks: format !== 'text',
-    nosort: options.sort === false,
-    asEntryArray: true
-  }) as Array<[string, string]>
-  return entries.map(([id, raw]) => ({ id: String(id), entry: finish(raw, format) }))
+export async function loadCitationEngine(): Promise<CitationEngine> {
+  const [citeproc, data] = await Promise.all([import('citeproc'), import('./csl-data.js')])
+  const module = ((citeproc as { default?: unknown }).default ?? citeproc) as CiteprocModule
+  return new CitationEngine(module, data.APA_STYLE, data.LOCALES)
 }
 
-/**
- * The APA 7 in-text citation of one CSL item: `(Menger, 2018)`, `(Simpson & Penney, 2011)`,
- * `(Sturm et al., 2022)` from three authors on.
- *
- * @param item A CSL-JSON item.
- * @param options `narrative` for `Menger (2018)`.
- */
-export function formatInText(item: CSL, options: InTextOptions = {}): string {
-  const id = String(item.id)
-  // citeproc-js's "composite" mode is the narrative form: `Simpson & Penney (2011)`.
-  const entry = options.narrative ? { citationItems: [{ id }], properties: { noteIndex: 0, mode: 'composite' } } : id
-  const format = plugins.output.format as unknown as (name: 'citation', data: CSL[], options: Record<string, unknown>) => string
-  const text = format('citation', [item], { style: ensureStyle(), lang: LOCALE, format: 'text', entry }).trim()
-  // APA 7 writes "and" between two authors in running text; the CSL style only knows "&".
-  return options.narrative ? text.replace(/ & (?=[^(]*\()/, ' and ') : text
-}
+/** APA 7 formatting over one citeproc-js engine. Create it with {@link loadCitationEngine}. */
+export class CitationEngine {
+  private readonly engine: Citeproc
+  /** The items of the current call, by id: citeproc asks for them while it formats. */
+  private items = new Map<string, CSL>()
 
-let registered = false
+  /**
+   * @param citeproc citeproc-js's module.
+   * @param style The APA CSL style, as XML.
+   * @param locales The CSL locales by name, as XML.
+   */
+  constructor(citeproc: CiteprocModule, style: string, locales: Readonly<Record<string, string>>) {
+    // Dutch particles out of the sort: `van Doorn` sorts under D.
+    const adapted = style.replace(/<style\b[^>]*>/, (tag) => tag.replace(/\sdemote-non-dropping-particle="[^"]*"/, '').replace(/^<style\b/, '<style demote-non-dropping-particle="sort-only"'))
+    const locale = (lang: string): string => (locales[lang] ?? locales[lang.replace('_', '-')] ?? locales['en-US'] ?? '').replace('<term name="page-range-delimiter">-</term>', '<term name="page-range-delimiter">–</term>')
+    const sys = {
+      retrieveLocale: locale,
+      retrieveItem: (id: string): CSL => {
+        const item = this.items.get(id)
+        if (!item) throw new Error(`citeproc asked for an unknown item: ${id}`)
+        return item
+      }
+    }
+    this.engine = new citeproc.Engine(sys, adapted, LOCALE, true)
+  }
 
-/** Register the APA style with Dutch sorting, once. */
-function ensureStyle(): string {
-  if (registered) return STYLE
-  const config = plugins.config.get('@csl') as { styles: { get(name: string): string; add(name: string, xml: string): void } }
-  const apa = config.styles.get('apa')
-  const adapted = apa.replace(/<style\b[^>]*>/, (tag) => tag.replace(/\sdemote-non-dropping-particle="[^"]*"/, '').replace(/^<style\b/, '<style demote-non-dropping-particle="sort-only"'))
-  config.styles.add(STYLE, adapted)
-  registered = true
-  return STYLE
+  /**
+   * The APA 7 reference-list entry of one CSL item.
+   *
+   * @param item A CSL-JSON item (see `toCsl`).
+   * @param options The output format.
+   * @returns One entry without trailing line break.
+   */
+  reference(item: CSL, options: Options = {}): string {
+    return this.references([item], { ...options, sort: false })[0]?.entry ?? ''
+  }
+
+  /**
+   * APA 7 reference-list entries of several items, in APA order: by the family names of the authors
+   * (Dutch particles left out of the sort), then year.
+   *
+   * @param items CSL-JSON items with unique ids.
+   * @param options The output format; `sort: false` keeps the order given.
+   * @returns Each item's id with its entry.
+   */
+  references(items: readonly CSL[], options: Options & { sort?: boolean } = {}): Array<{ id: string; entry: string }> {
+    if (items.length === 0) return []
+    const format = options.format ?? 'text'
+    this.use(items, format === 'text' ? 'text' : 'html')
+    this.engine.opt.development_extensions.wrap_url_and_doi = format !== 'text'
+    this.engine.updateItems(
+      items.map((i) => String(i.id)),
+      options.sort === false
+    )
+    const bibliography = this.engine.makeBibliography()
+    if (!bibliography) return []
+    const [{ entry_ids: ids }, entries] = bibliography
+    return entries.map((raw, i) => ({ id: String(ids[i]?.[0]), entry: finish(raw, format) }))
+  }
+
+  /**
+   * The APA 7 in-text citation of one CSL item: `(Menger, 2018)`, `(Simpson & Penney, 2011)`,
+   * `(Sturm et al., 2022)` from three authors on.
+   *
+   * @param item A CSL-JSON item.
+   * @param options `narrative` for `Menger (2018)`.
+   */
+  inText(item: CSL, options: InTextOptions = {}): string {
+    const id = String(item.id)
+    this.use([item], 'text')
+    this.engine.opt.development_extensions.wrap_url_and_doi = false
+    this.engine.updateItems([id])
+    // citeproc-js's "composite" mode is the narrative form: `Simpson & Penney (2011)`.
+    const citation = { citationItems: [{ id }], properties: { noteIndex: 0, ...(options.narrative ? { mode: 'composite' } : {}) } }
+    const text = (this.engine.rebuildProcessorState([citation], 'text', [])[0]?.[2] ?? '').trim()
+    // APA 7 writes the word ("en") between two authors in running text; the CSL style only knows "&".
+    return options.narrative ? text.replace(/ & (?=[^(]*\()/, ' en ') : text
+  }
+
+  private use(items: readonly CSL[], format: 'text' | 'html'): void {
+    this.items = new Map(items.map((i) => [String(i.id), i]))
+    // Empty the registry first: citeproc keeps the items it has seen by id, and a note with the same id may
+    // have changed since.
+    this.engine.updateItems([])
+    this.engine.setOutputFormat(format)
+  }
 }
 
 /** Strip citeproc's wrapping and turn its HTML into the asked format. */

@@ -23,8 +23,8 @@ const TYPES: Record<LiteratureKind, CSLType> = {
   webpagina: 'webpage'
 }
 
-/** The `genre` of a thesis, as APA 7 prints it between brackets. */
-export const THESIS_GENRES = { proefschrift: 'Doctoral dissertation', scriptie: "Master's thesis" } as const
+/** The `genre` of a thesis, as Dutch APA 7 prints it between brackets (`[Proefschrift]`, `[Masterscriptie]`). */
+export const THESIS_GENRES = { proefschrift: 'Proefschrift', scriptie: 'Masterscriptie' } as const
 
 /**
  * A literatuur note as a CSL-JSON item. Its `id` is the note's id (`Menger 2018`), its `citation-key`

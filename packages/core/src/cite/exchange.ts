@@ -42,10 +42,14 @@ export function detectExchangeFormat(text: string): ExchangeFormat | undefined {
   return undefined
 }
 
-// citation-js writes @phdthesis only for the genre "PhD thesis" or "Doctoral thesis"; APA's "Doctoral
-// dissertation" would become @misc, which readers do not take for a thesis.
+// citation-js writes @phdthesis only for the genre "PhD thesis" or "Doctoral thesis"; our "Proefschrift"
+// (or an imported "Doctoral dissertation") would become @misc, which readers do not take for a thesis.
 function bibtexThesis(item: CSL): CSL {
-  return item.type === 'thesis' && /^doctoral dissertation$/i.test(item.genre ?? '') ? { ...item, genre: 'PhD thesis' } : item
+  if (item.type !== 'thesis') return item
+  if (/^(?:doctoral dissertation|proefschrift)$/i.test(item.genre ?? '')) return { ...item, genre: 'PhD thesis' }
+  // Likewise @mastersthesis only for "Master's thesis", not our "Masterscriptie".
+  if (/^masterscriptie$/i.test(item.genre ?? '')) return { ...item, genre: "Master's thesis" }
+  return item
 }
 
 // RIS has one name form, "Family, Given", and no place for particles: write "van der Helm, P." so the

@@ -2,15 +2,18 @@
  * Citations from literatuur notes: APA 7 reference-list entries and in-text citations, CSL-JSON items,
  * exchange with reference managers (CSL-JSON, BibTeX, RIS) and new notes from imported references.
  *
- * Formatting is done by citeproc-js with the official APA 7 CSL style (see `apa.ts`); this module only
- * maps notes to CSL and caches the results per note.
+ * Formatting is done by citeproc-js with the official APA 7 CSL style (see `apa.ts`), loaded when the
+ * first citation is needed ({@link loadCitations}); this module maps notes to CSL and memoises the
+ * results per note.
  */
 import type { GraphNode } from '../graph/graph.js'
 import type { Note } from '../note/parse.js'
-import { formatInText, formatReference, formatReferences, type InTextOptions, type Options } from './apa.js'
+import { loadCitationEngine, type CitationEngine, type InTextOptions, type Options } from './apa.js'
 import { toCsl } from './csl.js'
+import { literatureFields } from './fields.js'
+import { familyName, parseName } from './names.js'
 
-export { CITATION_FORMATS, formatInText, formatReference, formatReferences, type CitationFormat, type InTextOptions, type Options as CitationOptions } from './apa.js'
+export { CITATION_FORMATS, CitationEngine, loadCitationEngine, type CitationFormat, type InTextOptions, type Options as CitationOptions } from './apa.js'
 export { cslToFields, fieldsToCsl, guessLanguage, THESIS_GENRES, toCsl, type CslItem, type CslName, type Incomplete } from './csl.js'
 export { EXCHANGE_FORMATS, detectExchangeFormat, writeReferences, type ExchangeFormat } from './exchange.js'
 export { parseReferences, readReferences, type EntryProblem, type ReadEntry, type ReadResult } from './read.js'
@@ -18,53 +21,100 @@ export { bareDoi, isLiteratureKind, LITERATURE_FIELDS, LITERATURE_KINDS, literat
 export { familyName, formatName, parseName } from './names.js'
 export { doiKey, DuplicateIndex, findDuplicate, literatureNoteName, literatureNoteText, titleKey, type Duplicate, type NoteTextOptions } from './notes.js'
 
-// Formatting is pure but not free (citeproc), and the relevance engine asks for the same notes again and
-// again. Notes are immutable and replaced on every edit, so a cache keyed by the note object stays right.
-const cache = new WeakMap<Note, Map<string, string>>()
-
-function cached(node: GraphNode, key: string, make: () => string): string {
-  let entry = cache.get(node.note)
-  if (!entry) cache.set(node.note, (entry = new Map()))
-  let value = entry.get(key)
-  if (value === undefined) entry.set(key, (value = make()))
-  return value
+/**
+ * Load the citation engine (citeproc-js with the APA style; slow, see `apa.ts`) and wrap it for library
+ * notes. Call it when the first citation is needed, and keep the result: it memoises what it formats.
+ *
+ * @returns APA 7 citations of library notes.
+ */
+export async function loadCitations(): Promise<Citations> {
+  return new Citations(await loadCitationEngine())
 }
 
 /**
- * The APA 7 reference-list entry of a literatuur note, e.g.
- * `Menger, A. (2018). De werkaliantie in het gedwongen kader. [...] [Doctoral dissertation]. Eburon.`
+ * APA 7 citations of library notes, memoised per note. Formatting is pure but not free (citeproc), and
+ * the relevance engine and the panel ask for the same notes again and again. Notes are immutable and
+ * replaced on every edit, so a cache keyed by the note object stays right.
+ */
+export class Citations {
+  /** The engine, for CSL items that are not library notes (imports, exports). */
+  readonly engine: CitationEngine
+  private readonly cache = new WeakMap<Note, Map<string, string>>()
+
+  /** @param engine The citation engine (see {@link loadCitations}). */
+  constructor(engine: CitationEngine) {
+    this.engine = engine
+  }
+
+  /**
+   * The APA 7 reference-list entry of a literatuur note, e.g.
+   * `Menger, A. (2018). De werkalliantie in het gedwongen kader [Proefschrift]. Eburon.`
+   *
+   * @param node A literatuur node of the graph.
+   * @param options `format`: `text` (default), `html` or `markdown`.
+   */
+  reference(node: GraphNode, options: Options = {}): string {
+    const format = options.format ?? 'text'
+    return this.cached(node, `ref:${format}:${node.id}`, () => this.engine.reference(toCsl(node), { format }))
+  }
+
+  /**
+   * The APA 7 in-text citation of a literatuur note, e.g. `(Menger, 2018)`, `(Simpson & Penney, 2011)`,
+   * `(Sturm et al., 2022)`.
+   *
+   * @param node A literatuur node of the graph.
+   * @param options `narrative: true` for `Menger (2018)`.
+   */
+  inText(node: GraphNode, options: InTextOptions = {}): string {
+    return this.cached(node, `in:${options.narrative === true}:${node.id}`, () => this.engine.inText(toCsl(node), options))
+  }
+
+  /**
+   * The reference of a note if it was formatted before, without starting any formatting.
+   *
+   * @param node A literatuur node of the graph.
+   * @returns The plain-text reference, or `undefined`.
+   */
+  formatted(node: GraphNode): string | undefined {
+    return this.cache.get(node.note)?.get(`ref:text:${node.id}`)
+  }
+
+  /**
+   * An APA 7 reference list: the entries of the notes in APA order.
+   *
+   * @param nodes Literatuur nodes (duplicates by id are left out).
+   * @param options `format`: `text` (default), `html` or `markdown`.
+   * @returns Each node with its entry, sorted.
+   */
+  bibliography(nodes: readonly GraphNode[], options: Options = {}): Array<{ node: GraphNode; entry: string }> {
+    const byId = new Map<string, GraphNode>()
+    for (const node of nodes) if (!byId.has(node.id)) byId.set(node.id, node)
+    return this.engine.references([...byId.values()].map(toCsl), options).flatMap(({ id, entry }) => {
+      const node = byId.get(id)
+      return node ? [{ node, entry }] : []
+    })
+  }
+
+  private cached(node: GraphNode, key: string, make: () => string): string {
+    let entry = this.cache.get(node.note)
+    if (!entry) this.cache.set(node.note, (entry = new Map()))
+    let value = entry.get(key)
+    if (value === undefined) entry.set(key, (value = make()))
+    return value
+  }
+}
+
+/**
+ * A short description of a literatuur note without the citation engine: authors, year and title, e.g.
+ * `Menger (2018). De werkalliantie in het gedwongen kader.` (two authors joined with "&", three or more
+ * as "et al."). What lists show at once, before (or instead of) the formatted reference.
  *
  * @param node A literatuur node of the graph.
- * @param options `format`: `text` (default), `html` or `markdown`.
  */
-export function apaReference(node: GraphNode, options: Options = {}): string {
-  const format = options.format ?? 'text'
-  return cached(node, `ref:${format}:${node.id}`, () => formatReference(toCsl(node), { format }))
-}
-
-/**
- * The APA 7 in-text citation of a literatuur note, e.g. `(Menger, 2018)`, `(Simpson & Penney, 2011)`,
- * `(Sturm et al., 2022)`.
- *
- * @param node A literatuur node of the graph.
- * @param options `narrative: true` for `Menger (2018)`.
- */
-export function apaInText(node: GraphNode, options: InTextOptions = {}): string {
-  return cached(node, `in:${options.narrative === true}:${node.id}`, () => formatInText(toCsl(node), options))
-}
-
-/**
- * An APA 7 reference list: the entries of the notes in APA order.
- *
- * @param nodes Literatuur nodes (duplicates by id are left out).
- * @param options `format`: `text` (default), `html` or `markdown`.
- * @returns Each node with its entry, sorted.
- */
-export function apaBibliography(nodes: readonly GraphNode[], options: Options = {}): Array<{ node: GraphNode; entry: string }> {
-  const byId = new Map<string, GraphNode>()
-  for (const node of nodes) if (!byId.has(node.id)) byId.set(node.id, node)
-  return formatReferences([...byId.values()].map(toCsl), options).flatMap(({ id, entry }) => {
-    const node = byId.get(id)
-    return node ? [{ node, entry }] : []
-  })
+export function briefReference(node: GraphNode): string {
+  const fields = literatureFields(node.note.frontmatter, node.title)
+  const names = fields.auteurs.map((a) => familyName(parseName(a)))
+  const authors = names.length === 0 ? '' : names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} & ${names[1]}` : `${names[0]} et al.`
+  const title = fields.titel.replace(/[.!?]$/, '')
+  return `${authors ? `${authors} ` : ''}(${fields.jaar ?? 'z.d.'}). ${title}.`
 }

@@ -66,23 +66,49 @@ export class Engine {
    *
    * @param graph The library's graph; the engine reads it, it never changes it.
    * @param options Kinds to index and the citation formatter.
+   * @param deferred Leave the index empty ({@link Engine.build} fills it step by step).
    */
-  constructor(graph: KnowledgeGraph, options: EngineOptions) {
+  constructor(graph: KnowledgeGraph, options: EngineOptions, deferred = false) {
     this.graph = graph
     this.types = options.types ?? SUGGESTION_TYPES
     this.cite = options.cite
     this.synonyms = synonymsFromGraph(graph)
+    if (!deferred) for (const step of this.fill()) void step
+  }
+
+  /**
+   * Build an engine one note at a time: the generator yields after every note it read or indexed, so a
+   * caller on a UI thread can give the thread back in between (the plugin). It returns the engine, whose
+   * index is the one the constructor builds. The graph must not change until it is done.
+   *
+   * @param graph The library's graph.
+   * @param options Kinds to index and the citation formatter.
+   */
+  static *build(graph: KnowledgeGraph, options: EngineOptions): Generator<void, Engine> {
+    const engine = new Engine(graph, options, true)
+    yield* engine.fill()
+    return engine
+  }
+
+  /** Fill the index, yielding after each note. */
+  private *fill(): Generator<void> {
     // Compound splitting needs the whole vocabulary first: read every note's words, then index.
-    const analysed = graph
-      .nodes()
-      .filter((n) => this.indexable(n))
-      .map((node) => ({ node, fields: fieldWords(node) }))
+    const analysed: Array<{ node: GraphNode; fields: FieldWords }> = []
+    for (const node of this.graph.nodes()) {
+      if (!this.indexable(node)) continue
+      analysed.push({ node, fields: fieldWords(node) })
+      yield
+    }
     for (const { fields } of analysed) {
       const words = distinctWords(fields)
       this.vocabulary.update([], words)
       this.splitter.addWords(words)
+      yield
     }
-    for (const { node, fields } of analysed) this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer))
+    for (const { node, fields } of analysed) {
+      this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer))
+      yield
+    }
   }
 
   /** Number of indexed notes. */

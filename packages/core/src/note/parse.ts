@@ -70,8 +70,6 @@ export interface Note {
   body: string
   /** 1-based line in the file where the body starts. */
   bodyLine: number
-  /** The body's markdown syntax tree (positions in file coordinates). */
-  tree: Root
   links: NoteLink[]
   sections: Section[]
   /** Tags from frontmatter and body, without `#`, lower case, unique. */
@@ -85,12 +83,24 @@ export interface Note {
 
 
 /**
- * Parse a note.
+ * Parse a note. The markdown syntax tree is read and then dropped: a library keeps thousands of notes,
+ * and the tree (every node with its positions) was most of what each one held.
  *
  * @param text The note's text (line ends `\n`; see `checkNoteText`/`decodeNote`).
  * @param path Its path relative to the library root.
  */
 export function parseNote(text: string, path: string): Note {
+  return parseNoteTree(text, path).note
+}
+
+/**
+ * Parse a note and keep the body's markdown syntax tree (positions in file coordinates), for the few
+ * callers that need it (tests of the parser).
+ *
+ * @param text The note's text.
+ * @param path Its path relative to the library root.
+ */
+export function parseNoteTree(text: string, path: string): { note: Note; tree: Root } {
   const file = path.replace(/\\/g, '/')
   const slash = file.lastIndexOf('/')
   const folder = slash === -1 ? '' : file.slice(0, slash)
@@ -110,7 +120,7 @@ export function parseNote(text: string, path: string): Note {
     parts = fromTree(md.tree, body, origin, lastLine, fm.data)
   }
   const front = frontmatterLinks(fm, file)
-  return {
+  const note: Note = {
     path: file,
     name,
     folder,
@@ -120,7 +130,6 @@ export function parseNote(text: string, path: string): Note {
     fieldLines: front.fieldLines,
     body,
     bodyLine: fm.bodyLine,
-    tree: md.tree,
     links: [...front.links, ...parts.links],
     sections: parts.sections,
     tags: parts.tags,
@@ -128,6 +137,7 @@ export function parseNote(text: string, path: string): Note {
     text: parts.text,
     problems: [...fm.problems, ...md.plain.map((part) => plainProblem(file, part)), ...front.problems]
   }
+  return { note, tree: md.tree }
 }
 
 /** Everything read from the markdown tree. */
