@@ -3,6 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { GRONDSLAG, Library, signals, stringList, type GraphNode } from '@praktijkwijzer/core'
 import { describe, expect, test } from 'vitest'
+import { normalizedWords, Stemmer } from '../packages/core/src/engine/analyze.js'
+import { parseSynonymLine } from '../packages/core/src/engine/synonyms.js'
 import { LIBRARY, readMarkdown, REPORT } from './lib/files.js'
 
 const library = new Library(readMarkdown(LIBRARY))
@@ -209,6 +211,34 @@ describe.skipIf(!existsSync(REPORT) && process.env['CI'] !== 'true')('paraphrase
   const reportWords = words(report)
   const grams = new Set<string>()
   for (let i = 0; i + 12 <= reportWords.length; i++) grams.add(reportWords.slice(i, i + 12).join(' '))
+
+  test('every synonym entry points at words the library\u2019s practices, methods and themes use', () => {
+    const stemmer = new Stemmer()
+    const stems = new Set<string>()
+    for (const node of nodes) {
+      if (node.type !== 'praktijk' && node.type !== 'methodiek' && node.type !== 'thema') continue
+      for (const w of normalizedWords([node.title, ...node.aliases, ...signals(node.note), node.note.text].join('\n'))) stems.add(stemmer.stem(w))
+    }
+    const synonymNotes = library.graph.nodes('synoniemen')
+    expect(synonymNotes.length).toBeGreaterThan(0)
+    let entries = 0
+    const missing: string[] = []
+    for (const node of synonymNotes) {
+      for (const item of node.note.sections.flatMap((s) => s.items)) {
+        const entry = parseSynonymLine(item.text, `${node.path}:${item.line}`)
+        if (!entry) continue
+        entries++
+        for (const expansion of entry.expansions) for (const w of normalizedWords(expansion)) if (!stems.has(stemmer.stem(w))) missing.push(`${entry.source}: ${entry.term.join(' ')} → ${expansion}`)
+      }
+    }
+    expect(entries).toBeGreaterThan(100)
+    expect(missing).toEqual([])
+  })
+
+  test('the synonym list has the everyday words staff write for substances, money, justice and housing', () => {
+    const terms = new Set(library.graph.nodes('synoniemen').flatMap((n) => n.note.sections.flatMap((s) => s.items)).map((i) => parseSynonymLine(i.text, '')?.term.join(' ')))
+    for (const word of ['wiet', 'blowen', 'blowt', 'coke', 'snuiven', 'zuipen', 'deurwaarder', 'schuldeiser', 'enkelband', 'reclasseringswerker', 'zorgmijder']) expect(terms, word).toContain(word)
+  })
 
   test('the report is there to compare with', () => {
     expect(reportWords.length).toBeGreaterThan(30_000)

@@ -3,36 +3,23 @@
  * fits in plain words, and behind toggles the advice itself ("Wat werkt") and the details (the terms).
  * Built with Obsidian's DOM helpers; no HTML strings.
  *
- * The "why" line comes from one function ({@link whyLine}), the level from one ({@link levelOf}): when
- * the engine gives a suggestion its `passages` and `level`, they are used as they are.
+ * The "why" line comes from one function ({@link whyLine}), fed by the engine's best passage. The level
+ * is the engine's (`level`): its thresholds live in one place, the core's levels.ts, for the CLI and the
+ * panel alike.
  */
 import { grondslag, whatWorks } from '@praktijkwijzer/core'
-import type { GraphNode, LiteratureSuggestion, Suggestion } from '@praktijkwijzer/core'
+import type { GraphNode, LiteratureSuggestion, Passage, PassageField, Suggestion, SuggestionLevel } from '@praktijkwijzer/core'
 import { setIcon } from 'obsidian'
 import { KIND_LABEL, nl } from './strings'
 import { highlight } from './text'
 
-/** Where in a library note a passage was found (the relevance engine's names). */
-export type PassageField = 'signaal' | 'wat werkt' | 'titel' | 'samenvatting' | 'tekst'
+export type { Passage, PassageField }
 
-/** A passage of the library note that matches words of the case note. */
-export interface Passage {
-  field: PassageField
-  /** Verbatim from the library note. */
-  text: string
-  /** Verbatim words of the case note. */
-  quote: string
-  terms: string[]
-}
+/** How well a suggestion fits (the engine's level). */
+export type Level = SuggestionLevel
 
-/** How well a suggestion fits. */
-export type Level = 'sterk' | 'redelijk' | 'zwak'
-
-/**
- * A suggestion as the panel reads it: the engine's, with the fields the relevance work adds (`level`,
- * `grondslag`, `passages`) optional until the engine gives them.
- */
-export type PanelSuggestion = Suggestion & { level?: Level; grondslag?: string; passages?: Passage[] }
+/** A suggestion as the panel reads it: the engine's, with its `level`, `grondslag` and `passages`. */
+export type PanelSuggestion = Suggestion
 
 /** The actions an element offers, in its `data-action`; the view listens once on the panel. */
 export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems' | 'refresh' | 'toggle' | 'more' | 'weak' | 'add-link' | 'dismiss-link' | 'update-library'
@@ -41,15 +28,6 @@ export type Action = 'open' | 'link' | 'checklist' | 'cite' | 'problems' | 'refr
 export interface CardUi {
   advice: boolean
   details: boolean
-}
-
-/** Score from which a match counts as strong, while the engine gives no level of its own. */
-const STRONG = 0.5
-
-/** The level of a suggestion: the engine's, or (until it gives one) from its score. */
-export function levelOf(s: PanelSuggestion): Level {
-  if (s.level !== undefined) return s.level
-  return s.weak ? 'zwak' : s.score >= STRONG ? 'sterk' : 'redelijk'
 }
 
 /** One line of why: a lead, the marked words (each in quotes, or a note's title), a tail. */
@@ -62,9 +40,10 @@ export interface WhyLine {
 }
 
 /**
- * Why a suggestion fits, in one line of plain Dutch. From the engine's best passage when it gives one
- * («Jij schreef "…" — herkenbaar signaal bij deze praktijk»); until then from its matches: a whole
- * signal, else the user's words and where they come back, else the note it came through.
+ * Why a suggestion fits, in one line of plain Dutch. From the engine's best passage («Jij schreef "…" —
+ * herkenbaar signaal bij deze praktijk»); a suggestion without passages (one that came in along a link)
+ * from its matches: a whole signal, else the user's words and where they come back, else the note it
+ * came through.
  */
 export function whyLine(s: PanelSuggestion): WhyLine | null {
   const kind = nl.why.kind[s.type]
@@ -87,7 +66,7 @@ export function whyLine(s: PanelSuggestion): WhyLine | null {
  * focus, its open parts and its position).
  */
 export function cardSignature(s: PanelSuggestion, node: GraphNode | undefined, ui: CardUi): string {
-  return JSON.stringify([s.path, s.title, s.type, levelOf(s), s.evidence, s.grondslag, whyLine(s), s.summary, s.why, s.matches.length, node !== undefined, ui.advice, ui.details])
+  return JSON.stringify([s.path, s.title, s.type, s.level, s.evidence, s.grondslag, whyLine(s), s.summary, s.why, s.matches.length, node !== undefined, ui.advice, ui.details])
 }
 
 /**
@@ -96,7 +75,7 @@ export function cardSignature(s: PanelSuggestion, node: GraphNode | undefined, u
  * @param node The library note (absent when it is no longer in the library: nothing to open or insert).
  */
 export function renderCard(parent: HTMLElement, s: PanelSuggestion, node: GraphNode | undefined, ui: CardUi): void {
-  const level = levelOf(s)
+  const level = s.level
   const card = parent.createDiv({ cls: ['pw-card', `pw-level-${level}`], attr: { 'data-key': s.path, 'data-path': s.path, role: 'listitem' } })
   title(card, s.title, node !== undefined)
   const meta = card.createDiv({ cls: 'pw-card-meta' })

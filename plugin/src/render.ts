@@ -6,7 +6,7 @@
  */
 import type { GraphNode, LinkProposal, SuggestResult } from '@praktijkwijzer/core'
 import { setIcon } from 'obsidian'
-import { cardSignature, levelOf, literatureSignature, renderCard, renderLiteratureCard } from './card'
+import { cardSignature, literatureSignature, renderCard, renderLiteratureCard } from './card'
 import type { Action, CardUi, PanelSuggestion } from './card'
 import type { IndexStatus } from './library-index'
 import { proposalKey, proposalSignature, renderProposal } from './proposals'
@@ -153,10 +153,10 @@ function message(text: string, cls = 'pw-message'): Block {
 function results(state: Extract<PanelState, { kind: 'results' }>, ui: PanelUi, lookup: (path: string) => GraphNode | undefined): Block[] {
   const out: Block[] = []
   if (state.kept) out.push(message(nl.state.keptFor(state.note), 'pw-kept'))
-  const suggestions = [...(state.result.suggestions as PanelSuggestion[])].sort((a, b) => b.score - a.score)
+  const suggestions = [...state.result.suggestions].sort((a, b) => b.score - a.score)
   const literature = state.showLiterature ? state.result.literature : []
   if (suggestions.length === 0 && literature.length === 0) return [...out, message(nl.state.nothingFound)]
-  const clear = suggestions.filter((s) => levelOf(s) !== 'zwak')
+  const clear = suggestions.filter((s) => s.level !== 'zwak')
   // Quiet when nothing fits: one line, and the weak ones only on request.
   if (clear.length === 0 && !ui.showWeak) {
     out.push(message(nl.state.noClearMatch, 'pw-quiet'))

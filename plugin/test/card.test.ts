@@ -1,8 +1,8 @@
-// The card's "why" line and level come from one function each, fed by the suggestion: today from its
-// matches and score, and as they are once the engine gives `passages` and `level`.
+// The card's "why" line comes from the engine's best passage (or, when a suggestion has none, from its
+// matches); its level is the engine's `level`, never worked out again from the score.
 import type { Suggestion } from '@praktijkwijzer/core'
 import { describe, expect, test } from 'vitest'
-import { levelOf, renderCard, whyLine } from '../src/card'
+import { renderCard, whyLine } from '../src/card'
 import type { PanelSuggestion } from '../src/card'
 
 const base: Suggestion = {
@@ -11,6 +11,8 @@ const base: Suggestion = {
   title: 'Begrenzen',
   path: 'praktijken/Begrenzen.md',
   score: 0.62,
+  level: 'sterk',
+  passages: [],
   why: ['signaal "woedend over de huisregels"'],
   weak: false,
   matches: [
@@ -32,7 +34,7 @@ describe('the line of why', () => {
     expect(text({ ...s, type: 'thema', passages: [{ field: 'wat werkt', text: 't', quote: 'q', terms: [] }] })).toBe('Jij schreef "q" — komt terug in wat werkt bij dit thema')
   })
 
-  test('until then: a whole signal, else the user\u2019s words and where they come back, else the note it came through', () => {
+  test('without a passage: a whole signal, else the user\u2019s words and where they come back, else the note it came through', () => {
     expect(text(base)).toBe('Herkenbaar signaal bij deze praktijk: "woedend over de huisregels"')
     expect(text({ ...base, type: 'methodiek', matches: base.matches.slice(1) })).toBe('Jij schreef "boos": komt terug in de tekst van deze methodiek')
     expect(text({ ...base, matches: [], via: ['Krachtwerk'] })).toBe('Hoort bij Krachtwerk')
@@ -41,10 +43,12 @@ describe('the line of why', () => {
 })
 
 describe('the level', () => {
-  test('the engine\u2019s level as it is; until it gives one, from the score', () => {
-    expect(levelOf({ ...base, level: 'redelijk' })).toBe('redelijk')
-    expect(levelOf(base)).toBe('sterk')
-    expect(levelOf({ ...base, weak: true, score: 0.3 })).toBe('zwak')
+  test('the card shows the engine\u2019s level as it is, whatever the score', () => {
+    for (const level of ['sterk', 'redelijk', 'zwak'] as const) {
+      const parent = createDiv()
+      renderCard(parent, { ...base, level, score: 0.99, weak: level === 'zwak' }, undefined, { advice: false, details: false })
+      expect(parent.querySelector('.pw-card')?.classList.contains(`pw-level-${level}`)).toBe(true)
+    }
   })
 
   test('the card shows the level, and grondslag when the suggestion has one', () => {

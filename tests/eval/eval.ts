@@ -1,11 +1,13 @@
-// `pnpm eval`: hit@1, hit@3, recall@5 and MRR for our engine and the two baselines. `--json` for a machine.
-import { engines, evaluate, loadCases, table } from './metrics.js'
+// `pnpm eval`: hit@1, hit@3, recall@5, MRR, literature recall, quiet and noise for our engine and the two
+// baselines, the same by note length, and our levels by note length. `--json` for a machine.
+import { engines, evaluate, levelsByLength, levelTable, loadCases, table } from './metrics.js'
 
 export function main(args: string[]): number {
   const cases = loadCases()
   const { rankers } = engines()
   const scores = rankers.map((r) => evaluate(r.name, cases, r.rank))
-  process.stdout.write(args.includes('--json') ? `${JSON.stringify(scores, null, 2)}\n` : `${table(scores)}\n`)
+  const levels = rankers[0] ? levelsByLength(cases, rankers[0].rank) : []
+  process.stdout.write(args.includes('--json') ? `${JSON.stringify({ scores, levels }, null, 2)}\n` : `${table(scores)}\n\n${levelTable(levels)}\n`)
   if (args.includes('--misses')) {
     const ours = rankers[0]
     for (const c of cases.filter((x) => x.relevant.length > 0)) {

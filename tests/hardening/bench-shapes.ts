@@ -1,12 +1,14 @@
 // Input shapes that once took quadratic time or crashed, each at three sizes so that `pnpm bench:bad` shows
 // whether the time grows in proportion to the size: the privacy check on a note full of findings (F12),
-// `cite import` of a file with many entries (F14), and `check` on a note whose frontmatter repeats an
-// anchor of links (F7) or that holds 150,000 broken links (F8). Run through the same code as the command line.
+// `cite import` of a file with many entries (F14), `check` on a note whose frontmatter repeats an anchor of
+// links (F7) or that holds 150,000 broken links (F8), and `suggest` on a note that repeats the words of a
+// signal phrase far apart (F13). Run through the same code as the command line.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkPrivacy } from '@praktijkwijzer/core'
+import { checkPrivacy, Library } from '@praktijkwijzer/core'
 import { main } from '../../packages/cli/src/main.js'
+import { LIBRARY, readMarkdown } from '../lib/files.js'
 
 /** One shape: text made for a size, and what the code makes of it (findings, notes). */
 export interface Shape {
@@ -65,6 +67,15 @@ export function anchorBomb(n: number): string {
   return `---\ntype: praktijk\nbron: ["1"]\nsignalen: [a, b, c, d, e]\na: &a [${links}]\nthema: [${uses}]\n---\n# Wide\n`
 }
 
+/** `suggest --limit 1` over the shipped library, loaded on the first call. */
+const suggestTop = ((): ((text: string) => number) => {
+  let shipped: Library | undefined
+  return (text) => {
+    shipped ??= new Library(readMarkdown(LIBRARY))
+    return shipped.suggest(text, { limit: 1 }).suggestions.length
+  }
+})()
+
 /** The shapes, at sizes that finish in seconds once linear. */
 export const SHAPES: Shape[] = [
   { name: 'privacy: dates (12-03-1985 )', unit: 'dates', sizes: [25_000, 50_000, 100_000], make: (n) => '12-03-1985 '.repeat(n), run: (t) => checkPrivacy(t).length },
@@ -86,7 +97,18 @@ export const SHAPES: Shape[] = [
     run: importDryRun
   },
   { name: 'check: an anchor of n links used n times in frontmatter (F7)', unit: 'n', sizes: [500, 1_000, 2_000], make: anchorBomb, run: checkNote },
-  { name: 'check: broken links in one note ([[a]] )', unit: 'links', sizes: [40_000, 80_000, 150_000], make: (n) => '[[a]] '.repeat(n), run: checkNote }
+  { name: 'check: broken links in one note ([[a]] )', unit: 'links', sizes: [40_000, 80_000, 150_000], make: (n) => '[[a]] '.repeat(n), run: checkNote },
+  {
+    // The words of the signal "spanning in het team na een incident", each repeated, never close together.
+    name: 'suggest: the words of a signal phrase repeated far apart (F13)',
+    unit: 'repetitions',
+    sizes: [20_000, 40_000, 80_000],
+    make: (n) => {
+      const gap = ` ${'fiets '.repeat(30)}`
+      return `${'spanning '.repeat(n)}${gap}${'team '.repeat(n)}${gap}${'incident '.repeat(n)}`
+    },
+    run: suggestTop
+  }
 ]
 
 /** Measure every shape at every size: the best of two runs (one when a run takes over two seconds). */

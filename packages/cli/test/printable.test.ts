@@ -48,7 +48,7 @@ describe('commands print note text and paths safely', () => {
     writeFileSync(join(dir, 'esc', 'a\nnep.md:99:1  fout  alles in orde.md'), '---\ntype: thema\nbron: ["1"]\n---\n[[Nope]]\n')
     mkdirSync(join(dir, 'lib'))
     writeFileSync(join(dir, 'lib', 'Schulden.md'), '---\ntype: thema\ntitle: "Schulden\\e[2J\\nnep"\nbron: ["1"]\nsignalen: ["schulden"]\n---\n# Schulden\n\nSchulden en geldzorgen.\n')
-    writeFileSync(join(dir, 'casus.md'), 'Cliënt heeft schulden, veel schulden.\n')
+    writeFileSync(join(dir, 'casus.md'), 'Cliënt heeft schulden, veel schulden en geldzorgen.\n')
   })
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -26,15 +26,25 @@ describe('suggest', () => {
       expect(s).toMatchObject({ id: expect.any(String), type: expect.stringMatching(/^(praktijk|methodiek|thema)$/), title: expect.any(String), path: expect.stringMatching(/\.md$/), score: expect.any(Number), why: expect.any(Array) })
       expect(s['score']).toBeGreaterThanOrEqual(0)
       expect(s['score']).toBeLessThanOrEqual(1)
+      // Issue #12 extends the contract: a level, at most three passages, a praktijk's grondslag.
+      expect(s['level']).toMatch(/^(sterk|redelijk|zwak)$/)
+      expect(s['weak']).toBe(s['level'] === 'zwak')
+      const passages = s['passages'] as Array<Record<string, unknown>>
+      expect(passages.length).toBeLessThanOrEqual(3)
+      for (const p of passages) expect(p).toEqual({ field: expect.stringMatching(/^(signaal|wat werkt|titel|samenvatting|tekst)$/), text: expect.any(String), quote: expect.any(String), terms: expect.any(Array) })
+      if (s['type'] === 'praktijk') expect(s['grondslag']).toMatch(/^(ervaring van professionals|beschrijving van één instelling|uitgewerkte casus|aanbeveling van de onderzoekers)$/)
+      else expect(s['grondslag']).toBeUndefined()
     }
+    expect(json.suggestions.some((s) => (s['passages'] as unknown[]).length > 0)).toBe(true)
     const scores = json.suggestions.map((s) => s['score'] as number)
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
     for (const l of json.literature) expect(l).toMatchObject({ id: expect.any(String), title: expect.any(String), citation: expect.any(String), path: expect.any(String), score: expect.any(Number) })
   })
 
-  test('finds the debt practice for a note about debts, in the readable list', async () => {
+  test('finds the debt practice for a note about debts, in the readable list, with its level and first passage', async () => {
     const r = await run(['suggest', NOTE])
-    expect(r.out).toMatch(/^ 1\. \d,\d\d {2}praktijk/m)
+    expect(r.out).toMatch(/^ 1\. \d,\d\d {2}praktijk .* \((sterk|redelijk|zwak)\)$/m)
+    expect(r.out).toMatch(/^ +jij schreef ".+" — (signaal|wat werkt|titel|samenvatting|tekst): ".+"$/m)
     expect(r.out).toContain('Nauwe samenwerking met schuldhulpverlening')
     expect(r.out).toContain('Literatuur:')
   })

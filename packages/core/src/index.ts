@@ -8,7 +8,7 @@
 
 // A library: files in, graph, relevance engine and problems out.
 export { Library, type Options as LibraryOptions, type SourceFile } from './library.js'
-export type { FieldName, LiteratureSuggestion, Match, Options as SuggestOptions, Stats, SuggestionType, SuggestResult, Suggestion } from './engine/types.js'
+export type { FieldName, Level as SuggestionLevel, LiteratureSuggestion, Match, Options as SuggestOptions, Passage, PassageField, Stats, SuggestionType, SuggestResult, Suggestion } from './engine/types.js'
 export type { Cite } from './engine/literature.js'
 export { TitleFinder, type FinderHit } from './engine/finder.js'
 export type { Evidence, LinkProposal, Options as LinkOptions, ProposalLevel, SimilarNote } from './links/missing.js'

@@ -61,7 +61,8 @@ describe('analyser', () => {
 
 const SIGNALEN = (s: string[]): string => `signalen: [${s.map((x) => `"${x}"`).join(', ')}]\n`
 const FILES: Record<string, string> = {
-  'themas/Financiën en schulden.md': `---\ntype: thema\nbron: ["5.1.10"]\n---\n# Financiën en schulden\n\nGeld, schulden en budgetbeheer.\n`,
+  // As in the shipped library, the theme is also named by its one word (so "schuld", a common Dutch word, counts as evidence).
+  'themas/Financiën en schulden.md': `---\ntype: thema\nbron: ["5.1.10"]\naliases: ["schulden"]\n---\n# Financiën en schulden\n\nGeld, schulden en budgetbeheer.\n`,
   'themas/Veiligheid.md': `---\ntype: thema\nbron: ["6.4"]\n---\n# Veiligheid\n\nRisico's, huisregels en sancties.\n`,
   'methodieken/Schuldhulpverlening.md': `---\ntype: methodiek\nbron: ["5.1.10"]\nbewijs: niet vermeld\nthema: ["[[Financiën en schulden]]"]\nliteratuur: ["[[Mullainathan & Shafir 2013]]"]\n${SIGNALEN(['deurwaarder', 'aflossen', 'betalingsregeling', 'brieven niet open', 'post'])}---\n# Schuldhulpverlening\n`,
   'praktijken/Samen met schuldhulpverlening.md': `---\ntype: praktijk\nbron: ["5.1.10"]\ngrondslag: uitgewerkte casus\nthema: ["[[Financiën en schulden]]"]\nmethodiek: ["[[Schuldhulpverlening]]"]\nliteratuur: ["[[Mullainathan & Shafir 2013]]"]\n${SIGNALEN(['schulden lopen op', 'wil niet naar budgetbeheer', 'leefgeld te laag', 'waarom werken', 'deurwaarder aan de deur'])}---\n# Samen met schuldhulpverlening\n\n## Wat werkt\n\n- Koppel aflossen aan eigen doelen.\n- Geef af en toe wat extra ruimte.\n`,

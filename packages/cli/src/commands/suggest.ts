@@ -16,7 +16,8 @@ export const suggest: Command = {
        praktijkwijzer suggest - < notitie.md
 
 Rangschikt de praktijken, methodieken en thema's van de kennisbank naar hoe goed ze passen bij de
-casusnotitie, met de reden (welke woorden, in welk veld, via welke link) en de literatuur erachter.
+casusnotitie, elk met een niveau (sterk, redelijk of zwak), de zin uit de kennisbank die past bij jouw
+woorden, de reden (welke woorden, in welk veld, via welke link) en de literatuur erachter.
 Met - leest de opdracht de notitie van de standaardinvoer. De notitie blijft op je eigen machine.
 
 Opties:
@@ -91,17 +92,25 @@ export function formatResult(result: SuggestResult): string {
   if (result.suggestions.length === 0) return 'Geen passende praktijken, methodieken of thema\'s gevonden voor deze notitie.\n'
   const lines: string[] = []
   const width = result.suggestions.reduce((max, s) => Math.max(max, s.type.length), 0)
+  const indent = ' '.repeat(width + 12)
   result.suggestions.forEach((s, i) => {
-    const weak = s.weak ? '  (zwak)' : ''
-    lines.push(`${String(i + 1).padStart(2)}. ${dutchScore(s.score)}  ${s.type.padEnd(width)}  ${s.title}${weak}`)
-    if (s.evidence) lines.push(`${' '.repeat(width + 12)}bewijs: ${s.evidence}`)
-    if (s.why.length > 0) lines.push(`${' '.repeat(width + 12)}${s.why.join(' · ')}`)
+    lines.push(`${String(i + 1).padStart(2)}. ${dutchScore(s.score)}  ${s.type.padEnd(width)}  ${s.title}  (${s.level})`)
+    if (s.evidence) lines.push(`${indent}bewijs: ${s.evidence}`)
+    if (s.grondslag) lines.push(`${indent}grondslag: ${s.grondslag}`)
+    const passage = s.passages[0]
+    if (passage) lines.push(`${indent}jij schreef "${oneLine(passage.quote)}" — ${passage.field}: "${oneLine(passage.text)}"`)
+    if (s.why.length > 0) lines.push(`${indent}${s.why.join(' · ')}`)
   })
   if (result.literature.length > 0) {
     lines.push('', 'Literatuur:')
     for (const l of result.literature) lines.push(`  - ${l.citation}`, `    ${l.why.join(' · ')}`)
   }
   return `${lines.map(printable).join('\n')}\n`
+}
+
+/** A passage on one line: its line breaks and runs of white space as one space. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }
 
 function dutchScore(n: number): string {

@@ -18,6 +18,7 @@
  */
 import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import { Stemmer } from './analyze.js'
+import { Background, topics } from './background.js'
 import { CompoundSplitter } from './compounds.js'
 import { buildDoc, distinctWords, fieldWords, type FieldWords } from './documents.js'
 import { explain } from './explain.js'
@@ -26,9 +27,12 @@ import { Postings } from './postings.js'
 import { analyzeQuery } from './query.js'
 import { diversify, rank } from './rank.js'
 import { synonymsFromGraph, type SynonymTable } from './synonyms.js'
+import type { Doc } from './documents.js'
 import type { Options, SuggestionType, SuggestResult } from './types.js'
 import { round } from './util.js'
 import { Vocabulary } from './vocabulary.js'
+import { LEVELS } from './levels.js'
+import { sentences, units as unitsOf, type Units } from './passages.js'
 import { DEFAULTS, DIVERSITY } from './weights.js'
 
 const SUGGESTION_TYPES: readonly SuggestionType[] = ['praktijk', 'methodiek', 'thema']
@@ -50,7 +54,12 @@ export class Engine {
   private readonly vocabulary = new Vocabulary()
   private readonly splitter = new CompoundSplitter()
   private readonly stemmer = new Stemmer()
+  private readonly background = new Background()
   private synonyms: SynonymTable
+  /** Each note's passage units, cut on first use; dropped on every update (compound splits may change). */
+  private units = new WeakMap<Doc, Units>()
+  /** The words the themes are named by ({@link topics}); read again after every update. */
+  private topics: Set<string> | undefined
 
   /**
    * Index the practices, methods and themes of a graph.
@@ -112,6 +121,8 @@ export class Engine {
    * removed or renamed a note there).
    */
   update(path: string): void {
+    this.units = new WeakMap()
+    this.topics = undefined
     const node = this.graph.byPath(path)
     // A synonym note added, changed, removed or turned into another kind: read the synonyms again.
     if (node?.type === 'synoniemen' || this.synonyms.paths.has(path)) this.synonyms = synonymsFromGraph(this.graph)
@@ -134,23 +145,34 @@ export class Engine {
   suggest(text: string, options: Options = {}): SuggestResult {
     const started = now()
     const limit = options.limit ?? DEFAULTS.limit
-    const weakBelow = options.weakBelow ?? DEFAULTS.weakBelow
+    const weakBelow = options.weakBelow ?? LEVELS.redelijk
     const { postings, stemmer } = this
+    const meanLength = postings.meanLength()
+    // Whether a stem is general, worked out once per query.
+    const general = new Map<string, boolean>()
     const query = analyzeQuery(text, options, {
       stemmer,
       splitter: this.splitter,
       synonyms: this.synonyms,
       vocabulary: this.vocabulary,
-      indexed: (term) => postings.posting(term) !== undefined
+      indexed: (term) => postings.posting(term) !== undefined,
+      general: (term) => {
+        let g = general.get(term)
+        if (g === undefined) {
+          g = this.background.general(term, { share: (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), length: meanLength, names: this.topicWords().has(term) })
+          general.set(term, g)
+        }
+        return g
+      }
     })
     const analyzed = now()
     const { ranked, lifts } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })
-    const suggestions = diversify(ranked.slice(0, limit * DIVERSITY.pool), query, postings)
-      .slice(0, limit)
-      .flatMap(({ d, score }) => {
-        const doc = postings.doc(d)
-        return doc ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow })] : []
-      })
+    const shown = diversify(ranked.slice(0, limit * DIVERSITY.pool), query, postings).slice(0, limit)
+    const lines = shown.length > 0 ? sentences(text) : []
+    const suggestions = shown.flatMap(({ d, score }) => {
+      const doc = postings.doc(d)
+      return doc ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, text, lines, units: (x) => this.unitsOf(x) })] : []
+    })
     const result: SuggestResult = { suggestions, literature: literature(this.graph, suggestions, options.literatureLimit ?? DEFAULTS.literatureLimit, this.cite) }
     if (options.stats) {
       const done = now()
@@ -179,6 +201,21 @@ export class Engine {
       const doc = this.postings.remove(p)
       if (doc) this.postings.add(buildDoc(doc.node, fieldWords(doc.node), this.splitter, this.stemmer))
     }
+  }
+
+  /** Stems of the one-word titles and aliases of the themes ("werk", "schulden"), read on first use. */
+  private topicWords(): Set<string> {
+    this.topics ??= topics(this.graph, this.stemmer)
+    return this.topics
+  }
+
+  private unitsOf(doc: Doc): Units {
+    let list = this.units.get(doc)
+    if (!list) {
+      list = unitsOf(doc, this.stemmer, this.splitter)
+      this.units.set(doc, list)
+    }
+    return list
   }
 
   private indexable(node: GraphNode): boolean {

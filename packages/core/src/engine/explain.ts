@@ -3,10 +3,12 @@
  * in which field, and how) and the Dutch reasons the panel and the CLI show, e.g.
  * `signaal "wil niet naar budgetbeheer"`, `signalen: UC (= urinecontrole)`, `via [[Casus X]]`.
  */
-import { evidence, summary } from '../note/fields.js'
+import { evidence, grondslag, summary } from '../note/fields.js'
 import type { Stemmer } from './analyze.js'
 import { tokenize } from './analyze.js'
 import { FIELD_COUNT, type Doc } from './documents.js'
+import { levelOf } from './levels.js'
+import { passages, type Units } from './passages.js'
 import type { Postings } from './postings.js'
 import type { Query, QueryTerm } from './query.js'
 import { phraseScore, type Lift } from './rank.js'
@@ -29,6 +31,12 @@ export interface ExplainContext {
   stemmer: Stemmer
   /** Suggestions below this score are marked weak. */
   weakBelow: number
+  /** The case note, as given to the engine (passages quote it). */
+  text: string
+  /** Its sentences, worked out once per query. */
+  lines: ReadonlyArray<[number, number]>
+  /** A note's units for passages (cached by the engine). */
+  units: (doc: Doc) => Units
 }
 
 /**
@@ -52,7 +60,8 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
   const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
   for (const q of query.values()) {
     const offset = doc.terms.get(q.term)
-    if (offset === undefined) continue
+    // A general word of everyday Dutch is no reason to show (background.ts).
+    if (offset === undefined || q.general) continue
     let best = -1
     let bestValue = 0
     for (let f = 0; f < FIELD_COUNT; f++) {
@@ -74,17 +83,23 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     matches.push({ words: [...q.words].sort(), term: doc.display.get(q.term) ?? q.term, field, kind: q.kind })
   }
   const via = [...new Set([...lifts].sort((a, b) => b.amount - a.amount).map((l) => l.from))]
+  const rounded = round(score, 3)
+  const level = levelOf(rounded, context.weakBelow)
   const suggestion: Suggestion = {
     id: node.id,
     type: doc.type,
     title: node.title,
     path: node.path,
-    score: round(score, 3),
+    score: rounded,
+    level,
     why: reasons(matches, via),
-    weak: score < context.weakBelow,
+    weak: level === 'zwak',
     matches,
-    via
+    via,
+    passages: passages({ query, postings, text: context.text, lines: context.lines, phrases, units: context.units(doc) })
   }
+  const basis = doc.type === 'praktijk' ? grondslag(node.note) : undefined
+  if (basis !== undefined) suggestion.grondslag = basis
   const status = evidence(node.note)
   if (status !== undefined) suggestion.evidence = status
   const short = summary(node.note)

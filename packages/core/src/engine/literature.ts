@@ -1,7 +1,9 @@
 /**
- * The literature behind the suggestions: the literatuur notes that clear (not weak) suggestions link to,
- * scored by the suggestions they came through, with their reference formatted by the function the engine
- * was given (the engine does not know how to cite).
+ * The literature behind the suggestions: the literatuur notes that the suggestions link to, scored by
+ * the suggestions they came through, with their reference formatted by the function the engine was given
+ * (the engine does not know how to cite). A note with no clear (not weak) suggestion gets no literature;
+ * otherwise the literature comes from every clear suggestion and from the weak ones among the first
+ * {@link LITERATURE}`.top`.
  */
 import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import type { LiteratureSuggestion, Suggestion } from './types.js'
@@ -21,8 +23,9 @@ export type Cite = (node: GraphNode) => string
  */
 export function literature(graph: KnowledgeGraph, suggestions: readonly Suggestion[], limit: number, cite: Cite): LiteratureSuggestion[] {
   const found = new Map<string, { node: GraphNode; score: number; via: string[] }>()
-  for (const s of suggestions) {
-    if (s.weak) continue
+  if (suggestions.every((s) => s.weak)) return []
+  for (const [i, s] of suggestions.entries()) {
+    if (s.weak && i >= LITERATURE.top) continue
     for (const edge of graph.edgesFrom(s.path, 'literature')) {
       const node = graph.byPath(edge.to)
       if (!node || node.type !== 'literatuur') continue

@@ -103,6 +103,13 @@ export class Postings {
     return doc
   }
 
+  /** The mean number of content words of an indexed note, over all its fields. */
+  meanLength(): number {
+    let sum = 0
+    for (const n of this.lengthSums) sum += n
+    return this.docCount === 0 ? 0 : sum / this.docCount
+  }
+
   /** BM25 inverse document frequency of a term in `df` notes. */
   idf(df: number): number {
     return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5))

@@ -21,8 +21,18 @@ export interface QueryTerm {
   words: Set<string>
   /** How it was found; the most direct way when there are several. */
   kind: Match['kind']
-  /** Positions of the words it came from in the note (for phrases). */
+  /** Positions of the words it came from in the note (for phrases), ascending. */
   positions: number[]
+  /** Parallel to `positions`: where those words start in the note's text (offsets, ascending). */
+  starts: number[]
+  /** Parallel to `positions`: where those words end in the note's text. */
+  ends: number[]
+  /**
+   * Whether it is a general word of everyday Dutch (background.ts) each way it was found: it counts,
+   * with less weight, but is no evidence on its own. A word of a synonym's expansion is never general
+   * (the library's synonym list says the word means something here); a compound part of one may be.
+   */
+  general: boolean
 }
 
 /** A query: stem → term. */
@@ -36,6 +46,8 @@ export interface QueryContext {
   vocabulary: Vocabulary
   /** Whether any indexed note has the stem. */
   indexed: (term: string) => boolean
+  /** Whether the stem is a general word of everyday Dutch (background.ts). */
+  general: (term: string) => boolean
 }
 
 /**
@@ -52,37 +64,45 @@ export function analyzeQuery(text: string, options: Options, context: QueryConte
   tokens.forEach((t, i) => (t.position = i))
   const focus = options.focus === 'section' && options.cursor !== undefined ? focusRange(text, options.cursor) : undefined
   const query: Query = new Map()
-  const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number): void => {
+  const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number, start: number, end: number, vouched = false): void => {
     const q = query.get(term)
+    const general = !vouched && context.general(term)
     if (q) {
       q.weight += weight
       q.words.add(word)
       q.positions.push(position)
+      q.starts.push(start)
+      q.ends.push(end)
+      q.general &&= general
       if (KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(q.kind)) q.kind = kind
     } else {
-      query.set(term, { term, weight, words: new Set([word]), kind, positions: [position] })
+      query.set(term, { term, weight, words: new Set([word]), kind, positions: [position], starts: [start], ends: [end], general })
     }
   }
   const norms = tokens.map((t) => t.norm)
   for (const token of tokens) {
     const w = focus ? (token.offset >= focus[0] && token.offset < focus[1] ? QUERY_WEIGHT.focus : 1) : 1
     for (const entry of synonyms.at(norms, token.position)) {
-      const words = tokens.slice(token.position, token.position + entry.term.length).map((t) => t.surface).join(' ')
+      const covered = tokens.slice(token.position, token.position + entry.term.length)
+      const words = covered.map((t) => t.surface).join(' ')
+      const last = covered[covered.length - 1] ?? token
+      const end = last.offset + last.surface.length
       for (const expansion of entry.expansions) {
         for (const e of tokenize(expansion)) {
           if (isStopWord(e.norm)) continue
-          add(stemmer.stem(e.norm), QUERY_WEIGHT.synonym * w, words, 'synonym', token.position)
-          for (const part of splitter.split(e.norm)) add(stemmer.stem(part), QUERY_WEIGHT.synonymPart * w, words, 'synonym', token.position)
+          add(stemmer.stem(e.norm), QUERY_WEIGHT.synonym * w, words, 'synonym', token.position, token.offset, end, true)
+          for (const part of splitter.split(e.norm)) add(stemmer.stem(part), QUERY_WEIGHT.synonymPart * w, words, 'synonym', token.position, token.offset, end)
         }
       }
     }
     if (isStopWord(token.norm)) continue
     const term = stemmer.stem(token.norm)
-    add(term, w, token.surface, 'word', token.position)
-    for (const part of splitter.split(token.norm)) add(stemmer.stem(part), QUERY_WEIGHT.compoundPart * w, token.surface, 'compound', token.position)
+    const end = token.offset + token.surface.length
+    add(term, w, token.surface, 'word', token.position, token.offset, end)
+    for (const part of splitter.split(token.norm)) add(stemmer.stem(part), QUERY_WEIGHT.compoundPart * w, token.surface, 'compound', token.position, token.offset, end)
     if (!context.indexed(term)) {
       const correction = vocabulary.correct(token.norm)
-      if (correction !== undefined) add(stemmer.stem(correction), QUERY_WEIGHT.typo * w, token.surface, 'typo', token.position)
+      if (correction !== undefined) add(stemmer.stem(correction), QUERY_WEIGHT.typo * w, token.surface, 'typo', token.position, token.offset, end)
     }
   }
   return query

@@ -9,7 +9,7 @@ import type { Postings } from './postings.js'
 import type { Query } from './query.js'
 import type { SuggestionType } from './types.js'
 import { compare } from './util.js'
-import { CANDIDATES, DIVERSITY, HALF_SCORE, LIFT, PHRASE } from './weights.js'
+import { BACKGROUND, CANDIDATES, DIVERSITY, HALF_SCORE, LENGTH, LIFT, PHRASE } from './weights.js'
 
 /** A note in the ranking: its slot and its score. */
 export interface Ranked {
@@ -43,17 +43,20 @@ export interface Ranking {
 export function rank(query: Query, postings: Postings, graph: KnowledgeGraph, filter: { types: ReadonlySet<SuggestionType>; minScore: number }): Ranking {
   // Accumulate in a dense array: a note's slot is its index number.
   const scores = new Float64Array(postings.slots)
+  // Whether a note matched a word that is not general (background.ts): only those can be suggested.
+  const evidenced = new Uint8Array(postings.slots)
   const touched: number[] = []
   for (const q of query.values()) {
     const posting = postings.posting(q.term)
     if (!posting) continue
-    const qw = (q.weight >= 1 ? 1 + Math.log(q.weight) : q.weight) * postings.idf(posting.docs.length)
+    const qw = (q.weight >= 1 ? 1 + Math.log(q.weight) : q.weight) * postings.idf(posting.docs.length) * (q.general ? BACKGROUND.weight : 1)
     const saturation = postings.saturation(posting)
     const docs = posting.docs
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i] as number
       if (scores[d] === 0) touched.push(d)
       scores[d] = (scores[d] as number) + qw * (saturation[i] as number)
+      if (!q.general) evidenced[d] = 1
     }
   }
   // Ties go by path, not by slot: slots depend on the order notes came and went, paths do not.
@@ -63,7 +66,10 @@ export function rank(query: Query, postings: Postings, graph: KnowledgeGraph, fi
   const raw = new Map<number, number>()
   for (const d of touched.slice(0, CANDIDATES)) {
     const doc = postings.doc(d)
-    raw.set(d, (scores[d] as number) + (doc && doc.phrases.length > 0 ? phraseScore(doc, query, postings).bonus : 0))
+    const phrases = doc && doc.phrases.length > 0 ? phraseScore(doc, query, postings) : undefined
+    // General words alone are no evidence: such a note is left out, unless a whole signal phrase matched.
+    if (evidenced[d] === 0 && (phrases?.phrases.length ?? 0) === 0) continue
+    raw.set(d, (scores[d] as number) + (phrases?.bonus ?? 0))
   }
 
   // Graph propagation: the best direct matches lift their methods and themes a little. A note linked from
@@ -89,8 +95,9 @@ export function rank(query: Query, postings: Postings, graph: KnowledgeGraph, fi
     raw.set(target, (raw.get(target) ?? scores[target] ?? 0) + total)
   }
 
+  const correction = lengthCorrection(query)
   const ranked = [...raw.entries()]
-    .map(([d, score]) => ({ d, score: normalise(score) }))
+    .map(([d, score]) => ({ d, score: normalise(score * correction) }))
     .filter(({ d, score }) => score >= filter.minScore && filter.types.has(postings.doc(d)?.type ?? 'thema'))
     .sort((a, b) => b.score - a.score || compare(postings.doc(a.d)?.node.title ?? '', postings.doc(b.d)?.node.title ?? '') || byPath(a.d, b.d))
   return { ranked, lifts }
@@ -111,16 +118,25 @@ export function phraseScore(doc: Doc, query: Query, postings: Postings): { bonus
   return { bonus, phrases }
 }
 
-/** Push near-identical suggestions (same kind, matched on the same words) down the list. */
+/**
+ * Push near-identical suggestions (same kind, matched on the same words) down the list, and hub control:
+ * a broad note (a theme or method) matched on words that a practice scoring nearly as well also matched
+ * yields to that practice, so the specific advice comes before the broad one.
+ */
 export function diversify(ranked: Ranked[], query: Query, postings: Postings): Ranked[] {
   const matchedTerms = (d: number): Set<string> => {
     const doc = postings.doc(d)
     const set = new Set<string>()
-    if (doc) for (const term of query.keys()) if (doc.terms.has(term)) set.add(term)
+    if (doc) for (const q of query.values()) if (!q.general && doc.terms.has(q.term)) set.add(q.term)
     return set
   }
   const chosen: Array<Ranked & { terms: Set<string> }> = []
   const pending = ranked.map((r) => ({ ...r, terms: matchedTerms(r.d) }))
+  const practices = pending.filter((p) => postings.doc(p.d)?.type === 'praktijk')
+  for (const p of pending) {
+    if (postings.doc(p.d)?.type === 'praktijk' || p.terms.size === 0) continue
+    if (practices.some((x) => x.score >= DIVERSITY.broadNear * p.score && containment(p.terms, x.terms) >= DIVERSITY.broadShared)) p.score *= DIVERSITY.broad
+  }
   while (pending.length > 0) {
     pending.sort((a, b) => b.score - a.score)
     const next = pending.shift()
@@ -134,15 +150,51 @@ export function diversify(ranked: Ranked[], query: Query, postings: Postings): R
   return chosen.map(({ d, score }) => ({ d, score }))
 }
 
+/**
+ * The factor that makes a raw score independent of the case note's length: `(reference / words) ^
+ * exponent` ({@link LENGTH}), where `words` counts the note's words up to its last searched word (a
+ * query's positions number its words, stop words included).
+ */
+export function lengthCorrection(query: Query): number {
+  let words = 0
+  for (const q of query.values()) words = Math.max(words, (q.positions[q.positions.length - 1] ?? 0) + 1)
+  return (LENGTH.reference / Math.max(LENGTH.least, words)) ** LENGTH.exponent
+}
+
 /** Raw score → 0–1 on a fixed curve: the same raw score always reads the same. */
 function normalise(raw: number): number {
   return raw / (raw + HALF_SCORE)
 }
 
-/** Whether one position from each list lies within a window. */
-function nearby(positionLists: number[][], window: number): boolean {
+/**
+ * Whether one position of the first list has a position of every other list within a window. The lists
+ * are ascending (a query's positions are added in reading order), so each list is walked once against
+ * the first: linear in the number of positions, however often the words occur.
+ */
+export function nearby(positionLists: readonly (readonly number[])[], window: number): boolean {
   const first = positionLists[0] ?? []
-  return first.some((p) => positionLists.every((list) => list.some((q) => Math.abs(q - p) <= window)))
+  const alive = new Uint8Array(first.length).fill(1)
+  for (let l = 1; l < positionLists.length; l++) {
+    const list = positionLists[l] ?? []
+    let j = 0
+    let any = false
+    for (let i = 0; i < first.length; i++) {
+      if (alive[i] === 0) continue
+      const p = first[i] as number
+      while (j < list.length && (list[j] as number) < p - window) j++
+      if (j < list.length && (list[j] as number) <= p + window) any = true
+      else alive[i] = 0
+    }
+    if (!any) return false
+  }
+  return alive.includes(1)
+}
+
+/** The share of `a` that `b` has too. */
+function containment(a: Set<string>, b: Set<string>): number {
+  let shared = 0
+  for (const x of a) if (b.has(x)) shared++
+  return shared / Math.max(1, a.size)
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

@@ -21,6 +21,23 @@ export interface Match {
   kind: 'phrase' | 'word' | 'synonym' | 'compound' | 'typo'
 }
 
+/** Where in a library note a passage was found: a signal, a "Wat werkt" point, the title, the summary, the text. */
+export type PassageField = 'signaal' | 'wat werkt' | 'titel' | 'samenvatting' | 'tekst'
+
+/** A sentence or list item of a library note that matches words of the case note (passages.ts). */
+export interface Passage {
+  field: PassageField
+  /** The library note's own sentence, list item, signal or title, verbatim (plain text, wikilinks as their label). */
+  text: string
+  /** The case note's own words that it matched, verbatim. */
+  quote: string
+  /** The words of `text` that matched (not general words). */
+  terms: string[]
+}
+
+/** How sure a match is (levels.ts): `sterk`, `redelijk` or `zwak`. */
+export type Level = 'sterk' | 'redelijk' | 'zwak'
+
 /** A suggested practice, method or theme. */
 export interface Suggestion {
   id: string
@@ -28,11 +45,17 @@ export interface Suggestion {
   title: string
   /** Path relative to the library root. */
   path: string
-  /** 0–1 on a fixed curve: 0.5 and above is a clear match; below {@link Options.weakBelow} (0.5) is weak. */
+  /** 0–1 on a fixed curve, corrected for the case note's length; the same score always means the same {@link level}. */
   score: number
+  /** How sure the match is, from the score by the thresholds of levels.ts. */
+  level: Level
+  /** What a practice's advice rests on (`grondslag`), when the note gives it. */
+  grondslag?: string
+  /** At most three passages of the note that match the case note, best first. */
+  passages: Passage[]
   /** Readable reasons in Dutch, e.g. `signaal "wil niet naar budgetbeheer"`, `via [[Casus X]]`. */
   why: string[]
-  /** Whether the match is weak (shown, but marked as such). */
+  /** Whether the match is weak (`level` is `zwak`: shown, but marked as such). */
   weak: boolean
   /** The structured reasons behind `why`. */
   matches: Match[]
@@ -87,7 +110,7 @@ export interface Options {
   types?: readonly SuggestionType[]
   /** Suggestions below this score are left out (default 0.25). */
   minScore?: number
-  /** Suggestions below this score are marked weak (default 0.5). */
+  /** Suggestions below this score are marked weak (default: the `redelijk` threshold of levels.ts). */
   weakBelow?: number
   /**
    * Focus: `note` weighs the whole text alike (default); `section` weighs the paragraph or section around

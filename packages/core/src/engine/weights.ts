@@ -44,6 +44,21 @@ export const PHRASE = {
   slack: 4
 } as const
 
+/**
+ * Background Dutch (background.ts): a stem is general when it is among the `common` most frequent words
+ * of everyday Dutch, or when the share of library notes with it is below `keyness` × the share of
+ * everyday Dutch texts of a note's length that would have it (a word of rank r makes up `zipf / r` of
+ * running text). A general query term weighs `weight` times as much as another.
+ */
+export const BACKGROUND = { common: 1000, keyness: 1, zipf: 0.1, weight: 0.7 } as const
+
+/**
+ * Length correction (rank.ts): a long note matches more words of every note, a short one fewer, so the raw
+ * score is multiplied by `(reference / words) ^ exponent`, where `words` is the case note's number of
+ * words (at least `least`). A note of `reference` words keeps its raw score.
+ */
+export const LENGTH = { reference: 100, least: 10, exponent: 0.5 } as const
+
 /** Raw score at which the normalised score is 0.5: `score = raw / (raw + HALF_SCORE)`. */
 export const HALF_SCORE = 9
 
@@ -59,11 +74,16 @@ export const CANDIDATES = 300
 /**
  * Diversity: a suggestion of the same kind as a better one, matched on nearly the same query terms
  * (Jaccard ≥ `similar`), has its score multiplied by `penalty`. The pass looks at `pool` × limit suggestions.
+ * Hub control: a theme or method whose matched terms (general words aside) a practice scoring at least
+ * `broadNear` × its score shares for `broadShared` or more, has its score multiplied by `broad`.
  */
-export const DIVERSITY = { similar: 0.8, penalty: 0.85, pool: 3 } as const
+export const DIVERSITY = { similar: 0.8, penalty: 0.85, pool: 3, broad: 0.85, broadNear: 0.8, broadShared: 0.7 } as const
 
-/** Literature: its best source suggestion counts `first` of its score, every further one adds `further` (capped at 1). */
-export const LITERATURE = { first: 0.9, further: 0.25 } as const
+/**
+ * Literature: its best source suggestion counts `first` of its score, every further one adds `further`
+ * (capped at 1); weak suggestions among the first `top` bring their literature too (when any is clear).
+ */
+export const LITERATURE = { first: 0.9, further: 0.25, top: 10 } as const
 
 /** Shortest word that typo tolerance corrects (shorter words are too often other real words). */
 export const MIN_TYPO_LENGTH = 7
@@ -71,8 +91,19 @@ export const MIN_TYPO_LENGTH = 7
 /** Compound splitting: shortest part, shortest word split, and the linking sounds between parts. */
 export const COMPOUND = { minPart: 4, minWord: 8, linkers: ['', 's', 'e', 'en'] } as const
 
-/** Defaults of a query (see `Options` in types.ts). */
-export const DEFAULTS = { limit: 10, literatureLimit: 10, minScore: 0.25, weakBelow: 0.5 } as const
+/**
+ * Passages (passages.ts): at most `max` per suggestion; a unit's weight per field; a signal found as a
+ * whole phrase counts `phrase` times; a quote longer than `quoteLength` characters is cut to the matched words.
+ */
+export const PASSAGES = {
+  max: 3,
+  fieldWeight: { signaal: 3, titel: 2.5, 'wat werkt': 2, samenvatting: 1.5, tekst: 1 },
+  phrase: 2,
+  quoteLength: 200
+} as const
+
+/** Defaults of a query (see `Options` in types.ts); the level thresholds are in levels.ts. */
+export const DEFAULTS = { limit: 10, literatureLimit: 10, minScore: 0.25 } as const
 
 /** What an explanation shows at most: matched terms, signal phrases, words per field, `via` notes. */
 export const SHOWN = { terms: 8, phrases: 3, perField: 5, via: 3 } as const
