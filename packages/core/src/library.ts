@@ -7,7 +7,7 @@
 import { briefReference } from './cite/index.js'
 import { Engine } from './engine/engine.js'
 import type { Cite } from './engine/literature.js'
-import type { Options as SuggestOptions, SuggestionType, SuggestResult } from './engine/types.js'
+import type { Options as SuggestOptions, Passage, SuggestionType, SuggestResult } from './engine/types.js'
 import { MutableGraph, type KnowledgeGraph } from './graph/graph.js'
 import { linkFields, missingLinks, type LinkProposal, type Options as LinkOptions, type SimilarNote } from './links/missing.js'
 import { signals, summary } from './note/fields.js'
@@ -146,7 +146,7 @@ export class Library {
     return this.suggest(text, { limit: limit + 1, minScore: 0.05 })
       .suggestions.filter((s) => s.path !== node.path)
       .slice(0, limit)
-      .map((s) => ({ path: s.path, score: s.score, why: s.why }))
+      .map((s) => ({ path: s.path, score: s.score, why: s.passages.length > 0 ? s.passages.slice(0, 1).map(sameSaying) : s.why }))
   }
 
   /**
@@ -196,4 +196,18 @@ export class Library {
 
 function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^\.\//, '')
+}
+
+/** One passage two library notes share, as a researcher reads it: this note's words, then the other's. */
+function sameSaying(p: Passage): string {
+  return `hier "${clip(p.quote)}", daar (${p.field}) "${clip(p.text)}"`
+}
+
+/** At most 90 characters, cut at a word. */
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim().replace(/^(?:[-*+]|#+|\d+[.)])\s+/, '')
+  if (flat.length <= 90) return flat
+  const cut = flat.slice(0, 90)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`
 }

@@ -44,7 +44,7 @@ export interface SimilarNote {
   path: string
   /** The engine's score, 0–1. */
   score: number
-  /** The engine's reasons (what the two texts share). */
+  /** What the two texts share: the engine's passages (this note's words, then the other's), else its reasons. */
   why: string[]
 }
 
