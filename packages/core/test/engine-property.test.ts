@@ -1,30 +1,14 @@
 // Properties of the relevance engine (fast-check): on any string it answers without throwing, every score
 // lies in 0–1 and the list is sorted, the same question gives the same answer, and the answer does not
 // depend on the order in which the library's files were read.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { SuggestResult } from '../src/engine/types.js'
-import { Library, type SourceFile } from '../src/library.js'
+import { Library } from '../src/library.js'
+import { LIBRARY as LIBRARY_DIR, readMarkdown, ROOT } from '../../../tests/lib/files.js'
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
-
-function readFolder(dir: string): SourceFile[] {
-  const files: SourceFile[] = []
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder).sort()) {
-      const full = join(folder, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else if (name.endsWith('.md')) files.push({ path: relative(dir, full).split(sep).join('/'), text: readFileSync(full, 'utf8') })
-    }
-  }
-  walk(dir)
-  return files
-}
-
-const LIBRARY = readFolder(join(ROOT, 'library'))
+const LIBRARY = readMarkdown(LIBRARY_DIR)
 const shipped = new Library(LIBRARY)
 
 /** Words the library knows, so random notes do match things. */
@@ -69,7 +53,7 @@ describe('engine properties', () => {
 
   test('should not depend on the order in which the files were read', () => {
     // Paths must be unique: a later file with the same path replaces the earlier, which is order by design.
-    const valid = readFolder(join(ROOT, 'tests', 'fixtures', 'valid')).map((f) => ({ ...f, path: `fixture/${f.path}` }))
+    const valid = readMarkdown(join(ROOT, 'tests', 'fixtures', 'valid')).map((f) => ({ ...f, path: `fixture/${f.path}` }))
     const files = [...valid, ...LIBRARY.filter((f) => /^(praktijken|methodieken|themas)\//.test(f.path)).slice(0, 40)]
     const reference = new Library(files)
     fc.assert(

@@ -1,31 +1,14 @@
 // Issue #12 on the shipped library: general Dutch words are no evidence, scores mean the same for short
 // and long notes, levels come from one place, passages are verbatim, and the nearby-words check is linear.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { levelOf, LEVELS } from '../src/engine/levels.js'
 import { sentences } from '../src/engine/passages.js'
 import { nearby } from '../src/engine/rank.js'
-import { Library, type SourceFile } from '../src/library.js'
+import { Library } from '../src/library.js'
+import { LIBRARY, readMarkdown } from '../../../tests/lib/files.js'
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
-
-function readFolder(dir: string): SourceFile[] {
-  const files: SourceFile[] = []
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder).sort()) {
-      const full = join(folder, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else if (name.endsWith('.md')) files.push({ path: relative(dir, full).split(sep).join('/'), text: readFileSync(full, 'utf8') })
-    }
-  }
-  walk(dir)
-  return files
-}
-
-const library = new Library(readFolder(join(ROOT, 'library')))
+const library = new Library(readMarkdown(LIBRARY))
 
 /** The user's words behind a suggestion's reasons (not its whole signals). */
 const reasonWords = (text: string): string[] =>
