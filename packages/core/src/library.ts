@@ -14,6 +14,7 @@ import { signals, summary } from './note/fields.js'
 import { decodeSource, type Options as DecodeOptions, type Source } from './note/decode.js'
 import { parseNote, type Note } from './note/parse.js'
 import { problem, sortProblems, type Problem } from './problem.js'
+import { shorten } from './shorten.js'
 
 /** One file of the library: its path relative to the root, and what the caller could read of it. */
 export interface SourceFile extends Source {
@@ -203,11 +204,7 @@ function sameSaying(p: Passage): string {
   return `hier "${clip(p.quote)}", daar (${p.field}) "${clip(p.text)}"`
 }
 
-/** At most 90 characters, cut at a word. */
+/** A passage's text on one line, without a leading list or heading marker, at most 90 characters. */
 function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim().replace(/^(?:[-*+]|#+|\d+[.)])\s+/, '')
-  if (flat.length <= 90) return flat
-  const cut = flat.slice(0, 90)
-  const space = cut.lastIndexOf(' ')
-  return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`
+  return shorten(text.replace(/\s+/g, ' ').trim().replace(/^(?:[-*+]|#+|\d+[.)])\s+/, ''), 90)
 }

@@ -5,6 +5,7 @@
  */
 import { bareDoi, LITERATURE_FIELDS, withoutControls, type LiteratureFields } from './fields.js'
 import { familyName, parseName } from './names.js'
+import { shorten } from '../shorten.js'
 
 /** The longest author part of a note name, in UTF-16 code units: at most 180 bytes of UTF-8. */
 const MAX_WHO = 60
@@ -32,16 +33,6 @@ function safeName(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+\s*/, '')
-}
-
-/** At most `max` code units, cut at a word when one ends in the second half, never inside a surrogate pair. */
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text
-  let cut = text.slice(0, max - 1)
-  const space = cut.lastIndexOf(' ')
-  if (space > max / 2) cut = cut.slice(0, space)
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1)
-  return `${cut.trimEnd()}…`
 }
 
 /** Options for {@link literatureNoteText}. */
