@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
 import { Library, literatureFields, parseReferences, type LiteratureFields } from '@praktijkwijzer/core'
 import { main } from '../src/main.js'
+import { runCli, type Run } from './run.js'
 
 const fixtures = fileURLToPath(new URL('../../../tests/fixtures/cite/', import.meta.url))
 const shipped = fileURLToPath(new URL('../../../library', import.meta.url))
@@ -20,12 +21,7 @@ function temp(): string {
   return dir
 }
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd: fixtures }, { library: `${fixtures}library` })
-  return { code, out, err }
-}
+const run = (...argv: string[]): Promise<Run> => runCli(argv, { cwd: fixtures, library: `${fixtures}library` })
 
 /** The literature of a library folder: note name → bibliographic fields. */
 function fieldsIn(dir: string): Map<string, LiteratureFields> {

@@ -7,16 +7,12 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { main } from '../src/main.js'
+import { runCli, type Run } from './run.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 let dir = ''
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir }, { library: join(ROOT, 'library') })
-  return { code, out, err }
-}
+const run = (...argv: string[]): Promise<Run> => runCli(argv, { cwd: dir, library: join(ROOT, 'library') })
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'praktijkwijzer-files-'))

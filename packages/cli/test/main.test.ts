@@ -1,16 +1,11 @@
 import { existsSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { main } from '../src/main.js'
+import { runCli, type Run } from './run.js'
 
 const fixtures = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url))
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd: fixtures }, { library: `${fixtures}valid` })
-  return { code, out, err }
-}
+const run = (...argv: string[]): Promise<Run> => runCli(argv, { cwd: fixtures, library: `${fixtures}valid` })
 
 describe('praktijkwijzer', () => {
   test('should list the commands with --help and exit 0', async () => {

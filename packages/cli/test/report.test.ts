@@ -3,16 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { main } from '../src/main.js'
+import { runCli, type Run } from './run.js'
 
 const fixtures = fileURLToPath(new URL('../../../tests/fixtures/cite/', import.meta.url))
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd: fixtures }, { library: `${fixtures}library` })
-  return { code, out, err }
-}
+const run = (...argv: string[]): Promise<Run> => runCli(argv, { cwd: fixtures, library: `${fixtures}library` })
 
 /** The lines of a markdown section, up to the next heading of the same or a higher level. */
 function section(markdown: string, heading: string): string[] {

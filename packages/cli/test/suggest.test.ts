@@ -1,16 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { main } from '../src/main.js'
+import { runCli, type Run } from './run.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const library = `${root}library`
 
-async function run(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), cwd: root, stdin: () => stdin ?? '' }
-  return { code: await main(argv, io, { library }), out, err }
-}
+const run = (argv: string[], stdin?: string): Promise<Run> => runCli(argv, { cwd: root, library, stdin })
 
 const NOTE = 'tests/eval/cases/01-deurwaarder-aan-de-deur.md'
 

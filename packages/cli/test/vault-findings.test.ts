@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { main } from '../src/main.js'
+import { runCli, type Run } from './run.js'
 import { assembleVault } from '../src/vault/assemble.js'
 import { shippedSources, STAGING_DIR } from '../src/vault/layout.js'
 import { STEPS, updateVault, type Step } from '../src/vault/update.js'
@@ -16,12 +16,7 @@ import { freshVault, library, note, outside, pluginBuild, read, repo, snapshot, 
 const PRECIOUS = 'PRECIOUS\n'
 const PLUGIN = '.obsidian/plugins/praktijkwijzer'
 
-async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd }, { library: join(repo, 'library') })
-  return { code, out, err }
-}
+const run = (cwd: string, ...argv: string[]): Promise<Run> => runCli(argv, { cwd, library: join(repo, 'library') })
 
 /** A file outside the vault that an update must never touch. */
 function victim(): string {

@@ -1,7 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { main } from '../src/main.js'
+import { runCli, type Run } from './run.js'
 import { VaultError } from '../src/vault/errors.js'
 import { shippedSources, STAGING_DIR } from '../src/vault/layout.js'
 import { readManifest, type Manifest } from '../src/vault/manifest.js'
@@ -192,12 +192,7 @@ describe('vault --update when it fails half-way', () => {
 })
 
 describe('praktijkwijzer vault DEST --update', () => {
-  async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = ''
-    let err = ''
-    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd }, { library: join(repo, 'library') })
-    return { code, out, err }
-  }
+  const run = (cwd: string, ...argv: string[]): Promise<Run> => runCli(argv, { cwd, library: join(repo, 'library') })
 
   test('should print a Dutch summary: counts, then the paths per kind', async () => {
     const dest = teamVault()

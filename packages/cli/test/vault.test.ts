@@ -1,19 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { main } from '../src/main.js'
+import { runCli, type Run } from './run.js'
 import { assembleVault } from '../src/vault/assemble.js'
 import { LIBRARY_FOLDER, MANIFEST_FILE, shippedSources } from '../src/vault/layout.js'
 import { readManifest } from '../src/vault/manifest.js'
 import { listFiles, sha256 } from '../src/vault/tree.js'
 import { library, note, pluginBuild, read, repo, snapshot, tempDir } from './vault-helpers.js'
 
-async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), cwd }, { library: join(repo, 'library') })
-  return { code, out, err }
-}
+const run = (cwd: string, ...argv: string[]): Promise<Run> => runCli(argv, { cwd, library: join(repo, 'library') })
 
 /** The shipped template and library with a small stand-in for the plugin build (the tests need not build it). */
 function assembled(): string {
