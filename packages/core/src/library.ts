@@ -133,7 +133,8 @@ export class Library {
 
   /**
    * The practices, methods and themes whose text is most like a library note's own text (title, aliases,
-   * samenvatting, signalen and body), the note itself left out.
+   * samenvatting, signalen and body as plain text, so a quoted passage shows no link markup), the note
+   * itself left out.
    *
    * @param path Path of the library note.
    * @param limit Most notes (default 30).
@@ -143,7 +144,7 @@ export class Library {
     const node = this.store.byPath(normalizePath(path))
     if (!node) return []
     const { note } = node
-    const text = [node.title, ...node.aliases, summary(note) ?? '', ...signals(note), note.body].join('\n\n')
+    const text = [node.title, ...node.aliases, summary(note) ?? '', ...signals(note), note.text].join('\n\n')
     return this.suggest(text, { limit: limit + 1, minScore: 0.05 })
       .suggestions.filter((s) => s.path !== node.path)
       .slice(0, limit)

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { Library } from '../src/library.js'
 import { linkFields } from '../src/links/missing.js'
+import { signals } from '../src/note/fields.js'
+import { LIBRARY, readMarkdown } from '../../../tests/lib/files.js'
 
 const note = (path: string, frontmatter: string, body: string): { path: string; text: string } => ({ path, text: `---\n${frontmatter}\n---\n${body}\n` })
 
@@ -90,5 +92,37 @@ describe('missing links', () => {
     expect(all.length).toBeLessThanOrEqual(3)
     for (let i = 1; i < all.length; i++) expect(all[i - 1]?.score).toBeGreaterThanOrEqual(all[i]?.score ?? 0)
     for (const p of all) expect(library.graph.byPath(p.note)).toBeDefined()
+  })
+})
+
+describe('the text reasons on the shipped library', () => {
+  const shipped = new Library(readMarkdown(LIBRARY))
+  // What a reason quotes, on one line: whitespace collapsed, as `clip` shows it.
+  const flat = (text: string): string => text.replace(/\s+/g, ' ')
+  const sourcesOf = (path: string): string[] => {
+    const node = shipped.graph.byPath(path)
+    if (!node) return []
+    const samenvatting = node.note.frontmatter['samenvatting']
+    return [node.title, ...node.aliases, ...signals(node.note), typeof samenvatting === 'string' ? samenvatting : '', node.note.text].map(flat)
+  }
+  // `hier "this note's words", daar (field) "the other note's words"`, each possibly cut with "…".
+  const REASON = /^hier "(.*)", daar \((signaal|wat werkt|titel|samenvatting|tekst)\) "(.*)"$/
+
+  test('quote this note\u2019s own words and the similar note\u2019s own words, verbatim up to the cut', () => {
+    let checked = 0
+    const paths = shipped.graph.nodes('praktijk').map((n) => n.path)
+    for (const path of paths) {
+      for (const s of shipped.similar(path, 5)) {
+        for (const why of s.why) {
+          const m = REASON.exec(why)
+          if (!m) continue
+          const [here, there] = [m[1] ?? '', m[3] ?? ''].map((q) => q.replace(/…$/, ''))
+          expect(sourcesOf(path).some((src) => src.includes(here ?? '')), `${path}: ${here}`).toBe(true)
+          expect(sourcesOf(s.path).some((src) => src.includes(there ?? '')), `${s.path}: ${there}`).toBe(true)
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100)
   })
 })
