@@ -151,7 +151,14 @@ export class PanelView extends ItemView implements HoverParent {
       await index.idle()
       if (!ticket.current()) return
     }
-    this.draw(this.compute())
+    if (this.state.kind !== 'loading') return this.draw(this.compute())
+    // The first computation on a new index (cold code and caches: the slowest query) gets tasks of its
+    // own, apart from the index's last step and from the first drawing: no long task at start-up.
+    await nextTask(this.contentEl.win)
+    if (!ticket.current()) return
+    const state = this.compute()
+    await nextTask(this.contentEl.win)
+    if (ticket.current()) this.draw(state)
   }
 
   /** The state for the case note the panel follows, read now. */
@@ -398,6 +405,11 @@ export class PanelView extends ItemView implements HoverParent {
     const path = el.closest<HTMLElement>('[data-path]')?.dataset['path']
     return path === undefined ? undefined : this.services.index.node(path)
   }
+}
+
+/** Give the window's main thread back until its next task. */
+function nextTask(win: Window): Promise<void> {
+  return new Promise((resolve) => win.setTimeout(resolve, 0))
 }
 
 function freshUi(): PanelUi {

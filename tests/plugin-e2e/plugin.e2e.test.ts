@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { hasChromium, INSTALL_CHROMIUM, openHarness, ROOT } from '../../plugin/test/browser/harness'
-import type { Harness } from '../../plugin/test/browser/harness'
+import type { Harness, StartTimings } from '../../plugin/test/browser/harness'
 
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
 const CI = process.env['CI'] === 'true'
@@ -23,7 +23,7 @@ interface Panel {
   items: Array<{ title: string; kind: string; level: string; why: string; words: string[] }>
 }
 
-let harness: (Harness & { timings: { loadMs: number; indexMs: number; status: string } }) | null = null
+let harness: (Harness & { timings: StartTimings }) | null = null
 
 beforeAll(async () => {
   if (SKIP) return

@@ -5,7 +5,7 @@
  * can prove the plugin reaches no network. Used by the end-to-end test and the benchmark.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -14,6 +14,9 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import type { BrowserContext, Page } from 'playwright-core'
+import type { StartNote, StartTimings } from './host'
+
+export type { StartNote, StartTimings } from './host'
 
 /** The plugin package: the nearest folder up from here with its package.json (also when this file is bundled). */
 export const PLUGIN_DIR = pluginDir(dirname(fileURLToPath(import.meta.url)))
@@ -77,6 +80,10 @@ export interface Options {
   library?: string
   /** Viewport (default 1280×900). */
   viewport?: { width: number; height: number }
+  /** A case note open when the layout becomes ready: `timings.firstMs` then says when its first suggestions showed. */
+  note?: StartNote
+  /** Write a CPU profile of the start-up (Chrome's `.cpuprofile`, for DevTools) to this file. */
+  profile?: string
 }
 
 /** Whether Chromium is installed where the harness looks for it. */
@@ -157,7 +164,7 @@ async function hostScript(): Promise<string> {
 }
 
 /** Open the harness page in headless Chromium and start the plugin in it. */
-export async function openHarness(options: Options = {}): Promise<Harness & { timings: { loadMs: number; indexMs: number; status: string } }> {
+export async function openHarness(options: Options = {}): Promise<Harness & { timings: StartTimings }> {
   const mainJs = join(PLUGIN_DIR, 'dist', 'main.js')
   if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`pnpm build\` first.`)
   const files: Record<string, { type: string; body: string }> = {
@@ -210,7 +217,18 @@ export async function openHarness(options: Options = {}): Promise<Harness & { ti
     const call = <T>(method: string, ...args: unknown[]): Promise<T> => page.evaluate<T>(`window.harness.${method}(...${JSON.stringify(args)})`)
     const library = await readLibrary(options.library ?? join(ROOT, 'library'))
     const manifest = JSON.parse(await readFile(join(PLUGIN_DIR, 'dist', 'manifest.json'), 'utf8')) as unknown
-    const timings = await call<{ loadMs: number; indexMs: number; status: string }>('start', library, options.settings ?? {}, manifest)
+    const profiler = options.profile === undefined ? null : await context.newCDPSession(page)
+    if (profiler) {
+      await profiler.send('Profiler.enable')
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 })
+      await profiler.send('Profiler.start')
+    }
+    const timings = await call<StartTimings>('start', library, options.settings ?? {}, manifest, options.note)
+    if (profiler && options.profile !== undefined) {
+      const { profile } = await profiler.send('Profiler.stop')
+      await writeFile(options.profile, JSON.stringify(profile))
+      await profiler.detach()
+    }
     return { page, call, blocked, errors, close, timings }
   } catch (error) {
     await close()

@@ -12,10 +12,32 @@ import type { FakeWindow, PluginManifest } from '../fake-obsidian/index'
 export interface StartTimings {
   /** Loading and evaluating main.js (from the local server) and running the plugin's `onload`. */
   loadMs: number
+  /** Loading main.js: download (local server) and compile, until its script has run. */
+  scriptMs: number
+  /** Evaluating main.js alone (running the module's code; its download and compile are not in it). */
+  evalMs: number
+  /** The plugin's `load()` until its `onload` has finished. */
+  onloadMs: number
   /** From "layout ready" until the panel's status line shows the loaded library. */
   indexMs: number
+  /**
+   * From "layout ready" until the panel shows its cards for the case note open at start-up (`null` without
+   * one, or when it showed none).
+   */
+  firstMs: number | null
+  /**
+   * The main thread's long tasks (over 50 ms, as Chromium's `longtask` entries report them) from "layout
+   * ready" until the first suggestions (or the loaded library, without a case note): their durations.
+   */
+  longTasks: number[]
   /** Notes loaded, as the status line says. */
   status: string
+}
+
+/** A case note to have open when the layout becomes ready (as Obsidian restores the last workspace). */
+export interface StartNote {
+  path: string
+  text: string
 }
 
 interface PluginLike {
@@ -99,7 +121,10 @@ const harness = {
    * Set up the app with the library under `Kennisbank/`, load the plugin, open its panel, then let the
    * layout become ready and wait for the index.
    */
-  async start(library: Record<string, string>, settings: Record<string, unknown>, manifest: PluginManifest): Promise<StartTimings> {
+  async start(library: Record<string, string>, settings: Record<string, unknown>, manifest: PluginManifest, note?: StartNote): Promise<StartTimings> {
+    const longTasks: PerformanceEntry[] = []
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()))
+    observer.observe({ type: 'longtask', buffered: true })
     const app = new App()
     state.app = app
     document.getElementById('workspace')?.appendChild(app.workspace.containerEl)
@@ -115,25 +140,53 @@ const harness = {
       script.addEventListener('load', () => resolve())
       script.addEventListener('error', () => reject(new Error('main.js did not load')))
     })
+    const scriptMs = performance.now() - started
     const load = (window as unknown as { praktijkwijzerMain?: (m: typeof module, e: typeof module.exports, r: typeof requireShim) => void }).praktijkwijzerMain
     if (!load) throw new Error('main.js did not define the plugin')
+    const evaluating = performance.now()
     load(module, module.exports, requireShim)
+    const evalMs = performance.now() - evaluating
     const PluginClass = (module.exports['default'] ?? module.exports) as new (app: App, manifest: PluginManifest) => PluginLike
+    const loading = performance.now()
     const plugin = new PluginClass(app, manifest)
     plugin.load()
     await plugin.loading
+    const onloadMs = performance.now() - loading
     const loadMs = performance.now() - started
     state.plugin = plugin
 
     const open = app.commands.get(`${manifest.id}:open-panel`)
     await open?.callback?.()
+    if (note) await harness.openCaseNote(note.path, note.text)
+    // Layout-ready in a task of its own: the harness's set-up is not the plugin's start-up.
+    await new Promise((resolve) => window.setTimeout(resolve, 0))
     const layoutReady = performance.now()
     app.workspace.setLayoutReady()
-    await waitFor(() => (panelEl()?.querySelector('.pw-status')?.textContent ?? '').includes('geladen'))
-    const indexMs = performance.now() - layoutReady
+    const loaded = (): boolean => (panelEl()?.querySelector('.pw-status')?.textContent ?? '').includes('geladen')
+    const cards = (): boolean => panelEl()?.querySelector('.pw-body[data-state="results"] .pw-card') != null
+    let indexMs = 0
+    let firstMs: number | null = null
+    await waitFor(() => {
+      if (indexMs === 0 && loaded()) indexMs = performance.now() - layoutReady
+      if (firstMs === null && cards()) firstMs = performance.now() - layoutReady
+      return indexMs > 0 && (note === undefined || firstMs !== null)
+    }, 180_000)
+    const end = layoutReady + (firstMs ?? indexMs)
+    // A long task ends before its entry is reported: give the observer a moment.
+    await new Promise((resolve) => window.setTimeout(resolve, 50))
+    observer.disconnect()
     const panel = panelEl()
     if (panel) new MutationObserver(() => state.renders.push(performance.now())).observe(panel, { childList: true, subtree: true })
-    return { loadMs, indexMs, status: panel?.querySelector('.pw-status')?.textContent ?? '' }
+    return {
+      loadMs,
+      scriptMs,
+      evalMs,
+      onloadMs,
+      indexMs,
+      firstMs,
+      longTasks: longTasks.filter((t) => t.startTime + t.duration > layoutReady && t.startTime < end).map((t) => t.duration),
+      status: panel?.querySelector('.pw-status')?.textContent ?? ''
+    }
   },
 
   /** Open a case note with a text area as its editor; the text area is kept in step with the editor. */
