@@ -56,7 +56,7 @@ export function registerCommands(plugin: Plugin, services: CommandServices): voi
       const info = app.workspace.activeEditor
       const target = info?.editor && info.file ? { editor: info.editor, file: info.file } : null
       const nodes = SEARCHED.flatMap((type) => index.nodes(type))
-      new LibrarySearchModal(app, index.finder(SEARCHED), nodes, {
+      new LibrarySearchModal(app, index.search(SEARCHED), nodes, {
         open: (node, evt) => void actions.open(node, evt),
         insertLink: (node) => void actions.insertLink(node, target)
       }).open()

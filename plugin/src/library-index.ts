@@ -9,7 +9,7 @@
  * Over 300 lines: building, the incremental updates and following the folder share the queue and the
  * generation counter that keep them in order; apart, each would need the others' internals.
  */
-import { briefReference, Library, loadCitations, problem, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
+import { briefReference, Library, LibrarySearch, loadCitations, problem, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
 import type { Citations, GraphNode, LinkOptions, LinkProposal, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
@@ -162,6 +162,14 @@ export class LibraryIndex extends Component {
   /** A typo-tolerant finder over the titles and aliases of the notes (of some kinds), or `null` while there is no library. */
   finder(types?: readonly NoteType[]): TitleFinder | null {
     return this.library ? new TitleFinder(this.library.graph, types) : null
+  }
+
+  /**
+   * A search over the library (of some kinds): typo-tolerant titles and aliases, then the full text with
+   * an excerpt per hit; `null` while there is no library.
+   */
+  search(types?: readonly NoteType[]): LibrarySearch | null {
+    return this.library ? new LibrarySearch(this.library, types) : null
   }
 
   /** The note at a library path. */

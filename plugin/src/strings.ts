@@ -156,7 +156,7 @@ export const nl = {
   },
 
   modal: {
-    searchPlaceholder: 'Zoek een praktijk, methodiek, thema of bron (titel of andere naam)…',
+    searchPlaceholder: 'Zoek een praktijk, methodiek, thema of bron (titel, andere naam of woorden uit de tekst)…',
     literaturePlaceholder: 'Zoek een bron (auteur, jaar of titel)…',
     aliases: (names: string[]) => `ook: ${names.join(', ')}`,
     nothingFound: 'Niets gevonden. Probeer een ander woord.',

@@ -180,6 +180,31 @@ describe('commands', () => {
     expect(caseView.editor.getValue()).toBe('Zie [[Menger 2018]]')
   })
 
+  test('search the library in the full text: each hit shows the sentence that matched, its words marked; the keys say so', async () => {
+    const { app } = await setup()
+    const caseView = await openNote(app, 'Casussen/J.md', 'Zie')
+    caseView.editor.setCursor({ line: 0, ch: 3 })
+    await run(app, 'search-library')
+    const m = app.openModals[0]
+    if (!(m instanceof SuggestModal)) throw new Error('no search modal')
+    const search = m as SuggestModal<{ node: { title: string }; title: boolean }>
+    expect(search.instructions.map((i) => `${i.command} ${i.purpose}`)).toEqual(['↑↓ kiezen', '↵ openen', 'Ctrl ↵ in een nieuw tabblad', 'Alt ↵ link invoegen', 'esc sluiten'])
+    // "conflict" is only in a "Wat werkt" point of one practice; "gesprekken" finds "gesprek" too (stems).
+    const hits = await search.fakeQuery('conflict gesprekken')
+    expect(hits.map((h) => [h.node.title, h.title])).toEqual([['Begrenzen met behoud van de werkalliantie', false]])
+    const excerpt = search.resultContainerEl.querySelector('.pw-suggestion-excerpt')
+    expect(excerpt?.textContent).toBe('Blijf in gesprek, ook na een conflict.')
+    expect([...(excerpt?.querySelectorAll('mark') ?? [])].map((e) => e.textContent)).toEqual(['gesprek', 'conflict'])
+    // A typo in a title still finds it, first, before the notes whose text has the word.
+    const typo = await search.fakeQuery('werkaliantie')
+    expect(typo[0]).toMatchObject({ title: true, node: { title: 'Werkalliantie' } })
+    // Alt+Enter on a full-text hit links it into the note being written.
+    await search.fakeQuery('conflict')
+    search.fakeKey('Enter', { altKey: true })
+    await settle()
+    expect(caseView.editor.getValue()).toBe('Zie [[Begrenzen met behoud van de werkalliantie]]')
+  })
+
   test('insert a reference: a typo-tolerant picker over the literatuur notes', async () => {
     const { app } = await setup({ settings: { citationPlacement: 'section' } })
     const view = await openNote(app, 'Casussen/J.md', 'Tekst')

@@ -11,6 +11,7 @@ export { Library, type Options as LibraryOptions, type SourceFile } from './libr
 export type { FieldName, Level as SuggestionLevel, LiteratureSuggestion, Match, Options as SuggestOptions, Passage, PassageField, Stats, SuggestionType, SuggestResult, Suggestion } from './engine/types.js'
 export type { Cite } from './engine/literature.js'
 export { TitleFinder, type FinderHit } from './engine/finder.js'
+export { LibrarySearch, type Excerpt, type Searchable, type SearchHit, type TextHit } from './engine/search.js'
 export type { Evidence, LinkProposal, Options as LinkOptions, ProposalLevel, SimilarNote } from './links/missing.js'
 
 // Notes: decoding, frontmatter, parsing, the fields of library notes.

@@ -7,6 +7,7 @@
 import { briefReference } from './cite/index.js'
 import { Engine } from './engine/engine.js'
 import type { Cite } from './engine/literature.js'
+import type { TextHit } from './engine/search.js'
 import type { Options as SuggestOptions, Passage, SuggestionType, SuggestResult } from './engine/types.js'
 import { MutableGraph, type KnowledgeGraph } from './graph/graph.js'
 import { linkFields, missingLinks, type LinkProposal, type Options as LinkOptions, type SimilarNote } from './links/missing.js'
@@ -129,6 +130,18 @@ export class Library {
   suggest(text: string, options: SuggestOptions = {}): SuggestResult {
     this.buildIndex()
     return (this.engine as Engine).suggest(text, options)
+  }
+
+  /**
+   * Search the full text of the practices, methods and themes for a typed query: best first, each with
+   * its excerpt. A search box merges this with the titles: see `LibrarySearch`.
+   *
+   * @param text What the user typed.
+   * @param limit Most hits (default 20).
+   */
+  searchText(text: string, limit = 20): TextHit[] {
+    this.buildIndex()
+    return (this.engine as Engine).search(text, limit)
   }
 
   /**

@@ -11,6 +11,7 @@ test('the public API is exactly this list of exports', () => {
       "GRAPH_FORMATS",
       "GRONDSLAG",
       "Library",
+      "LibrarySearch",
       "TitleFinder",
       "briefReference",
       "changesFiles",

@@ -33,6 +33,7 @@ import { round } from './util.js'
 import { Vocabulary } from './vocabulary.js'
 import { LEVELS } from './levels.js'
 import { sentences, units as unitsOf, type Units } from './passages.js'
+import { searchText, type TextHit } from './search.js'
 import { DEFAULTS, DIVERSITY } from './weights.js'
 
 const SUGGESTION_TYPES: readonly SuggestionType[] = ['praktijk', 'methodiek', 'thema']
@@ -185,6 +186,18 @@ export class Engine {
       }
     }
     return result
+  }
+
+  /**
+   * Search the full text of the indexed notes for a typed query (search.ts): best first, each with an
+   * excerpt.
+   *
+   * @param text What the user typed.
+   * @param limit Most hits.
+   */
+  search(text: string, limit: number): TextHit[] {
+    const { postings, stemmer, splitter, synonyms, vocabulary } = this
+    return searchText(text, { postings, stemmer, splitter, synonyms, vocabulary, units: (doc) => this.unitsOf(doc) }, limit)
   }
 
   /** Index again the notes (but the one at `except`) that have one of these words. */
