@@ -48,7 +48,13 @@ export interface WhyLine {
 export function whyLine(s: PanelSuggestion): WhyLine | null {
   const kind = nl.why.kind[s.type]
   const passage = s.passages?.[0]
-  if (passage) return { lead: nl.why.youWrote, marked: [passage.quote], quoted: true, tail: ` — ${nl.why.passage[passage.field](kind)}` }
+  if (passage) {
+    // The library's own words when they are short (a signal, an advice point): they tell the cards of a
+    // one-line note apart, whose quotes are all that one line.
+    const own = (passage.field === 'signaal' || passage.field === 'wat werkt') && passage.text.length <= LIBRARY_WORDS ? `: "${passage.text}"` : ''
+    const words = new Set(s.matches.flatMap((m) => m.words).map((w) => w.toLowerCase()))
+    return { lead: nl.why.youWrote, marked: [focus(passage.quote, words)], quoted: true, tail: ` — ${nl.why.passage[passage.field](kind)}${own}` }
+  }
   const phrase = s.matches.find((m) => m.kind === 'phrase')
   if (phrase) return { lead: nl.why.signal(kind), marked: [phrase.term], quoted: true, tail: '' }
   const words = s.matches.filter((m) => m.kind !== 'phrase')
@@ -59,6 +65,33 @@ export function whyLine(s: PanelSuggestion): WhyLine | null {
   }
   const via = s.via[0]
   return via === undefined ? null : { lead: nl.why.via, marked: [via], quoted: false, tail: '' }
+}
+
+/** A library passage longer than this is not quoted in the line of why. */
+const LIBRARY_WORDS = 90
+
+/** A quote longer than this is cut to the stretch of its matched words. */
+const QUOTE_LENGTH = 60
+
+/**
+ * The part of the user's sentence that matters: a long sentence cut to the stretch from its first to its
+ * last matched word ("…" where it was cut), a list item without its bullet.
+ *
+ * @param quote The user's sentence, verbatim.
+ * @param words The user's matched words, lower case.
+ */
+export function focus(quote: string, words: ReadonlySet<string>): string {
+  const text = quote.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+  if (text.length <= QUOTE_LENGTH) return text
+  let from = -1
+  let to = -1
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (!words.has(m[0].toLowerCase())) continue
+    if (from < 0) from = m.index
+    to = m.index + m[0].length
+  }
+  if (from < 0) return text
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`
 }
 
 /**

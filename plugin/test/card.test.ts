@@ -30,8 +30,17 @@ const text = (s: PanelSuggestion): string => {
 describe('the line of why', () => {
   test('from the engine\u2019s best passage, when it gives one', () => {
     const s: PanelSuggestion = { ...base, passages: [{ field: 'signaal', text: 'woedend over de huisregels', quote: 'woedend is over de huisregels', terms: ['woedend', 'huisregels'] }] }
-    expect(text(s)).toBe('Jij schreef "woedend is over de huisregels" — herkenbaar signaal bij deze praktijk')
-    expect(text({ ...s, type: 'thema', passages: [{ field: 'wat werkt', text: 't', quote: 'q', terms: [] }] })).toBe('Jij schreef "q" — komt terug in wat werkt bij dit thema')
+    expect(text(s)).toBe('Jij schreef "woedend is over de huisregels" — herkenbaar signaal bij deze praktijk: "woedend over de huisregels"')
+    expect(text({ ...s, type: 'thema', passages: [{ field: 'wat werkt', text: 't', quote: 'q', terms: [] }] })).toBe('Jij schreef "q" — komt terug in wat werkt bij dit thema: "t"')
+    // A sentence of the body is too long to quote: only where it comes back.
+    expect(text({ ...s, passages: [{ field: 'tekst', text: 'x'.repeat(91), quote: 'q', terms: [] }] })).toBe('Jij schreef "q" — komt terug in de tekst van deze praktijk')
+  })
+
+  test('a long sentence of the user is cut to its matched words; a list item loses its bullet', () => {
+    const long = 'Gisteren na het eten op de gang begon hij te schreeuwen, hij was woedend over de huisregels en ging naar buiten.'
+    const s: PanelSuggestion = { ...base, passages: [{ field: 'signaal', text: 'woedend over de huisregels', quote: long, terms: ['woedend', 'huisregels'] }] }
+    expect(whyLine(s)?.marked).toEqual(['…woedend over de huisregels…'])
+    expect(whyLine({ ...s, passages: [{ field: 'signaal', text: 's', quote: '- boos op de begeleider', terms: [] }] })?.marked).toEqual(['boos op de begeleider'])
   })
 
   test('without a passage: a whole signal, else the user\u2019s words and where they come back, else the note it came through', () => {

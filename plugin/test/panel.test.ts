@@ -113,7 +113,7 @@ describe('panel states', () => {
     expect(item.querySelector('.pw-level')?.textContent).toMatch(/^(sterke|redelijke|zwakke) match$/)
     expect(item.querySelector('.pw-level')?.getAttribute('title')).toMatch(/^Score 0,\d\d \(0 tot 1\)$/)
     // The line of why is the engine's best passage: the user's own sentence beside the practice's signal.
-    expect(item.querySelector('.pw-why-line')?.textContent).toMatch(/^Jij schreef "[^"]*woedend over de huisregels[^"]*" — herkenbaar signaal bij deze praktijk$/)
+    expect(item.querySelector('.pw-why-line')?.textContent).toMatch(/^Jij schreef "[^"]*woedend over de huisregels[^"]*" — herkenbaar signaal bij deze praktijk: "woedend over de huisregels"$/)
     // The terms and the summary wait behind "Waarom?".
     expect(item.querySelector('.pw-words')).toBeNull()
     click(item.querySelector('[data-action="toggle"][data-part="details"]') as HTMLElement)

@@ -143,7 +143,10 @@ body { margin: 0; font-family: system-ui, sans-serif; color: var(--text-normal);
 .harness-editor { width: 100%; height: 70vh; font: 15px/1.6 system-ui, sans-serif; border: none; outline: none; resize: none; }
 button { font: inherit; cursor: pointer; color: var(--text-normal); background: var(--background-primary); border: 1px solid var(--background-modifier-border); border-radius: 4px; padding: 2px 6px; }
 .harness-popout { position: fixed; right: 0; bottom: 0; width: 400px; height: 60vh; border: 2px solid var(--background-modifier-border); background: var(--background-primary); }
+/* Obsidian draws a Lucide icon in an icon button; the fake's SVG is empty, so the harness shows a glyph. */
 .svg-icon { width: 0; height: 0; }
+.clickable-icon { border: none; background: transparent; color: var(--text-muted); padding: 2px 6px; }
+.clickable-icon[data-icon="refresh-cw"]::after { content: '⟳'; font-size: 16px; line-height: 1; }
 `
 
 /** Bundle the page script (the fake API and the host) for the browser. */

@@ -111,7 +111,7 @@ function waitFor(test: () => boolean, timeoutMs = 30_000): Promise<void> {
     window.setTimeout(() => {
       observer.disconnect()
       if (test()) resolve()
-      else reject(new Error('timed out waiting for the panel'))
+      else reject(new Error(`timed out waiting for the panel: ${panelEl()?.textContent ?? 'no panel'}`))
     }, timeoutMs)
   })
 }
@@ -121,7 +121,7 @@ const harness = {
    * Set up the app with the library under `Kennisbank/`, load the plugin, open its panel, then let the
    * layout become ready and wait for the index.
    */
-  async start(library: Record<string, string>, settings: Record<string, unknown>, manifest: PluginManifest, note?: StartNote): Promise<StartTimings> {
+  async start(library: Record<string, string>, settings: Record<string, unknown>, manifest: PluginManifest, note?: StartNote | null): Promise<StartTimings> {
     const longTasks: PerformanceEntry[] = []
     const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()))
     observer.observe({ type: 'longtask', buffered: true })
@@ -169,7 +169,7 @@ const harness = {
     await waitFor(() => {
       if (indexMs === 0 && loaded()) indexMs = performance.now() - layoutReady
       if (firstMs === null && cards()) firstMs = performance.now() - layoutReady
-      return indexMs > 0 && (note === undefined || firstMs !== null)
+      return indexMs > 0 && (!note || firstMs !== null)
     }, 180_000)
     const end = layoutReady + (firstMs ?? indexMs)
     // A long task ends before its entry is reported: give the observer a moment.
@@ -317,6 +317,21 @@ const harness = {
     } finally {
       observer.disconnect()
     }
+  },
+
+  /** Make the panel (the right sidebar) this many pixels wide. */
+  panelWidth(px: number): void {
+    const split = document.querySelector<HTMLElement>('.workspace-split.mod-right-split')
+    if (split) split.style.flexBasis = `${px}px`
+  },
+
+  /** Replace the case note's text (as pasting it would) and let the panel update. */
+  setNoteText(text: string): void {
+    const textarea = state.textarea
+    if (!textarea) throw new Error('no case note open')
+    textarea.value = text
+    textarea.setSelectionRange(text.length, text.length)
+    textarea.dispatchEvent(new Event('input'))
   },
 
   /** The text of the case note as the editor has it. */
