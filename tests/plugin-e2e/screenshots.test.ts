@@ -45,6 +45,11 @@ async function show(path: string, text: string): Promise<{ state: string; items:
   return call('panel')
 }
 
+/** Texts in the panel below WCAG AA contrast (4.5:1). */
+async function lowContrast(): Promise<Array<{ text: string; ratio: number }>> {
+  return (await h().call<Array<{ text: string; ratio: number }>>('contrast')).filter((c) => c.ratio < 4.5)
+}
+
 async function shoot(name: string): Promise<void> {
   await h().page.locator('.workspace-split.mod-right-split').screenshot({ path: join(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' })
 }
@@ -74,6 +79,9 @@ test('a one-line note still gets a clear suggestion', async (ctx) => {
   const panel = await show('Casussen/Eén regel.md', ONE_LINE)
   expect(panel.state).toBe('results')
   expect(panel.items[0]?.why).toMatch(/"[^"]+"/)
+  // All three levels are on screen here: "zwakke match" too must be readable (WCAG AA).
+  expect(new Set(panel.items.map((i) => i.level).filter((l) => l !== ''))).toEqual(new Set(['sterke match', 'redelijke match', 'zwakke match']))
+  expect(await lowContrast()).toEqual([])
   await shoot('one-line-note')
 })
 
@@ -97,6 +105,7 @@ test('the dark theme', async (ctx) => {
   const { call } = h()
   await call('theme', 'dark')
   await show('Casussen/Eén regel.md', ONE_LINE)
+  expect(await lowContrast()).toEqual([])
   await shoot('dark-theme')
   await call('theme', 'light')
   expect(h().errors).toEqual([])
