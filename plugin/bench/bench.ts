@@ -12,7 +12,8 @@
  *
  * Start-up figures are min/median over the runs; the runs of the variants alternate (the machine's load
  * changes over a run). Not a test: it prints numbers. Run with `pnpm --filter @praktijkwijzer/plugin
- * bench` after `pnpm build`; `-- --json` prints the same as JSON; `BENCH_RUNS` sets the runs (default 3).
+ * bench` after `pnpm build`; `-- --json` prints the same as JSON; `BENCH_RUNS` sets the runs (default 3);
+ * `BENCH_PROFILE` writes CPU profiles of the start-up.
  */
 import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -23,6 +24,8 @@ import type { Options } from '../test/browser/harness'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
 const JSON_OUT = process.argv.includes('--json')
+/** `BENCH_PROFILE=/tmp/start` writes a CPU profile of each variant's first start-up (open it in DevTools). */
+const PROFILE = process.env['BENCH_PROFILE']
 const NOTE =
   'Gesprek met J. op zijn kamer. Hij is woedend over de huisregels en zegt dat hij hier vrijwillig zit. ' +
   'Hij wil niet naar budgetbeheer en heeft schulden bij de woningcorporatie. De reclassering komt volgende week langs.'
@@ -72,7 +75,8 @@ async function measure(variant: Variant, run: number, row: Row): Promise<void> {
     ...variant.options,
     // No debounce: the time measured is the plugin's own work from keystroke to drawn panel.
     settings: { ...variant.options?.settings, debounceMs: 0 },
-    note: { path: `Casussen/Bench ${run}.md`, text: NOTE }
+    note: { path: `Casussen/Bench ${run}.md`, text: NOTE },
+    ...(PROFILE !== undefined && run === 0 ? { profile: `${PROFILE}-${variant.name.replace(/\W+/g, '-')}.cpuprofile` } : {})
   })
   try {
     const t = harness.timings
