@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import type { BrowserContext, Page } from 'playwright-core'
-import type { StartNote, StartTimings } from './host'
+import type { StartNote, StartTimings } from './timings'
 
-export type { StartNote, StartTimings } from './host'
+export type { StartNote, StartTimings } from './timings'
 
 /** The plugin package: the nearest folder up from here with its package.json (also when this file is bundled). */
 export const PLUGIN_DIR = pluginDir(dirname(fileURLToPath(import.meta.url)))
