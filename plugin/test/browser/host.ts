@@ -288,6 +288,14 @@ const harness = {
     }
   },
 
+  /** The classes of the panel's elements that stick out of it, or scroll sideways. */
+  overflow(): string[] {
+    const panel = panelEl()
+    if (!panel) return ['no panel']
+    const right = panel.getBoundingClientRect().right
+    return [...panel.querySelectorAll<HTMLElement>('*')].filter((el) => el.getBoundingClientRect().right > right + 0.5 || el.scrollWidth > el.clientWidth + 1).map((el) => el.className)
+  },
+
   /** Make the panel (the right sidebar) this many pixels wide. */
   panelWidth(px: number): void {
     const split = document.querySelector<HTMLElement>('.workspace-split.mod-right-split')
