@@ -9,7 +9,7 @@ import { parseMarkdown, plainMarkdown, type Origin, type PlainPart } from './bou
 import { stringList } from './fields.js'
 import { parseFrontmatter } from './frontmatter.js'
 import { bodyLinks, frontmatterLinks } from './links.js'
-import { plainText, sectionsOf, tagsOf } from './sections.js'
+import { sectionsOf, tagsOf } from './sections.js'
 import type { WikiLinkParts } from './wikilink.js'
 
 /** A wikilink in a note, with where it stands. */
@@ -149,7 +149,8 @@ interface TreeParts {
 }
 
 function fromTree(tree: Root, body: string, origin: Origin, lastLine: number, data: Record<string, unknown>): TreeParts {
-  return { links: bodyLinks(tree, body, origin), sections: sectionsOf(tree, origin.line, lastLine), tags: tagsOf(data, tree), text: plainText(tree) }
+  const { sections, text } = sectionsOf(tree, origin.line, lastLine)
+  return { links: bodyLinks(tree, body, origin), sections, tags: tagsOf(data, tree), text }
 }
 
 /** Why a part was read as plain text, and what brings the formatting back. */

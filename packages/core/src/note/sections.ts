@@ -8,14 +8,17 @@ import { withoutLinks } from './links.js'
 import type { ListItem, Section } from './parse.js'
 
 /**
- * The sections of a note: the text before the first heading, then one per heading (subsections included).
+ * The body's plain text and its sections: the text before the first heading, then one per heading
+ * (subsections included). Every section's text is a piece of the body's text (the blocks it covers,
+ * joined as the whole text joins them), so a section costs no copy of its words.
  *
  * @param tree The body's tree, positions in file coordinates.
  * @param firstLine The body's first line in the file.
  * @param lastLine The file's last line.
  */
-export function sectionsOf(tree: Root, firstLine: number, lastLine: number): Section[] {
+export function sectionsOf(tree: Root, firstLine: number, lastLine: number): { sections: Section[]; text: string } {
   const blocks = tree.children
+  const text = blockTexts(blocks)
   const sections: Section[] = []
   const headingIndexes: number[] = []
   blocks.forEach((b, i) => {
@@ -23,14 +26,13 @@ export function sectionsOf(tree: Root, firstLine: number, lastLine: number): Sec
   })
   const firstHeading = headingIndexes[0] ?? blocks.length
   if (firstHeading > 0) {
-    const pre = blocks.slice(0, firstHeading)
     sections.push({
       heading: '',
       depth: 0,
       line: firstLine,
       endLine: firstHeading < blocks.length ? lineOf(blocks[firstHeading]) - 1 : lastLine,
-      text: blocksText(pre),
-      items: itemsOf(pre)
+      text: text.range(0, firstHeading),
+      items: itemsOf(blocks.slice(0, firstHeading))
     })
   }
   for (const index of headingIndexes) {
@@ -52,11 +54,45 @@ export function sectionsOf(tree: Root, firstLine: number, lastLine: number): Sec
       depth: node.depth,
       line: lineOf(node),
       endLine: end < blocks.length ? lineOf(blocks[end]) - 1 : lastLine,
-      text: blocksText(blocks.slice(index + 1, end)),
+      text: text.range(index + 1, end),
       items: itemsOf(blocks.slice(index + 1, ownEnd))
     })
   }
-  return sections
+  return { sections, text: text.all }
+}
+
+/**
+ * The plain text of a list of blocks (wikilinks replaced by their label or target, blank blocks left out,
+ * the rest joined by an empty line), and the text of any run of those blocks as a piece of it.
+ */
+function blockTexts(blocks: RootContent[]): { all: string; range: (from: number, to: number) => string } {
+  // Per block, where its text starts and ends in `all` (both -1 for a blank block).
+  const starts: number[] = []
+  const ends: number[] = []
+  const parts: string[] = []
+  let length = 0
+  for (const block of blocks) {
+    const t = withoutLinks(textOf(block))
+    if (t.trim() === '') {
+      starts.push(-1)
+      ends.push(-1)
+      continue
+    }
+    if (parts.length > 0) length += 2
+    starts.push(length)
+    length += t.length
+    ends.push(length)
+    parts.push(t)
+  }
+  const all = parts.join('\n\n')
+  const range = (from: number, to: number): string => {
+    let first = from
+    while (first < to && starts[first] === -1) first++
+    let last = to - 1
+    while (last >= first && ends[last] === -1) last--
+    return first > last ? '' : all.slice(starts[first], ends[last])
+  }
+  return { all, range }
 }
 
 function lineOf(node: RootContent | undefined): number {
@@ -78,13 +114,6 @@ function itemsOf(blocks: RootContent[]): ListItem[] {
   return items
 }
 
-function blocksText(blocks: RootContent[]): string {
-  return blocks
-    .map((b) => withoutLinks(textOf(b)))
-    .filter((t) => t.trim() !== '')
-    .join('\n\n')
-}
-
 /** Plain text of a node: phrasing content joined as is, blocks separated by line breaks. */
 function textOf(node: Nodes): string {
   if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return toString(node)
@@ -92,12 +121,6 @@ function textOf(node: Nodes): string {
   if ('children' in node) return node.children.map(textOf).filter((t) => t !== '').join('\n')
   return toString(node)
 }
-
-/** The body's plain text, wikilinks replaced by their label or target. */
-export function plainText(tree: Root): string {
-  return blocksText(tree.children)
-}
-
 
 const INLINE_TAG = /(^|[\s(,;])#([\p{L}\p{N}_/-]{1,100})/gu
 
