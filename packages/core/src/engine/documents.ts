@@ -7,6 +7,7 @@ import { signals as signalsOf, summary, whatWorks } from '../note/fields.js'
 import { isStopWord, normalizedWords, type Stemmer } from './analyze.js'
 import type { CompoundSplitter } from './compounds.js'
 import type { SuggestionType } from './types.js'
+import { compare } from './util.js'
 import { FIELDS, INDEX_PART_WEIGHT } from './weights.js'
 
 /** Number of fields, the stride of {@link Doc.tf}. */
@@ -19,21 +20,76 @@ export interface Phrase {
   terms: string[]
 }
 
-/** One indexed note. */
+/**
+ * One indexed note, kept compact: a library of 5,000 notes holds half a million (note, stem) pairs, so
+ * per-note maps were most of the engine's memory. Stems and words are sorted arrays of strings shared
+ * between notes ({@link Strings}), looked up by binary search ({@link termOffset}, {@link hasWord}).
+ */
 export interface Doc {
   node: GraphNode
   type: SuggestionType
   /** Number of content words per field. */
   lengths: number[]
-  /** Stem → offset of its frequencies per field in `tf` ({@link FIELD_COUNT} numbers from there). */
-  terms: Map<string, number>
+  /** The note's stems, sorted by code unit; the frequencies of `stems[i]` per field are `tf[i * FIELD_COUNT + f]`. */
+  stems: readonly string[]
   /** All term frequencies of the note, packed: one allocation per note instead of one per term. */
   tf: Float64Array
   phrases: Phrase[]
-  /** Normalised word → how often the note has it (its vocabulary). */
-  words: Map<string, number>
-  /** Stem → the note's most frequent word with that stem, to show readable terms. */
-  display: Map<string, string>
+  /** The note's distinct normalised words, sorted by code unit (its vocabulary). */
+  words: readonly string[]
+  /** Parallel to `stems`: the note's most frequent word with that stem, to show readable terms. */
+  display: readonly string[]
+}
+
+/** Where a sorted array holds a string, or -1. */
+function indexIn(sorted: readonly string[], value: string): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const v = sorted[mid] as string
+    if (v === value) return mid
+    if (v < value) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
+
+/** Offset of a stem's frequencies in `doc.tf`, or `undefined` when the note does not have it. */
+export function termOffset(doc: Doc, stem: string): number | undefined {
+  const i = indexIn(doc.stems, stem)
+  return i === -1 ? undefined : i * FIELD_COUNT
+}
+
+/** The word the note shows for a stem it has ({@link Doc.display}), or `undefined`. */
+export function displayWord(doc: Doc, stem: string): string | undefined {
+  const i = indexIn(doc.stems, stem)
+  return i === -1 ? undefined : doc.display[i]
+}
+
+/** Whether the note has a normalised word. */
+export function hasWord(doc: Doc, word: string): boolean {
+  return indexIn(doc.words, word) !== -1
+}
+
+/**
+ * One copy of each word and stem for all notes of an engine. The words of a note are cut from its
+ * lower-cased text, and each such piece keeps that whole text alive; the shared copy is a string of its
+ * own. Grows with the distinct words and stems of the library notes (never with queries).
+ */
+export class Strings {
+  private readonly known = new Map<string, string>()
+
+  /** The shared copy of a string. */
+  get(value: string): string {
+    let shared = this.known.get(value)
+    if (shared === undefined) {
+      // V8 keeps a piece of 13 or more characters as a view on its source; join builds a string of its own.
+      shared = value.length < 13 ? value : value.split('').join('')
+      this.known.set(shared, shared)
+    }
+    return shared
+  }
 }
 
 /** A note's content words per field, and its signal phrases. */
@@ -78,10 +134,11 @@ export function distinctWords(fields: FieldWords): Set<string> {
  * @param fields Its words ({@link fieldWords}).
  * @param splitter Splits compounds against the vocabulary of all indexed notes, this one included.
  * @param stemmer The engine's stemmer.
+ * @param strings The engine's shared words and stems.
  */
-export function buildDoc(node: GraphNode, fields: FieldWords, splitter: CompoundSplitter, stemmer: Stemmer): Doc {
-  const terms = new Map<string, number>()
-  const packed: number[] = []
+export function buildDoc(node: GraphNode, fields: FieldWords, splitter: CompoundSplitter, stemmer: Stemmer, strings: Strings): Doc {
+  // Stem → its frequency per field, while counting.
+  const counting = new Map<string, number[]>()
   const lengths: number[] = []
   const words = new Map<string, number>()
   fields.words.forEach((list, f) => {
@@ -90,8 +147,8 @@ export function buildDoc(node: GraphNode, fields: FieldWords, splitter: Compound
     for (const norm of list) counts.set(norm, (counts.get(norm) ?? 0) + 1)
     for (const [norm, count] of counts) {
       words.set(norm, (words.get(norm) ?? 0) + count)
-      bump(terms, packed, stemmer.stem(norm), f, count)
-      for (const part of splitter.split(norm)) bump(terms, packed, stemmer.stem(part), f, INDEX_PART_WEIGHT * count)
+      bump(counting, stemmer.stem(norm), f, count)
+      for (const part of splitter.split(norm)) bump(counting, stemmer.stem(part), f, INDEX_PART_WEIGHT * count)
     }
     lengths.push(list.length)
   })
@@ -99,7 +156,7 @@ export function buildDoc(node: GraphNode, fields: FieldWords, splitter: Compound
   for (const signal of fields.signals) {
     const phraseTerms = normalizedWords(signal)
       .filter((w) => isContentToken(w) && !isStopWord(w))
-      .map((w) => stemmer.stem(w))
+      .map((w) => strings.get(stemmer.stem(w)))
     if (phraseTerms.length >= 2) phrases.push({ text: signal, terms: phraseTerms })
   }
   const display = new Map<string, string>()
@@ -111,16 +168,27 @@ export function buildDoc(node: GraphNode, fields: FieldWords, splitter: Compound
       display.set(st, word)
     }
   }
-  return { node, type: node.type as SuggestionType, lengths, terms, tf: Float64Array.from(packed), phrases, words, display }
+  const stems = [...counting.keys()].sort(compare)
+  const tf = new Float64Array(stems.length * FIELD_COUNT)
+  stems.forEach((stem, i) => tf.set(counting.get(stem) as number[], i * FIELD_COUNT))
+  return {
+    node,
+    type: node.type as SuggestionType,
+    lengths,
+    stems: stems.map((stem) => strings.get(stem)),
+    tf,
+    phrases,
+    words: [...words.keys()].sort(compare).map((word) => strings.get(word)),
+    display: stems.map((stem) => strings.get(display.get(stem) ?? stem))
+  }
 }
 
-/** Add to a term's frequency in one field; a new term gets FIELD_COUNT zeros at the end of `packed`. */
-function bump(terms: Map<string, number>, packed: number[], term: string, field: number, amount: number): void {
-  let offset = terms.get(term)
-  if (offset === undefined) {
-    offset = packed.length
-    for (let f = 0; f < FIELD_COUNT; f++) packed.push(0)
-    terms.set(term, offset)
+/** Add to a term's frequency in one field. */
+function bump(counting: Map<string, number[]>, term: string, field: number, amount: number): void {
+  let row = counting.get(term)
+  if (row === undefined) {
+    row = new Array<number>(FIELD_COUNT).fill(0)
+    counting.set(term, row)
   }
-  packed[offset + field] = (packed[offset + field] as number) + amount
+  row[field] = (row[field] as number) + amount
 }

@@ -20,7 +20,7 @@ import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import { Stemmer } from './analyze.js'
 import { Background, topics } from './background.js'
 import { CompoundSplitter } from './compounds.js'
-import { buildDoc, distinctWords, fieldWords, type FieldWords } from './documents.js'
+import { buildDoc, distinctWords, fieldWords, hasWord, Strings, type FieldWords } from './documents.js'
 import { explain } from './explain.js'
 import { literature, type Cite } from './literature.js'
 import { Postings } from './postings.js'
@@ -55,6 +55,8 @@ export class Engine {
   private readonly vocabulary = new Vocabulary()
   private readonly splitter = new CompoundSplitter()
   private readonly stemmer = new Stemmer()
+  /** One copy of each word and stem the indexed notes share. */
+  private readonly strings = new Strings()
   private readonly background = new Background()
   private synonyms: SynonymTable
   /** Each note's passage units, cut on first use; dropped on every update (compound splits may change). */
@@ -107,7 +109,7 @@ export class Engine {
       yield
     }
     for (const { node, fields } of analysed) {
-      this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer))
+      this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer, this.strings))
       yield
     }
   }
@@ -129,11 +131,11 @@ export class Engine {
     if (node?.type === 'synoniemen' || this.synonyms.paths.has(path)) this.synonyms = synonymsFromGraph(this.graph)
     const old = this.postings.remove(path)
     const fields: FieldWords | undefined = node && this.indexable(node) ? fieldWords(node) : undefined
-    const change = this.vocabulary.update(old?.words.keys() ?? [], fields ? distinctWords(fields) : [])
+    const change = this.vocabulary.update(old?.words ?? [], fields ? distinctWords(fields) : [])
     // The vocabulary compounds are split against changed: notes whose words now split differently are
     // indexed again, so the index stays exactly what a fresh build would give.
     const resplit = this.splitter.resplit(this.vocabulary.words(), change.added, change.removed)
-    if (node && fields) this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer))
+    if (node && fields) this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer, this.strings))
     this.reindex(resplit, path)
   }
 
@@ -207,12 +209,12 @@ export class Engine {
       // Every note with a word has the word's stem among its terms.
       for (const d of this.postings.posting(this.stemmer.stem(word))?.docs ?? []) {
         const doc = this.postings.doc(d)
-        if (doc && doc.node.path !== except && doc.words.has(word)) paths.add(doc.node.path)
+        if (doc && doc.node.path !== except && hasWord(doc, word)) paths.add(doc.node.path)
       }
     }
     for (const p of paths) {
       const doc = this.postings.remove(p)
-      if (doc) this.postings.add(buildDoc(doc.node, fieldWords(doc.node), this.splitter, this.stemmer))
+      if (doc) this.postings.add(buildDoc(doc.node, fieldWords(doc.node), this.splitter, this.stemmer, this.strings))
     }
   }
 

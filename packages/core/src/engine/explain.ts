@@ -6,7 +6,7 @@
 import { evidence, grondslag, summary } from '../note/fields.js'
 import type { Stemmer } from './analyze.js'
 import { tokenize } from './analyze.js'
-import { FIELD_COUNT, type Doc } from './documents.js'
+import { displayWord, FIELD_COUNT, termOffset, type Doc } from './documents.js'
 import { levelOf } from './levels.js'
 import { passages, type Units } from './passages.js'
 import type { Postings } from './postings.js'
@@ -59,7 +59,7 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
   }
   const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
   for (const q of query.values()) {
-    const offset = doc.terms.get(q.term)
+    const offset = termOffset(doc, q.term)
     // A general word of everyday Dutch is no reason to show (background.ts).
     if (offset === undefined || q.general) continue
     let best = -1
@@ -80,7 +80,7 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
   const shown = contributions.filter((c) => c.q.kind === 'word' || ![...c.q.words].every((w) => wholeWords.has(w)))
   for (const { q, field } of shown.slice(0, SHOWN.terms)) {
     // Show a real word of the library note for the stem, e.g. "urinecontrole" rather than "urinecontrol".
-    matches.push({ words: [...q.words].sort(), term: doc.display.get(q.term) ?? q.term, field, kind: q.kind })
+    matches.push({ words: [...q.words].sort(), term: displayWord(doc, q.term) ?? q.term, field, kind: q.kind })
   }
   const via = [...new Set([...lifts].sort((a, b) => b.amount - a.amount).map((l) => l.from))]
   const rounded = round(score, 3)

@@ -63,7 +63,9 @@ export class Postings {
     this.docCount++
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] = (this.lengthSums[f] ?? 0) + (doc.lengths[f] ?? 0)
     this.statsVersion++
-    for (const [term, offset] of doc.terms) {
+    for (let i = 0; i < doc.stems.length; i++) {
+      const term = doc.stems[i] as string
+      const offset = i * FIELD_COUNT
       const posting = this.postings.get(term)
       if (posting) {
         posting.docs.push(d)
@@ -86,7 +88,7 @@ export class Postings {
     this.docCount--
     this.statsVersion++
     for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f] = (this.lengthSums[f] ?? 0) - (doc.lengths[f] ?? 0)
-    for (const term of doc.terms.keys()) {
+    for (const term of doc.stems) {
       const posting = this.postings.get(term)
       if (!posting) continue
       const i = posting.docs.indexOf(d)
