@@ -23,14 +23,14 @@ export interface Phrase {
 /**
  * One indexed note, kept compact: a library of 5,000 notes holds half a million (note, stem) pairs, so
  * per-note maps were most of the engine's memory. Stems and words are sorted arrays of strings shared
- * between notes ({@link Strings}), looked up by binary search ({@link termOffset}, {@link hasWord}).
+ * between notes ({@link Strings}), looked up by binary search ({@link hasWord}, {@link displayWord}).
  */
 export interface Doc {
   node: GraphNode
   type: SuggestionType
   /** Number of content words per field. */
   lengths: number[]
-  /** The note's stems, sorted by code unit; the frequencies of `stems[i]` per field are `tf[i * FIELD_COUNT + f]`. */
+  /** The note's stems, sorted by code unit; the frequency of `stems[i]` in field `f` is `tf[i * FIELD_COUNT + f]`. */
   stems: readonly string[]
   /** All term frequencies of the note, packed: one allocation per note instead of one per term. */
   tf: Float64Array
@@ -53,12 +53,6 @@ function indexIn(sorted: readonly string[], value: string): number {
     else hi = mid - 1
   }
   return -1
-}
-
-/** Offset of a stem's frequencies in `doc.tf`, or `undefined` when the note does not have it. */
-export function termOffset(doc: Doc, stem: string): number | undefined {
-  const i = indexIn(doc.stems, stem)
-  return i === -1 ? undefined : i * FIELD_COUNT
 }
 
 /** The word the note shows for a stem it has ({@link Doc.display}), or `undefined`. */

@@ -6,7 +6,7 @@
 import { evidence, grondslag, summary } from '../note/fields.js'
 import type { Stemmer } from './analyze.js'
 import { tokenize } from './analyze.js'
-import { displayWord, FIELD_COUNT, termOffset, type Doc } from './documents.js'
+import { displayWord, FIELD_COUNT, type Doc } from './documents.js'
 import { levelOf } from './levels.js'
 import { passages, type Units } from './passages.js'
 import type { Postings } from './postings.js'
@@ -58,10 +58,12 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     matches.push({ words: [...words], term: phrase, field: 'signalen', kind: 'phrase' })
   }
   const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
-  for (const q of query.values()) {
-    const offset = termOffset(doc, q.term)
+  // The order of the note's stems, not the query's: the contributions are sorted below.
+  for (let i = 0; i < doc.stems.length; i++) {
+    const q = query.get(doc.stems[i] as string)
     // A general word of everyday Dutch is no reason to show (background.ts).
-    if (offset === undefined || q.general) continue
+    if (q === undefined || q.general) continue
+    const offset = i * FIELD_COUNT
     let best = -1
     let bestValue = 0
     for (let f = 0; f < FIELD_COUNT; f++) {

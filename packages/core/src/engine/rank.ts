@@ -4,7 +4,7 @@
  * diversity pass that pushes near-identical suggestions down.
  */
 import type { KnowledgeGraph } from '../graph/graph.js'
-import { termOffset, type Doc } from './documents.js'
+import type { Doc } from './documents.js'
 import type { Postings } from './postings.js'
 import type { Query } from './query.js'
 import type { SuggestionType } from './types.js'
@@ -127,7 +127,12 @@ export function diversify(ranked: Ranked[], query: Query, postings: Postings): R
   const matchedTerms = (d: number): Set<string> => {
     const doc = postings.doc(d)
     const set = new Set<string>()
-    if (doc) for (const q of query.values()) if (!q.general && termOffset(doc, q.term) !== undefined) set.add(q.term)
+    if (!doc) return set
+    // A note has fewer stems than a long query has terms: walk the note's.
+    for (const stem of doc.stems) {
+      const q = query.get(stem)
+      if (q && !q.general) set.add(stem)
+    }
     return set
   }
   const chosen: Array<Ranked & { terms: Set<string> }> = []
