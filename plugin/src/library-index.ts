@@ -256,32 +256,49 @@ export class LibraryIndex extends Component {
     const sources = await Promise.all(files.map((f) => this.readSource(folder, f)))
     if (generation !== this.generation) return
     // Parse in slices, giving the app the main thread back between them: a large library never freezes
-    // typing while it loads.
+    // typing while it loads. Then the relevance index in slices too (one note a step): no long task
+    // between layout-ready and the panel.
     const library = new Library([], { cite: (node) => this.reference(node) })
-    let slice = Date.now()
-    for (const [i, source] of sources.entries()) {
-      if (source) library.upsert(source)
-      if (Date.now() - slice > SLICE_MS) {
-        this.progress = { done: i + 1, total: files.length }
-        this.events.trigger('progress')
-        await breathe()
-        if (generation !== this.generation) return
-        slice = Date.now()
+    let done = 0
+    function* parse(): Generator<void> {
+      for (const source of sources) {
+        if (source) library.upsert(source)
+        done++
+        yield
       }
     }
+    const progress = (): void => {
+      this.progress = { done, total: files.length }
+      this.events.trigger('progress')
+    }
+    if (!(await this.sliced(parse(), generation, progress))) return
     this.progress = undefined
-    // The relevance index in slices too (one note a step): no long task between layout-ready and the panel.
-    for (const step of library.buildIndexSteps()) {
-      void step
-      if (Date.now() - slice > SLICE_MS) {
-        await breathe()
-        if (generation !== this.generation) return
-        slice = Date.now()
-      }
-    }
+    if (!(await this.sliced(library.buildIndexSteps(), generation))) return
     this.folder = folder
     this.library = library
     this.state = 'ready'
+  }
+
+  /**
+   * Run steps, giving the app the main thread back whenever {@link SLICE_MS} have passed since the last
+   * time.
+   *
+   * @param steps The work, one small step per item.
+   * @param generation The build these steps belong to.
+   * @param paused Called before each pause (to report progress).
+   * @returns `false` when a newer build started during a pause: the caller stops.
+   */
+  private async sliced(steps: Iterable<void>, generation: number, paused?: () => void): Promise<boolean> {
+    let slice = Date.now()
+    for (const step of steps) {
+      void step
+      if (Date.now() - slice <= SLICE_MS) continue
+      paused?.()
+      await breathe()
+      if (generation !== this.generation) return false
+      slice = Date.now()
+    }
+    return true
   }
 
   private async readSource(folder: string, file: TFile): Promise<{ path: string; text: string } | null> {

@@ -107,14 +107,9 @@ export class Library {
   *buildIndexSteps(): Generator<void> {
     if (this.engine) return
     const changes = this.changes
-    const steps = Engine.build(this.store, this.engineOptions())
-    let step = steps.next()
-    while (!step.done) {
-      yield
-      step = steps.next()
-    }
+    const engine = yield* Engine.build(this.store, this.engineOptions())
     if (this.engine) return
-    this.engine = changes === this.changes ? step.value : new Engine(this.store, this.engineOptions())
+    this.engine = changes === this.changes ? engine : new Engine(this.store, this.engineOptions())
   }
 
   private engineOptions(): { cite: Cite; types?: readonly SuggestionType[] } {
