@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import type { Nodes } from 'mdast'
 import { describe, expect, test } from 'vitest'
+import { markdown, mayHoldTable, parseMarkdownText } from '../src/note/markdown.js'
 import { parseNote, parseNoteTree } from '../src/note/parse.js'
 import { decodeNote } from '../src/note/decode.js'
 import { findWikiLinks } from '../src/note/wikilink.js'
@@ -95,6 +96,23 @@ describe('parser properties', () => {
         for (const link of findWikiLinks(text)) expect(text.slice(link.offset, link.offset + link.raw.length)).toBe(link.raw)
       }),
       { numRuns: 300 }
+    )
+  })
+
+  test('should give the same tree with or without the table extension wherever no line could be a delimiter row', () => {
+    // Table rows and near-misses: delimiter rows with and without pipes or colons, in lists and quotes.
+    const rows = fc.array(
+      fc.oneof(fc.constantFrom('|', '-', ':', ' ', 'a', '\n', '> ', '- ', '1. ', '\\|', '`', '|a|b|\n', '|-|-|\n', ':--\n', '---\n', '-|-\n', 'x\n'), fc.string({ maxLength: 4 })),
+      { maxLength: 40 }
+    )
+    fc.assert(
+      fc.property(fc.oneof(markdownish, rows.map((parts) => parts.join(''))), (text) => {
+        const full = markdown.parse(text)
+        const tables = JSON.stringify(full).includes('"type":"table"')
+        if (tables) expect(mayHoldTable(text)).toBe(true)
+        expect(parseMarkdownText(text)).toEqual(full)
+      }),
+      { numRuns: 600 }
     )
   })
 

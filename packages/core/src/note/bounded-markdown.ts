@@ -19,7 +19,7 @@
  * parts are put back into the tree depend on each other and are easiest to check side by side.
  */
 import type { Paragraph, Root, RootContent } from 'mdast'
-import { markdown } from './markdown.js'
+import { parseMarkdownText } from './markdown.js'
 
 /** Longest body parsed as Markdown, in characters; a longer body is read as plain text as a whole. */
 export const MAX_BODY = 256 * 1024
@@ -209,13 +209,13 @@ function plainBody(body: string, reason: PlainReason): Markdown {
  * seen in another.
  */
 function parseChunks(text: string, lines: Line[], boundaries: number[]): Root {
-  if (text.length <= CHUNK_FROM) return markdown.parse(text)
+  if (text.length <= CHUNK_FROM) return parseMarkdownText(text)
   const children: RootContent[] = []
   let from = 0
   let fromLine = 0
   const cut = (toLine: number): void => {
     const to = toLine < lines.length ? (lines[toLine] as Line).start : text.length
-    const tree = markdown.parse(text.slice(from, to))
+    const tree = parseMarkdownText(text.slice(from, to))
     for (const child of tree.children) {
       shift(child, from, fromLine)
       children.push(child)

@@ -5,7 +5,11 @@
  * Not remark-gfm as a whole: its autolink-literal part uses regular-expression lookbehind, which older iOS
  * versions (and so Obsidian mobile on them) cannot parse. Bare URLs stay plain text, which is all the
  * parser needs of them.
+ *
+ * The table extension tries every line of a note as the start of a table, which costs noticeably on a
+ * library of notes without tables; {@link parseMarkdownText} only hands it texts that could hold one.
  */
+import type { Root } from 'mdast'
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item'
@@ -22,5 +26,41 @@ function obsidianGfm(this: Processor): void {
   data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown()]
 }
 
+/** The same without tables, for texts that cannot hold one. */
+function obsidianGfmWithoutTables(this: Processor): void {
+  const data = this.data()
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmTaskListItem(), gfmStrikethrough()]
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown()]
+}
+
 /** The one markdown processor of the core, built once. */
 export const markdown = unified().use(remarkParse).use(obsidianGfm)
+
+const withoutTables = unified().use(remarkParse).use(obsidianGfmWithoutTables)
+
+/**
+ * A line that could be a table's delimiter row (`| --- | :-: |`, also `:--` alone): besides the marks
+ * of block quotes and list items in front of it, only `-`, `:`, `|` and spaces, with at least one `-` and
+ * at least one `:` or `|` (micromark-extension-gfm-table refuses a delimiter row without either). Every
+ * table has such a line, so a text without one parses the same with or without the table extension.
+ */
+const DELIMITER_ROW = /^(?=[^\n]*-)(?=[^\n]*[|:])[ \t>*+\-0-9.)|:]+$/m
+
+/**
+ * Whether a text could hold a table.
+ *
+ * @param text Markdown.
+ */
+export function mayHoldTable(text: string): boolean {
+  return DELIMITER_ROW.test(text)
+}
+
+/**
+ * Parse markdown into an mdast tree: the same tree as `markdown.parse`, without the table extension's
+ * cost where no table can be.
+ *
+ * @param text Markdown.
+ */
+export function parseMarkdownText(text: string): Root {
+  return (mayHoldTable(text) ? markdown : withoutTables).parse(text)
+}
