@@ -31,10 +31,12 @@ interface Row {
 
 const gc = (globalThis as { gc?: () => void }).gc
 
+/** The JS heap plus typed-array memory (the engine's frequencies live in typed arrays, outside `heapUsed`). */
 function heap(): number {
   gc?.()
   gc?.()
-  return process.memoryUsage().heapUsed
+  const { heapUsed, arrayBuffers } = process.memoryUsage()
+  return heapUsed + arrayBuffers
 }
 
 function percentile(values: number[], p: number): number {

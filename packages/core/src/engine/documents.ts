@@ -33,7 +33,7 @@ export interface Doc {
   /** The note's stems, sorted by code unit; the frequency of `stems[i]` in field `f` is `tf[i * FIELD_COUNT + f]`. */
   stems: readonly string[]
   /** All term frequencies of the note, packed: one allocation per note instead of one per term. */
-  tf: Float64Array
+  tf: Float32Array
   phrases: Phrase[]
   /** The note's distinct normalised words, sorted by code unit (its vocabulary). */
   words: readonly string[]
@@ -163,7 +163,7 @@ export function buildDoc(node: GraphNode, fields: FieldWords, splitter: Compound
     }
   }
   const stems = [...counting.keys()].sort(compare)
-  const tf = new Float64Array(stems.length * FIELD_COUNT)
+  const tf = new Float32Array(stems.length * FIELD_COUNT)
   stems.forEach((stem, i) => tf.set(counting.get(stem) as number[], i * FIELD_COUNT))
   return {
     node,

@@ -140,7 +140,7 @@ export class Postings {
 }
 
 /** BM25F: the field-weighted, length-normalised frequency of a term in a note. */
-function pseudoTf(lengths: number[], tf: Float64Array, offset: number, avg: number[]): number {
+function pseudoTf(lengths: number[], tf: Float32Array, offset: number, avg: number[]): number {
   let pseudo = 0
   for (let f = 0; f < FIELD_COUNT; f++) {
     const v = tf[offset + f] as number
