@@ -19,11 +19,10 @@ import { fieldSpec } from '../src/graph/schema.js'
 import { validateNote } from '../src/graph/validate.js'
 import { parseNote } from '../src/note/parse.js'
 
-// The citation engine takes a while to set up (it compiles the APA style): once for the whole file.
 let citations: Citations
 beforeAll(async () => {
   citations = await loadCitations()
-}, 120_000)
+})
 const apaReference = (node: GraphNode, options?: Parameters<Citations['reference']>[1]): string => citations.reference(node, options)
 const apaInText = (node: GraphNode, options?: Parameters<Citations['inText']>[1]): string => citations.inText(node, options)
 const apaBibliography = (nodes: GraphNode[]): ReturnType<Citations['bibliography']> => citations.bibliography(nodes)
