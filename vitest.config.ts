@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'plugin',
           include: ['plugin/test/**/*.test.ts'],
           environment: 'happy-dom',
-          // The first test of a file loads the core (parser, stemmer, citeproc): seconds on a busy machine.
+          // The first test of a file loads the core (parser, stemmer): seconds on a busy machine.
           testTimeout: 30_000,
           alias: {
             obsidian: fileURLToPath(new URL('./plugin/test/fake-obsidian/index.ts', import.meta.url)),

@@ -2,21 +2,16 @@
 // that finds network APIs in a built bundle. Shared by esbuild.config.mjs (the plugin's bundle) and the
 // test that bundles the core for the browser (tests/hardening/no-network.test.ts).
 //
-// The core never reaches the network, but two of its dependencies carry code that could:
-// - @citation-js/core has a helper to fetch a URL (fetchFile, through sync-fetch-undici: fetch and a
-//   synchronous XMLHttpRequest). Only its URL input plugin calls it; the core hands citation-js local data
-//   only. The helper is replaced by a stub that throws.
-// - citeproc-js has a fallback XML parser for engines without DOMParser that "fetches" a data: URL with
-//   XMLHttpRequest. It only runs for a style given as a DOM object; citation-js gives styles as text,
-//   which citeproc parses itself. The branch is cut out.
-// If either package changes so that the code is not found, the build fails instead of shipping it.
+// The core never reaches the network, but one of its dependencies carries code that could:
+// @citation-js/core has a helper to fetch a URL (fetchFile, through sync-fetch-undici: fetch and a
+// synchronous XMLHttpRequest). Only its URL input plugin calls it; the core hands citation-js local data
+// only. The helper is replaced by a stub that throws.
 //
-// The same plugin keeps HTML injection APIs out (Obsidian's guidelines, and reviewers read the bundle):
-// - citeproc-js reads a node's `innerHTML` as a last fallback (for old Safari) when it looks up a style's
-//   id in a DOM style; it is given styles as text, never as DOM. The fallback is cut out.
-// (decode-named-character-reference, micromark's, sets innerHTML in its browser build: the plugin's
-// build replaces it, see src/shims/decode-named-character-reference.ts.)
-import { readFile } from 'node:fs/promises'
+// HTML injection APIs (Obsidian's guidelines, and reviewers read the bundle) are kept out by the build's
+// check (findHtmlApis): decode-named-character-reference, micromark's, sets innerHTML in its browser
+// build, so the plugin's build replaces it (see src/shims/decode-named-character-reference.ts).
+// (citeproc-js, whose XMLHttpRequest and innerHTML fallbacks this plugin used to cut out, is no longer
+// bundled: the core formats APA itself.)
 
 /** The message of the stub: what anyone who calls the network helpers gets. */
 export const NETWORK_MESSAGE = 'Praktijkwijzer haalt nooit iets van het netwerk.'
@@ -27,9 +22,6 @@ export function fetchFileAsync() { return Promise.reject(new Error(message)) }
 export function setUserAgent() {}
 export default fetchFile
 `
-
-const CITEPROC_BRANCH = /\}\s*else if\s*\("undefined" != typeof XMLHttpRequest\)\s*\{[\s\S]*?\}\s*(?=else if\s*\("undefined" != typeof marknote\))/
-const CITEPROC_INNER_HTML = /if \(!text\) \{\s*\/\/ Safari\s*text = node\.innerHTML;\s*\}/
 
 /**
  * The esbuild plugin.
@@ -43,12 +35,6 @@ export function noNetwork() {
       build.onResolve({ filter: /^sync-fetch(-undici)?$/ }, (args) => ({ path: args.path, namespace: 'praktijkwijzer-no-network' }))
       build.onLoad({ filter: /.*/, namespace: 'praktijkwijzer-no-network' }, () => ({ contents: STUB, loader: 'js' }))
       build.onLoad({ filter: /[\\/]@citation-js[\\/]core[\\/]lib(-mjs)?[\\/]util[\\/]fetchFile\.js$/ }, () => ({ contents: STUB, loader: 'js' }))
-      build.onLoad({ filter: /[\\/]citeproc[\\/]citeproc_commonjs\.js$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8')
-        if (!CITEPROC_BRANCH.test(source)) throw new Error(`no-network: citeproc's XMLHttpRequest fallback was not found in ${args.path}; check what changed before shipping it`)
-        if (!CITEPROC_INNER_HTML.test(source)) throw new Error(`no-network: citeproc's innerHTML fallback was not found in ${args.path}; check what changed before shipping it`)
-        return { contents: source.replace(CITEPROC_BRANCH, '} ').replace(CITEPROC_INNER_HTML, ''), loader: 'js' }
-      })
     }
   }
 }

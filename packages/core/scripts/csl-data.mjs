@@ -1,4 +1,4 @@
-// Writes src/cite/csl-data.ts: the one CSL style (APA 7th edition) and the two CSL locales (nl-NL, en-US)
+// Writes test/citeproc/csl-data.ts: the one CSL style (APA 7th edition) and the two CSL locales (nl-NL, en-US)
 // the core formats citations with, as string constants, so that nothing else of the CSL style and locale
 // repositories is bundled. The official files are taken from @citation-js/plugin-csl's data (it ships the
 // styles and locales of the Citation Style Language project, CC BY-SA 3.0, whose <rights> and <info>
@@ -42,5 +42,5 @@ export const LOCALES: Readonly<Record<'nl-NL' | 'en-US', string>> = {
   'en-US': ${JSON.stringify(compact(locales['en-US']))}
 }
 `
-writeFileSync(new URL('../src/cite/csl-data.ts', import.meta.url), out)
-process.stdout.write(`csl-data: src/cite/csl-data.ts ${(out.length / 1024).toFixed(0)} KiB\n`)
+writeFileSync(new URL('../test/citeproc/csl-data.ts', import.meta.url), out)
+process.stdout.write(`csl-data: test/citeproc/csl-data.ts ${(out.length / 1024).toFixed(0)} KiB\n`)

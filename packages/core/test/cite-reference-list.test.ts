@@ -16,7 +16,7 @@ const library = new Library(readdirSync(folder).map((name) => ({ path: `literatu
 let citations: Citations
 beforeAll(async () => {
   citations = await loadCitations()
-}, 120_000)
+})
 const printed = readFileSync(`${root}tests/fixtures/cite/referenties.tsv`, 'utf8')
   .split('\n')
   .filter((line) => line !== '' && !line.startsWith('#'))

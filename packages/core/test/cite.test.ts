@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import {
+  apaReference as formatCsl,
   briefReference,
+  Citations as CitationsClass,
   findDuplicate,
   formatName,
   guessLanguage,
@@ -19,11 +21,10 @@ import { fieldSpec } from '../src/graph/schema.js'
 import { validateNote } from '../src/graph/validate.js'
 import { parseNote } from '../src/note/parse.js'
 
-// The citation engine takes a while to set up (it compiles the APA style): once for the whole file.
 let citations: Citations
 beforeAll(async () => {
   citations = await loadCitations()
-}, 120_000)
+})
 const apaReference = (node: GraphNode, options?: Parameters<Citations['reference']>[1]): string => citations.reference(node, options)
 const apaInText = (node: GraphNode, options?: Parameters<Citations['inText']>[1]): string => citations.inText(node, options)
 const apaBibliography = (nodes: GraphNode[]): ReturnType<Citations['bibliography']> => citations.bibliography(nodes)
@@ -173,6 +174,24 @@ describe('apaInText', () => {
     const node = literature('X 2018', { auteurs, jaar: 2018, titel: 'T', soort: 'rapport' })
     expect(apaInText(node)).toBe(parenthetical)
     expect(apaInText(node, { narrative: true })).toBe(narrative)
+  })
+})
+
+describe('other CSL types and English', () => {
+  test('should format a CSL type the library does not have as the nearest kind it has', () => {
+    const base = { id: 'a', author: [{ family: 'Jansen', given: 'A.' }], issued: { 'date-parts': [[2020]] as [[number]] }, title: 'Herstel', publisher: 'Trimbos-instituut', language: 'nl' }
+    // A conference paper or a speech as a report; a newspaper article as a journal article.
+    expect(formatCsl({ ...base, type: 'paper-conference' }, { format: 'markdown' })).toBe('Jansen, A. (2020). *Herstel*. Trimbos-instituut.')
+    expect(formatCsl({ ...base, type: 'speech' })).toBe('Jansen, A. (2020). Herstel. Trimbos-instituut.')
+    expect(formatCsl({ ...base, type: 'article-newspaper', 'container-title': 'NRC', page: '4' }, { format: 'markdown' })).toBe('Jansen, A. (2020). Herstel. *NRC*, 4.')
+  })
+
+  test('should cite in English APA with locale en-US', () => {
+    const english = new CitationsClass({ locale: 'en-US' })
+    const node = literature('Simpson & Penney 2018', { auteurs: ['Simpson, A. I.', 'Penney, S. R.'], titel: 'T', soort: 'boek', editie: '3' })
+    expect(english.inText(node, { narrative: true })).toBe('Simpson and Penney (n.d.)')
+    expect(english.reference(node)).toBe('Simpson, A. I., & Penney, S. R. (n.d.). T (3rd ed.).')
+    expect(citations.reference(node)).toBe('Simpson, A. I., & Penney, S. R. (z.d.). T (3de dr.).')
   })
 })
 

@@ -2,18 +2,17 @@
  * Citations from literatuur notes: APA 7 reference-list entries and in-text citations, CSL-JSON items,
  * exchange with reference managers (CSL-JSON, BibTeX, RIS) and new notes from imported references.
  *
- * Formatting is done by citeproc-js with the official APA 7 CSL style (see `apa.ts`), loaded when the
- * first citation is needed ({@link loadCitations}); this module maps notes to CSL and memoises the
- * results per note.
+ * Formatting is the core's own APA 7 formatter (`apa.ts`, held to citeproc-js by the tests); this
+ * module maps notes to CSL and memoises the results per note.
  */
 import type { GraphNode } from '../graph/graph.js'
 import type { Note } from '../note/parse.js'
-import { loadCitationEngine, type CitationEngine, type InTextOptions, type Options } from './apa.js'
+import { apaInText, apaReference, apaReferences, type CitationLocale, type InTextOptions, type Options } from './apa.js'
 import { toCsl } from './csl.js'
 import { literatureFields } from './fields.js'
 import { familyName, parseName } from './names.js'
 
-export { CITATION_FORMATS, CitationEngine, loadCitationEngine, type CitationFormat, type InTextOptions, type Options as CitationOptions } from './apa.js'
+export { apaInText, apaReference, apaReferences, CITATION_FORMATS, type CitationFormat, type CitationLocale, type InTextOptions, type Options as CitationOptions } from './apa.js'
 export { cslToFields, fieldsToCsl, guessLanguage, THESIS_GENRES, toCsl, type CslItem, type CslName, type Incomplete } from './csl.js'
 export { EXCHANGE_FORMATS, detectExchangeFormat, writeReferences, type ExchangeFormat } from './exchange.js'
 export { parseReferences, readReferences, type EntryProblem, type ReadEntry, type ReadResult } from './read.js'
@@ -22,28 +21,28 @@ export { familyName, formatName, parseName } from './names.js'
 export { doiKey, DuplicateIndex, findDuplicate, literatureNoteName, literatureNoteText, titleKey, type Duplicate, type NoteTextOptions } from './notes.js'
 
 /**
- * Load the citation engine (citeproc-js with the APA style; slow, see `apa.ts`) and wrap it for library
- * notes. Call it when the first citation is needed, and keep the result: it memoises what it formats.
+ * APA 7 citations of library notes. Kept for the callers that load it when the first citation is
+ * needed: the formatter is small and starts at once, so this only makes a {@link Citations}.
  *
+ * @param options The locale: `nl-NL` (default) or `en-US`.
  * @returns APA 7 citations of library notes.
  */
-export async function loadCitations(): Promise<Citations> {
-  return new Citations(await loadCitationEngine())
+export function loadCitations(options: { locale?: CitationLocale } = {}): Promise<Citations> {
+  return Promise.resolve(new Citations(options))
 }
 
 /**
- * APA 7 citations of library notes, memoised per note. Formatting is pure but not free (citeproc), and
- * the relevance engine and the panel ask for the same notes again and again. Notes are immutable and
- * replaced on every edit, so a cache keyed by the note object stays right.
+ * APA 7 citations of library notes, memoised per note: the relevance engine and the panel ask for the
+ * same notes again and again. Notes are immutable and replaced on every edit, so a cache keyed by the
+ * note object stays right.
  */
 export class Citations {
-  /** The engine, for CSL items that are not library notes (imports, exports). */
-  readonly engine: CitationEngine
+  private readonly locale: CitationLocale
   private readonly cache = new WeakMap<Note, Map<string, string>>()
 
-  /** @param engine The citation engine (see {@link loadCitations}). */
-  constructor(engine: CitationEngine) {
-    this.engine = engine
+  /** @param options The locale: `nl-NL` (default, Dutch APA) or `en-US`. */
+  constructor(options: { locale?: CitationLocale } = {}) {
+    this.locale = options.locale ?? 'nl-NL'
   }
 
   /**
@@ -53,9 +52,9 @@ export class Citations {
    * @param node A literatuur node of the graph.
    * @param options `format`: `text` (default), `html` or `markdown`.
    */
-  reference(node: GraphNode, options: Options = {}): string {
+  reference(node: GraphNode, options: Pick<Options, 'format'> = {}): string {
     const format = options.format ?? 'text'
-    return this.cached(node, `ref:${format}:${node.id}`, () => this.engine.reference(toCsl(node), { format }))
+    return this.cached(node, `ref:${format}:${node.id}`, () => apaReference(toCsl(node), { format, locale: this.locale }))
   }
 
   /**
@@ -65,12 +64,12 @@ export class Citations {
    * @param node A literatuur node of the graph.
    * @param options `narrative: true` for `Menger (2018)`.
    */
-  inText(node: GraphNode, options: InTextOptions = {}): string {
-    return this.cached(node, `in:${options.narrative === true}:${node.id}`, () => this.engine.inText(toCsl(node), options))
+  inText(node: GraphNode, options: Pick<InTextOptions, 'narrative'> = {}): string {
+    return this.cached(node, `in:${options.narrative === true}:${node.id}`, () => apaInText(toCsl(node), { narrative: options.narrative === true, locale: this.locale }))
   }
 
   /**
-   * The reference of a note if it was formatted before, without starting any formatting.
+   * The reference of a note if it was formatted before, without formatting it.
    *
    * @param node A literatuur node of the graph.
    * @returns The plain-text reference, or `undefined`.
@@ -86,10 +85,10 @@ export class Citations {
    * @param options `format`: `text` (default), `html` or `markdown`.
    * @returns Each node with its entry, sorted.
    */
-  bibliography(nodes: readonly GraphNode[], options: Options = {}): Array<{ node: GraphNode; entry: string }> {
+  bibliography(nodes: readonly GraphNode[], options: Pick<Options, 'format'> = {}): Array<{ node: GraphNode; entry: string }> {
     const byId = new Map<string, GraphNode>()
     for (const node of nodes) if (!byId.has(node.id)) byId.set(node.id, node)
-    return this.engine.references([...byId.values()].map(toCsl), options).flatMap(({ id, entry }) => {
+    return apaReferences([...byId.values()].map(toCsl), { ...options, locale: this.locale }).flatMap(({ id, entry }) => {
       const node = byId.get(id)
       return node ? [{ node, entry }] : []
     })
@@ -105,7 +104,7 @@ export class Citations {
 }
 
 /**
- * A short description of a literatuur note without the citation engine: authors, year and title, e.g.
+ * A short description of a literatuur note, without formatting it: authors, year and title, e.g.
  * `Menger (2018). De werkalliantie in het gedwongen kader.` (two authors joined with "&", three or more
  * as "et al."). What lists show at once, before (or instead of) the formatted reference.
  *
