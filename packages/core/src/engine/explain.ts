@@ -8,7 +8,7 @@ import type { Stemmer } from './analyze.js'
 import { tokenize } from './analyze.js'
 import { FIELD_COUNT, type Doc } from './documents.js'
 import { levelOf } from './levels.js'
-import { passages, type Units } from './passages.js'
+import type { NoteTerms, PassageFinder, Units } from './passages.js'
 import type { Postings } from './postings.js'
 import type { Query, QueryTerm } from './query.js'
 import { phraseScore, type Lift } from './rank.js'
@@ -31,10 +31,8 @@ export interface ExplainContext {
   stemmer: Stemmer
   /** Suggestions below this score are marked weak. */
   weakBelow: number
-  /** The case note, as given to the engine (passages quote it). */
-  text: string
-  /** Its sentences, worked out once per query. */
-  lines: ReadonlyArray<[number, number]>
+  /** Passage finding for this query. */
+  passages: PassageFinder
   /** A note's units for passages (cached by the engine). */
   units: (doc: Doc) => Units
 }
@@ -58,10 +56,17 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     matches.push({ words: [...words], term: phrase, field: 'signalen', kind: 'phrase' })
   }
   const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
+  // The query's terms the note has, for the passages.
+  const shared: NoteTerms = { terms: [], offsets: [], idfs: [] }
   for (const q of query.values()) {
     const offset = doc.terms.get(q.term)
+    if (offset === undefined) continue
+    const idf = postings.termIdf(q.term, 1)
+    shared.terms.push(q)
+    shared.offsets.push(offset)
+    shared.idfs.push(idf)
     // A general word of everyday Dutch is no reason to show (background.ts).
-    if (offset === undefined || q.general) continue
+    if (q.general) continue
     let best = -1
     let bestValue = 0
     for (let f = 0; f < FIELD_COUNT; f++) {
@@ -72,7 +77,7 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
       }
     }
     const field = FIELDS[best] ?? 'body'
-    contributions.push({ q, field, value: postings.termIdf(q.term, 1) * bestValue })
+    contributions.push({ q, field, value: idf * bestValue })
   }
   contributions.sort((a, b) => b.value - a.value || compare(a.q.term, b.q.term))
   // A compound part or synonym of a word that also matched as a whole adds nothing to read.
@@ -96,7 +101,7 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     weak: level === 'zwak',
     matches,
     via,
-    passages: passages({ query, postings, text: context.text, lines: context.lines, phrases, units: context.units(doc) })
+    passages: context.passages.find(context.units(doc), phrases, shared)
   }
   const basis = doc.type === 'praktijk' ? grondslag(node.note) : undefined
   if (basis !== undefined) suggestion.grondslag = basis
