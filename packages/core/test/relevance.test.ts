@@ -27,6 +27,15 @@ describe('general Dutch words', () => {
     expect(r.suggestions.filter((s) => s.level !== 'zwak')).toEqual([])
   })
 
+  test('the verb "gebruiken" stands for substance use only in a phrase that says so ("weer gebruikt")', () => {
+    const substance = (text: string): boolean =>
+      library.suggest(text, { minScore: 0 }).suggestions.some((s) => s.matches.some((m) => m.kind === 'synonym' && m.term.startsWith('middelengebruik')))
+    expect(substance('Hij laat zich gebruiken door de anderen op de groep.')).toBe(false)
+    expect(substance('We willen het oude plan niet meer gebruiken.')).toBe(false)
+    expect(substance('Hij heeft weer gebruikt, zegt hij zelf.')).toBe(true)
+    expect(substance('Ze wil stoppen met gebruiken.')).toBe(true)
+  })
+
   test('a note that matches only on general words suggests nothing at all', () => {
     expect(library.suggest('Hij kwam gisteren terug en zei dat het goed ging. Volgende keer weer.').suggestions).toEqual([])
   })
