@@ -151,23 +151,17 @@ export class Engine {
     const weakBelow = options.weakBelow ?? LEVELS.redelijk
     const { postings, stemmer } = this
     const meanLength = postings.meanLength()
-    // Whether a stem is general, worked out once per query.
-    const general = new Map<string, boolean>()
     const query = analyzeQuery(text, options, {
       stemmer,
       splitter: this.splitter,
       synonyms: this.synonyms,
       vocabulary: this.vocabulary,
       indexed: (term) => postings.posting(term) !== undefined,
-      general: (term) => {
-        let g = general.get(term)
-        if (g === undefined) {
-          // Only a word of everyday Dutch can be general: the library's side is asked for those alone.
-          g = this.background.rank(term) !== undefined && this.background.general(term, { share: (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), length: meanLength, names: this.topicWords().has(term) })
-          general.set(term, g)
-        }
-        return g
-      }
+      // Asked once per query term. Only a word of everyday Dutch can be general: the library's side is
+      // asked for those alone.
+      general: (term) =>
+        this.background.rank(term) !== undefined &&
+        this.background.general(term, { share: (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), length: meanLength, names: this.topicWords().has(term) })
     })
     const analyzed = now()
     const { ranked, lifts } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })

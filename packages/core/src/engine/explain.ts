@@ -8,7 +8,7 @@ import type { Stemmer } from './analyze.js'
 import { tokenize } from './analyze.js'
 import { FIELD_COUNT, type Doc } from './documents.js'
 import { levelOf } from './levels.js'
-import type { NoteTerms, PassageFinder, Units } from './passages.js'
+import { NoteTerms, type PassageFinder, type Units } from './passages.js'
 import type { Postings } from './postings.js'
 import type { Query, QueryTerm } from './query.js'
 import { phraseScore, type Lift } from './rank.js'
@@ -56,17 +56,20 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     matches.push({ words: [...words], term: phrase, field: 'signalen', kind: 'phrase' })
   }
   const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
-  // The query's terms the note has, for the passages.
-  const shared: NoteTerms = { terms: [], offsets: [], idfs: [] }
+  // The query's terms the note's passage units have, for the passages.
+  const units = context.units(doc)
+  const shared = new NoteTerms()
   for (const q of query.values()) {
     const offset = doc.terms.get(q.term)
     if (offset === undefined) continue
-    const idf = postings.termIdf(q.term, 1)
-    shared.terms.push(q)
-    shared.offsets.push(offset)
-    shared.idfs.push(idf)
+    const inUnits = units.bySlot[offset / FIELD_COUNT]
     // A general word of everyday Dutch is no reason to show (background.ts).
-    if (q.general) continue
+    if (q.general) {
+      if (inUnits) shared.add(q, inUnits, postings.termIdf(q.term, 1))
+      continue
+    }
+    const idf = postings.termIdf(q.term, 1)
+    if (inUnits) shared.add(q, inUnits, idf)
     let best = -1
     let bestValue = 0
     for (let f = 0; f < FIELD_COUNT; f++) {
@@ -80,10 +83,19 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     contributions.push({ q, field, value: idf * bestValue })
   }
   contributions.sort((a, b) => b.value - a.value || compare(a.q.term, b.q.term))
-  // A compound part or synonym of a word that also matched as a whole adds nothing to read.
-  const wholeWords = new Set(contributions.filter((c) => c.q.kind === 'word').flatMap((c) => [...c.q.words]))
-  const shown = contributions.filter((c) => c.q.kind === 'word' || ![...c.q.words].every((w) => wholeWords.has(w)))
-  for (const { q, field } of shown.slice(0, SHOWN.terms)) {
+  // A compound part or synonym of a word that also matched as a whole adds nothing to read (the words
+  // that matched whole are gathered the first time that question comes up).
+  let wholeWords: Set<string> | undefined
+  const shown: typeof contributions = []
+  for (const c of contributions) {
+    if (shown.length === SHOWN.terms) break
+    if (c.q.kind !== 'word') {
+      wholeWords ??= new Set(contributions.filter((x) => x.q.kind === 'word').flatMap((x) => [...x.q.words]))
+      if ([...c.q.words].every((w) => (wholeWords as Set<string>).has(w))) continue
+    }
+    shown.push(c)
+  }
+  for (const { q, field } of shown) {
     // Show a real word of the library note for the stem, e.g. "urinecontrole" rather than "urinecontrol".
     matches.push({ words: [...q.words].sort(), term: doc.display.get(q.term) ?? q.term, field, kind: q.kind })
   }
@@ -101,7 +113,7 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     weak: level === 'zwak',
     matches,
     via,
-    passages: context.passages.find(context.units(doc), phrases, shared)
+    passages: context.passages.find(units, phrases, shared)
   }
   const basis = doc.type === 'praktijk' ? grondslag(node.note) : undefined
   if (basis !== undefined) suggestion.grondslag = basis

@@ -34,13 +34,20 @@ export interface Unit {
   stems: Map<string, string>
 }
 
-/** The query's terms a note has, in the query's order, for {@link PassageFinder.find}. */
-export interface NoteTerms {
-  terms: QueryTerm[]
-  /** Parallel: the term's offset in the note's {@link Doc.terms}. */
-  offsets: number[]
+/** The query's terms a note's units have, in the query's order, for {@link PassageFinder.find}. */
+export class NoteTerms {
+  readonly terms: QueryTerm[] = []
+  /** Parallel: the units with the term. */
+  readonly stems: StemUnits[] = []
   /** Parallel: the term's idf. */
-  idfs: number[]
+  readonly idfs: number[] = []
+
+  /** Add a term, its units and its idf. */
+  add(q: QueryTerm, stem: StemUnits, idf: number): void {
+    this.terms.push(q)
+    this.stems.push(stem)
+    this.idfs.push(idf)
+  }
 }
 
 /** A note's units, and per stem the units that have it. */
@@ -143,30 +150,21 @@ export class PassageFinder {
    *
    * @param units The note's units.
    * @param phrases The note's signals that matched as a whole phrase.
-   * @param note The query's terms the note has ({@link Doc.terms}), in the query's order, each with its
-   *   offset in the note's index and its idf (`postings.termIdf(term, 1)`).
+   * @param note The query's terms the note's units have, in the query's order, each with its units and
+   *   its idf (`postings.termIdf(term, 1)`).
    */
   find(units: Units, phrases: readonly string[], note: NoteTerms): Passage[] {
-    const { list, byStem, bySlot } = units
-    // The terms the note's units have, with their units, in the order of the smaller side: the query's
-    // terms or the note's stems (so that the sums below add up in the same order either way).
-    let shared: QueryTerm[] = []
-    let lists: number[][] = []
-    let idf: number[] = []
-    const order: number[] = []
-    note.terms.forEach((q, k) => {
-      const entry = bySlot[(note.offsets[k] as number) / FIELD_COUNT]
-      if (!entry) return
-      shared.push(q)
-      lists.push(entry.units)
-      idf.push(note.idfs[k] as number)
-      order.push(entry.order)
-    })
+    const { list, byStem } = units
+    // The terms in the order of the smaller side: the query's terms or the note's stems (so that the
+    // sums below add up in the same order either way).
+    let shared = note.terms
+    let lists = note.stems.map((e) => e.units)
+    let idf = note.idfs
     if (this.query.size > byStem.size && shared.length > 1) {
       // Sort by the stems' order: keys `order × n + index`, sorted as numbers (no comparator to call).
       const n = shared.length
       const keys = new Float64Array(n)
-      for (let k = 0; k < n; k++) keys[k] = (order[k] as number) * n + k
+      for (let k = 0; k < n; k++) keys[k] = (note.stems[k] as StemUnits).order * n + k
       keys.sort()
       const [q, l, v] = [shared, lists, idf]
       shared = []

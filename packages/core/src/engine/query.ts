@@ -46,7 +46,7 @@ export interface QueryContext {
   vocabulary: Vocabulary
   /** Whether any indexed note has the stem. */
   indexed: (term: string) => boolean
-  /** Whether the stem is a general word of everyday Dutch (background.ts). */
+  /** Whether the stem is a general word of everyday Dutch (background.ts); asked at most once per stem. */
   general: (term: string) => boolean
 }
 
