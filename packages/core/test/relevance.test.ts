@@ -2,7 +2,8 @@
 // and long notes, levels come from one place, passages are verbatim, and the nearby-words check is linear.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { levelOf, LEVELS } from '../src/engine/levels.js'
+import { levelFrom, levelOf, LEVELS } from '../src/engine/levels.js'
+import { LINK_LEVELS } from '../src/links/missing.js'
 import { sentences } from '../src/engine/passages.js'
 import { nearby } from '../src/engine/rank.js'
 import { Library } from '../src/library.js'
@@ -26,6 +27,15 @@ describe('general Dutch words', () => {
     expect(r.suggestions.filter((s) => s.level !== 'zwak')).toEqual([])
   })
 
+  test('the verb "gebruiken" stands for substance use only in a phrase that says so ("weer gebruikt")', () => {
+    const substance = (text: string): boolean =>
+      library.suggest(text, { minScore: 0 }).suggestions.some((s) => s.matches.some((m) => m.kind === 'synonym' && m.term.startsWith('middelengebruik')))
+    expect(substance('Hij laat zich gebruiken door de anderen op de groep.')).toBe(false)
+    expect(substance('We willen het oude plan niet meer gebruiken.')).toBe(false)
+    expect(substance('Hij heeft weer gebruikt, zegt hij zelf.')).toBe(true)
+    expect(substance('Ze wil stoppen met gebruiken.')).toBe(true)
+  })
+
   test('a note that matches only on general words suggests nothing at all', () => {
     expect(library.suggest('Hij kwam gisteren terug en zei dat het goed ging. Volgende keer weer.').suggestions).toEqual([])
   })
@@ -38,6 +48,13 @@ describe('levels', () => {
     expect(levelOf(LEVELS.redelijk)).toBe('redelijk')
     expect(levelOf(LEVELS.redelijk - 0.001)).toBe('zwak')
     expect(LEVELS.redelijk).toBeLessThan(LEVELS.sterk)
+  })
+
+  test('one rule gives a level from thresholds, for the suggestions and for the link proposals', () => {
+    const thresholds = { sterk: 0.6, redelijk: 0.35 }
+    expect([0.6, 0.599, 0.35, 0.349, 0].map((s) => levelFrom(s, thresholds))).toEqual(['sterk', 'redelijk', 'redelijk', 'zwak', 'zwak'])
+    for (const score of [0, 0.3, 0.54, 0.55, 0.6, 0.679, 0.68, 1]) expect(levelOf(score)).toBe(levelFrom(score, LEVELS))
+    expect(LINK_LEVELS.redelijk).toBeLessThan(LINK_LEVELS.sterk)
   })
 
   test('each suggestion carries its level, and weak means level zwak', () => {

@@ -42,7 +42,7 @@ export interface Doc {
 }
 
 /** Where a sorted array holds a string, or -1. */
-function indexIn(sorted: readonly string[], value: string): number {
+export function indexIn(sorted: readonly string[], value: string): number {
   let lo = 0
   let hi = sorted.length - 1
   while (lo <= hi) {
@@ -55,9 +55,14 @@ function indexIn(sorted: readonly string[], value: string): number {
   return -1
 }
 
+/** A stem's slot in the note's index (its place in {@link Doc.stems}; its frequencies at `slot * FIELD_COUNT`), or -1. */
+export function stemSlot(doc: Doc, stem: string): number {
+  return indexIn(doc.stems, stem)
+}
+
 /** The word the note shows for a stem it has ({@link Doc.display}), or `undefined`. */
 export function displayWord(doc: Doc, stem: string): string | undefined {
-  const i = indexIn(doc.stems, stem)
+  const i = stemSlot(doc, stem)
   return i === -1 ? undefined : doc.display[i]
 }
 

@@ -32,7 +32,7 @@ import type { Options, SuggestionType, SuggestResult } from './types.js'
 import { round } from './util.js'
 import { Vocabulary } from './vocabulary.js'
 import { LEVELS } from './levels.js'
-import { sentences, units as unitsOf, type Units } from './passages.js'
+import { PassageFinder, units as unitsOf, type Units } from './passages.js'
 import { searchText, type TextHit } from './search.js'
 import { DEFAULTS, DIVERSITY } from './weights.js'
 
@@ -59,7 +59,10 @@ export class Engine {
   private readonly strings = new Strings()
   private readonly background = new Background()
   private synonyms: SynonymTable
-  /** Each note's passage units, cut on first use; dropped on every update (compound splits may change). */
+  /**
+   * Each note's passage units, cut on first use. A changed or re-indexed note is a new Doc, so the
+   * others' units stay valid; all are dropped when an update changed how words are split into compounds.
+   */
   private units = new WeakMap<Doc, Units>()
   /** The words the themes are named by ({@link topics}); read again after every update. */
   private topics: Set<string> | undefined
@@ -124,7 +127,6 @@ export class Engine {
    * removed or renamed a note there).
    */
   update(path: string): void {
-    this.units = new WeakMap()
     this.topics = undefined
     const node = this.graph.byPath(path)
     // A synonym note added, changed, removed or turned into another kind: read the synonyms again.
@@ -135,6 +137,7 @@ export class Engine {
     // The vocabulary compounds are split against changed: notes whose words now split differently are
     // indexed again, so the index stays exactly what a fresh build would give.
     const resplit = this.splitter.resplit(this.vocabulary.words(), change.added, change.removed)
+    if (resplit.length > 0) this.units = new WeakMap()
     if (node && fields) this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer, this.strings))
     this.reindex(resplit, path)
   }
@@ -151,30 +154,25 @@ export class Engine {
     const weakBelow = options.weakBelow ?? LEVELS.redelijk
     const { postings, stemmer } = this
     const meanLength = postings.meanLength()
-    // Whether a stem is general, worked out once per query.
-    const general = new Map<string, boolean>()
     const query = analyzeQuery(text, options, {
       stemmer,
       splitter: this.splitter,
       synonyms: this.synonyms,
       vocabulary: this.vocabulary,
       indexed: (term) => postings.posting(term) !== undefined,
-      general: (term) => {
-        let g = general.get(term)
-        if (g === undefined) {
-          g = this.background.general(term, { share: (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), length: meanLength, names: this.topicWords().has(term) })
-          general.set(term, g)
-        }
-        return g
-      }
+      // Asked once per query term. Only a word of everyday Dutch can be general: the library's side is
+      // asked for those alone.
+      general: (term) =>
+        this.background.rank(term) !== undefined &&
+        this.background.general(term, { share: (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), length: meanLength, names: this.topicWords().has(term) })
     })
     const analyzed = now()
     const { ranked, lifts } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })
     const shown = diversify(ranked.slice(0, limit * DIVERSITY.pool), query, postings).slice(0, limit)
-    const lines = shown.length > 0 ? sentences(text) : []
+    const passages = shown.length > 0 ? new PassageFinder(text, query) : undefined
     const suggestions = shown.flatMap(({ d, score }) => {
       const doc = postings.doc(d)
-      return doc ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, text, lines, units: (x) => this.unitsOf(x) })] : []
+      return doc && passages ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, passages, units: (x) => this.unitsOf(x) })] : []
     })
     const result: SuggestResult = { suggestions, literature: literature(this.graph, suggestions, options.literatureLimit ?? DEFAULTS.literatureLimit, this.cite) }
     if (options.stats) {

@@ -8,7 +8,7 @@ import type { Stemmer } from './analyze.js'
 import { tokenize } from './analyze.js'
 import { displayWord, FIELD_COUNT, type Doc } from './documents.js'
 import { levelOf } from './levels.js'
-import { passages, type Units } from './passages.js'
+import { NoteTerms, type PassageFinder, type StemUnits, type Units } from './passages.js'
 import type { Postings } from './postings.js'
 import type { Query, QueryTerm } from './query.js'
 import { phraseScore, type Lift } from './rank.js'
@@ -31,10 +31,8 @@ export interface ExplainContext {
   stemmer: Stemmer
   /** Suggestions below this score are marked weak. */
   weakBelow: number
-  /** The case note, as given to the engine (passages quote it). */
-  text: string
-  /** Its sentences, worked out once per query. */
-  lines: ReadonlyArray<[number, number]>
+  /** Passage finding for this query. */
+  passages: PassageFinder
   /** A note's units for passages (cached by the engine). */
   units: (doc: Doc) => Units
 }
@@ -58,11 +56,18 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     matches.push({ words: [...words], term: phrase, field: 'signalen', kind: 'phrase' })
   }
   const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
-  // The order of the note's stems, not the query's: the contributions are sorted below.
+  // The note's stems that are in the query, in the note's order (the contributions are sorted below);
+  // those its passage units have go to the passages, in the query's order.
+  const units = context.units(doc)
+  const inUnits: Array<{ q: QueryTerm; units: StemUnits; idf: number }> = []
   for (let i = 0; i < doc.stems.length; i++) {
     const q = query.get(doc.stems[i] as string)
+    if (q === undefined) continue
+    const idf = postings.termIdf(q.term, 1)
+    const stemUnits = units.bySlot[i]
+    if (stemUnits) inUnits.push({ q, units: stemUnits, idf })
     // A general word of everyday Dutch is no reason to show (background.ts).
-    if (q === undefined || q.general) continue
+    if (q.general) continue
     const offset = i * FIELD_COUNT
     let best = -1
     let bestValue = 0
@@ -74,16 +79,27 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
       }
     }
     const field = FIELDS[best] ?? 'body'
-    contributions.push({ q, field, value: postings.termIdf(q.term, 1) * bestValue })
+    contributions.push({ q, field, value: idf * bestValue })
   }
   contributions.sort((a, b) => b.value - a.value || compare(a.q.term, b.q.term))
-  // A compound part or synonym of a word that also matched as a whole adds nothing to read.
-  const wholeWords = new Set(contributions.filter((c) => c.q.kind === 'word').flatMap((c) => [...c.q.words]))
-  const shown = contributions.filter((c) => c.q.kind === 'word' || ![...c.q.words].every((w) => wholeWords.has(w)))
-  for (const { q, field } of shown.slice(0, SHOWN.terms)) {
+  // A compound part or synonym of a word that also matched as a whole adds nothing to read (the words
+  // that matched whole are gathered the first time that question comes up).
+  let wholeWords: Set<string> | undefined
+  const shown: typeof contributions = []
+  for (const c of contributions) {
+    if (shown.length === SHOWN.terms) break
+    if (c.q.kind !== 'word') {
+      wholeWords ??= new Set(contributions.filter((x) => x.q.kind === 'word').flatMap((x) => [...x.q.words]))
+      if ([...c.q.words].every((w) => (wholeWords as Set<string>).has(w))) continue
+    }
+    shown.push(c)
+  }
+  for (const { q, field } of shown) {
     // Show a real word of the library note for the stem, e.g. "urinecontrole" rather than "urinecontrol".
     matches.push({ words: [...q.words].sort(), term: displayWord(doc, q.term) ?? q.term, field, kind: q.kind })
   }
+  const shared = new NoteTerms()
+  for (const e of inUnits.sort((a, b) => context.passages.order(a.q) - context.passages.order(b.q))) shared.add(e.q, e.units, e.idf)
   const via = [...new Set([...lifts].sort((a, b) => b.amount - a.amount).map((l) => l.from))]
   const rounded = round(score, 3)
   const level = levelOf(rounded, context.weakBelow)
@@ -98,7 +114,7 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     weak: level === 'zwak',
     matches,
     via,
-    passages: passages({ query, postings, text: context.text, lines: context.lines, phrases, units: context.units(doc) })
+    passages: context.passages.find(units, phrases, shared)
   }
   const basis = doc.type === 'praktijk' ? grondslag(node.note) : undefined
   if (basis !== undefined) suggestion.grondslag = basis

@@ -16,14 +16,31 @@
 import type { Level } from './types.js'
 
 /** The lowest score of each level above `zwak`. */
-export const LEVELS = { sterk: 0.68, redelijk: 0.55 } as const
+export interface Thresholds {
+  sterk: number
+  redelijk: number
+}
+
+/** The lowest score of each level above `zwak`, for the engine's suggestions. */
+export const LEVELS = { sterk: 0.68, redelijk: 0.55 } as const satisfies Thresholds
 
 /**
- * The level of a score.
+ * The level of a score against thresholds: the one rule behind every level the core gives (the engine's
+ * suggestions here, the link proposals of links/missing.ts with their own thresholds).
+ *
+ * @param score A score (0–1).
+ * @param thresholds The lowest score of `sterk` and of `redelijk`.
+ */
+export function levelFrom(score: number, thresholds: Thresholds): Level {
+  return score >= thresholds.sterk ? 'sterk' : score >= thresholds.redelijk ? 'redelijk' : 'zwak'
+}
+
+/**
+ * The level of a suggestion's score.
  *
  * @param score A suggestion's score (0–1).
  * @param redelijk The lowest score that is not weak (default {@link LEVELS}`.redelijk`).
  */
 export function levelOf(score: number, redelijk: number = LEVELS.redelijk): Level {
-  return score >= Math.max(LEVELS.sterk, redelijk) ? 'sterk' : score >= redelijk ? 'redelijk' : 'zwak'
+  return levelFrom(score, { sterk: Math.max(LEVELS.sterk, redelijk), redelijk })
 }

@@ -46,7 +46,7 @@ export interface QueryContext {
   vocabulary: Vocabulary
   /** Whether any indexed note has the stem. */
   indexed: (term: string) => boolean
-  /** Whether the stem is a general word of everyday Dutch (background.ts). */
+  /** Whether the stem is a general word of everyday Dutch (background.ts); asked at most once per stem. */
   general: (term: string) => boolean
 }
 
@@ -66,17 +66,17 @@ export function analyzeQuery(text: string, options: Options, context: QueryConte
   const query: Query = new Map()
   const add = (term: string, weight: number, word: string, kind: Match['kind'], position: number, start: number, end: number, vouched = false): void => {
     const q = query.get(term)
-    const general = !vouched && context.general(term)
     if (q) {
       q.weight += weight
       q.words.add(word)
       q.positions.push(position)
       q.starts.push(start)
       q.ends.push(end)
-      q.general &&= general
+      // General only if general each way it was found; whether the stem is general was asked when it came first.
+      if (vouched) q.general = false
       if (KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(q.kind)) q.kind = kind
     } else {
-      query.set(term, { term, weight, words: new Set([word]), kind, positions: [position], starts: [start], ends: [end], general })
+      query.set(term, { term, weight, words: new Set([word]), kind, positions: [position], starts: [start], ends: [end], general: !vouched && context.general(term) })
     }
   }
   const norms = tokens.map((t) => t.norm)

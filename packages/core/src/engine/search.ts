@@ -14,9 +14,9 @@ import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import type { NoteType } from '../graph/schema.js'
 import { tokenize, type Stemmer } from './analyze.js'
 import type { CompoundSplitter } from './compounds.js'
-import type { Doc } from './documents.js'
+import { stemSlot, type Doc } from './documents.js'
 import { TitleFinder } from './finder.js'
-import { passages, sentences, type Units } from './passages.js'
+import { NoteTerms, PassageFinder, type Units } from './passages.js'
 import type { Postings } from './postings.js'
 import { analyzeQuery, type Query } from './query.js'
 import type { SynonymTable } from './synonyms.js'
@@ -111,18 +111,25 @@ export function searchText(text: string, index: SearchIndex, limit: number): Tex
     if (doc && words.size === most) hits.push({ doc, score, words: words.size })
   }
   hits.sort((a, b) => b.score - a.score || (a.doc.node.title < b.doc.node.title ? -1 : 1))
-  const lines = sentences(text)
+  const finder = new PassageFinder(text, query)
   return hits.slice(0, limit).map(({ doc, score, words }) => ({
     node: doc.node,
     score: Math.round(score * 1000) / 1000,
     words,
-    excerpt: excerptOf(doc, query, index, text, lines)
+    excerpt: excerptOf(doc, query, index, finder)
   }))
 }
 
 /** The note's best passage for the query, with the matched words marked. */
-function excerptOf(doc: Doc, query: Query, index: SearchIndex, text: string, lines: ReadonlyArray<[number, number]>): Excerpt | undefined {
-  const [best] = passages({ query, postings: index.postings, text, lines, phrases: [], units: index.units(doc) })
+function excerptOf(doc: Doc, query: Query, index: SearchIndex, finder: PassageFinder): Excerpt | undefined {
+  const units = index.units(doc)
+  const shared = new NoteTerms()
+  for (const q of query.values()) {
+    const slot = stemSlot(doc, q.term)
+    const stemUnits = slot === -1 ? undefined : units.bySlot[slot]
+    if (stemUnits) shared.add(q, stemUnits, index.postings.termIdf(q.term, 1))
+  }
+  const [best] = finder.find(units, [], shared)
   if (!best) return undefined
   const matches = (norm: string): boolean => query.has(index.stemmer.stem(norm)) || index.splitter.split(norm).some((part) => query.has(index.stemmer.stem(part)))
   const marks: Array<[number, number]> = tokenize(best.text)

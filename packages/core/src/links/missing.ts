@@ -20,9 +20,11 @@
  */
 import type { Edge, GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import { SCHEMA, type EdgeKind, type NoteType } from '../graph/schema.js'
+import { levelFrom, type Thresholds } from '../engine/levels.js'
+import type { Level } from '../engine/types.js'
 
-/** How strong a proposal is: `sterk` (0.6 and above), `redelijk` (0.35 and above) or `zwak`. */
-export type ProposalLevel = 'sterk' | 'redelijk' | 'zwak'
+/** How strong a proposal is: `sterk` ({@link LINK_LEVELS}`.sterk` and above), `redelijk` or `zwak`. */
+export type ProposalLevel = Level
 
 /** A link a note is probably missing. */
 export interface LinkProposal {
@@ -87,10 +89,8 @@ const PHRASE: Record<EdgeKind, string> = {
   related: '{s} is verwant aan {o}',
   mention: '{s} noemt {o}'
 }
-const LEVELS: ReadonlyArray<[number, ProposalLevel]> = [
-  [0.6, 'sterk'],
-  [0.35, 'redelijk']
-]
+/** The lowest score of a `sterk` and of a `redelijk` proposal (levels.ts's rule, thresholds of its own). */
+export const LINK_LEVELS: Thresholds = { sterk: 0.6, redelijk: 0.35 }
 /** Reasons shown per proposal, and similar notes named per reason. */
 const SHOWN = { reasons: 4, names: 3 }
 
@@ -295,7 +295,7 @@ function propose(graph: KnowledgeGraph, node: GraphNode, field: string, path: st
     parts.push({ value: WEIGHT.paths * (1 - Math.exp(-c.paths / PATH_SCALE)), reason: `${best}${more}` })
   }
   const score = round(1 - parts.reduce((p, part) => p * (1 - part.value), 1))
-  const level = LEVELS.find(([min]) => score >= min)?.[1] ?? 'zwak'
+  const level = levelFrom(score, LINK_LEVELS)
   return {
     field,
     target: linkTarget(graph, path),
