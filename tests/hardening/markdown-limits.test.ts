@@ -60,6 +60,17 @@ describe('Markdown limits', () => {
     expect(chunked.text).toBe(whole.text)
   })
 
+  test('should not cut a long text before a paragraph line that only looks like a list item', () => {
+    // "2022) en op ..." continues the paragraph above it (only an item numbered 1 may interrupt one); a
+    // chunk that began there would read a list.
+    const paragraph = `Een alinea over onderzoek naar herstel (Jansen et al.,\n${'2022) en op de praktijk in de opvang.\n'.repeat(250)}`
+    const body = Array.from({ length: 6 }, () => paragraph).join('\n')
+    expect(body.length).toBeGreaterThan(CHUNK_FROM)
+    const bounded = parseMarkdown(body)
+    expect(bounded.plain).toEqual([])
+    expect(summary(bounded.tree)).toEqual(summary(markdown.parse(body)))
+  })
+
   test('should give a part read as plain text its exact text and position', () => {
     const evil = '*_'.repeat(2_000)
     const body = `# Kop\n\nEerst gewoon.\n\n${evil}\n\nDaarna *weer* gewoon.\n`

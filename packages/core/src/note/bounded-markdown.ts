@@ -147,7 +147,7 @@ function parseBody(body: string): Markdown {
       continue
     }
     const margin = body.charCodeAt(start) !== 32 && body.charCodeAt(start) !== 9
-    if (margin && (afterBlank || nesting(body, { start, end: Math.min(end, start + 12) }) > 0)) boundaries.push(i)
+    if (margin && (afterBlank || interrupts(body, start, end))) boundaries.push(i)
     afterBlank = false
     if (block.length > 0 && end - start <= 64 && SETEXT.test(head)) {
       setext++
@@ -317,6 +317,26 @@ function nesting(body: string, line: Line): number {
     }
     return depth
   }
+}
+
+/**
+ * Whether a line at the margin starts a block even right after a paragraph line, so that the text before
+ * it ends there in any parse: a block quote, a bullet item with content, or an ordered item numbered 1
+ * with content (CommonMark lets no other list item interrupt a paragraph; "2022) en op" continues one).
+ */
+function interrupts(body: string, start: number, end: number): boolean {
+  const c = body.charCodeAt(start)
+  if (c === 62) return true // >
+  let after = start + 1
+  if (c === 49) {
+    // 1. or 1)
+    const d = body.charCodeAt(start + 1)
+    if (d !== 46 && d !== 41) return false
+    after = start + 2
+  } else if (c !== 45 && c !== 42 && c !== 43) return false // - * +
+  if (after >= end || !isSpaceOrEnd(body, after, end)) return false
+  for (let i = after; i < end; i++) if (!isSpaceOrEnd(body, i, end)) return true
+  return false
 }
 
 function isSpaceOrEnd(body: string, i: number, end: number): boolean {
