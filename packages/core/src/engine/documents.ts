@@ -124,3 +124,42 @@ function bump(terms: Map<string, number>, packed: number[], term: string, field:
   }
   packed[offset + field] = (packed[offset + field] as number) + amount
 }
+
+/**
+ * A {@link Doc} as plain JSON data, for the persisted index: the node by its path, the terms in the order
+ * of their offsets (term `i` has its frequencies at `i * FIELD_COUNT`), the Maps as parallel arrays.
+ */
+export interface PackedDoc {
+  path: string
+  lengths: number[]
+  terms: string[]
+  tf: number[]
+  phrases: Phrase[]
+  words: string[]
+  counts: number[]
+  display: Array<[string, string]>
+}
+
+/** A note's index entry as JSON data (see {@link unpackDoc}); keep it in step with {@link Doc}. */
+export function packDoc(doc: Doc): PackedDoc {
+  const terms: string[] = []
+  for (const [term, offset] of doc.terms) terms[offset / FIELD_COUNT] = term
+  return { path: doc.node.path, lengths: doc.lengths, terms, tf: Array.from(doc.tf), phrases: doc.phrases, words: [...doc.words.keys()], counts: [...doc.words.values()], display: [...doc.display] }
+}
+
+/**
+ * The index entry a {@link packDoc} gave, for its node.
+ *
+ * @throws Error when the data does not fit together (a damaged cache).
+ */
+export function unpackDoc(packed: PackedDoc, node: GraphNode): Doc {
+  const { terms, tf, words, counts } = packed
+  if (!Array.isArray(terms) || !Array.isArray(tf) || tf.length !== terms.length * FIELD_COUNT || !Array.isArray(words) || !Array.isArray(counts) || words.length !== counts.length || packed.lengths?.length !== FIELD_COUNT) {
+    throw new Error(`index van ${packed.path} klopt niet`)
+  }
+  const termMap = new Map<string, number>()
+  for (let i = 0; i < terms.length; i++) termMap.set(terms[i] as string, i * FIELD_COUNT)
+  const wordMap = new Map<string, number>()
+  for (let i = 0; i < words.length; i++) wordMap.set(words[i] as string, counts[i] as number)
+  return { node, type: node.type as SuggestionType, lengths: packed.lengths, terms: termMap, tf: Float64Array.from(tf), phrases: packed.phrases, words: wordMap, display: new Map(packed.display) }
+}
