@@ -1,4 +1,5 @@
 /** What every command gets and gives. */
+import type { CacheOptions } from './cache.js'
 
 /** Where a command writes, and where it runs. */
 export interface Io {
@@ -13,6 +14,8 @@ export interface Io {
 export interface Defaults {
   /** The library folder used when the command is given none. */
   library: string
+  /** Where the persisted index of a library is kept; absent: none (every note is read). */
+  cache?: CacheOptions
 }
 
 /** One subcommand of `praktijkwijzer`. */

@@ -11,6 +11,7 @@ import { privacy } from './commands/privacy.js'
 import { report } from './commands/report.js'
 import { suggest } from './commands/suggest.js'
 import { vault } from './commands/vault.js'
+import { cacheDir, codeVersion } from './cache.js'
 import { shippedLibrary } from './files.js'
 import { printable, printableOutput } from './printable.js'
 
@@ -38,7 +39,7 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
  * @param defaults Defaults such as the library folder.
  * @returns The exit code: 0 fine, 1 problems found, 2 wrong usage.
  */
-export async function main(argv: string[], given: Io = processIo(), defaults: Defaults = { library: shippedLibrary() }): Promise<number> {
+export async function main(argv: string[], given: Io = processIo(), defaults: Defaults = { library: shippedLibrary(), cache: { dir: cacheDir(), version: codeVersion(VERSION) } }): Promise<number> {
   // Whatever a command prints passes the last guard against control characters from notes and names.
   const io: Io = { ...given, out: (text) => given.out(printableOutput(text)), err: (text) => given.err(printableOutput(text)) }
   const [name, ...rest] = argv

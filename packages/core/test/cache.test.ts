@@ -13,10 +13,10 @@ const FILES = [
 const KEY = { version: '0.1.0', library: '/home/a/kennisbank' }
 const STAMPS = new Map<string, Stamp>(FILES.map((f, i) => [f.path, { mtime: 1000 + i, size: 10 + i }]))
 
-function cached(): string {
+function cached(references = new Map<string, string>()): string {
   const library = new Library(FILES)
   library.buildIndex()
-  return encodeCache(library, KEY, STAMPS)
+  return encodeCache(library, KEY, STAMPS, references)
 }
 
 describe('cache file', () => {
@@ -30,6 +30,15 @@ describe('cache file', () => {
     expect(loaded.library.suggest('De deurwaarder stond aan de deur, hij wil naar schuldhulp.')).toEqual(fresh.suggest('De deurwaarder stond aan de deur, hij wil naar schuldhulp.'))
     expect(loaded.library.problems()).toEqual(fresh.problems())
     expect(loaded.library.problems().some((p) => p.file === 'kapot.md' && p.code === 'encoding')).toBe(true)
+  })
+
+  test('should keep the formatted references of the literature notes still there, by their hash', () => {
+    const source = '---\ntype: literatuur\nbron: ["1"]\nauteurs: ["Jansen, A."]\njaar: 2020\ntitel: "Over geld"\nsoort: boek\n---\n# L\n'
+    const library = new Library([...FILES, { path: 'literatuur/Jansen 2020.md', text: source }])
+    const hash = library.hashOf('literatuur/Jansen 2020.md') as string
+    const text = encodeCache(library, KEY, STAMPS, new Map([[hash, 'Jansen, A. (2020). *Over geld*.'], ['0000', 'weg']]))
+    const loaded = decodeCache(text, KEY)
+    expect(loaded.ok && [...loaded.references]).toEqual([[hash, 'Jansen, A. (2020). *Over geld*.']])
   })
 
   test.each([
@@ -69,6 +78,17 @@ describe('cache file', () => {
     now.set('nieuw.md', { mtime: 1, size: 1 })
     now.delete('kapot.md')
     expect(staleFiles(STAMPS, now)).toEqual({ read: ['themas/Geld.md', 'nieuw.md'], removed: ['kapot.md'] })
+  })
+
+  test('should read again a file without a stamp, and one modified in the moment the cache was written', () => {
+    const now = new Map(STAMPS)
+    now.set('kapot.md', { mtime: -1, size: -1 })
+    const same = new Map(now)
+    same.set('kapot.md', { mtime: -1, size: -1 })
+    expect(staleFiles(same, now, 100_000).read).toEqual(['kapot.md'])
+    // praktijken/Schulden.md has mtime 1000: within two seconds of a cache written at 2500.
+    expect(staleFiles(STAMPS, STAMPS, 2500).read).toEqual(['praktijken/Schulden.md', 'themas/Geld.md', 'kapot.md'])
+    expect(staleFiles(STAMPS, STAMPS, 3003).read).toEqual([])
   })
 
   test('should keep a note whose stamp changed but whose text did not, and follow a rename', () => {

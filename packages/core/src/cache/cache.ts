@@ -33,7 +33,7 @@ export interface CacheKey {
 export type CacheRefusal = 'afgebroken' | 'beschadigd' | 'oudere-versie' | 'andere-kennisbank'
 
 /** A cache file read back: the library and the stamps it was taken with, or why it was refused. */
-export type LoadedCache = { ok: true; library: Library; stamps: Map<string, Stamp> } | { ok: false; reason: CacheRefusal }
+export type LoadedCache = { ok: true; library: Library; stamps: Map<string, Stamp>; written: number; references: Map<string, string> } | { ok: false; reason: CacheRefusal }
 
 interface Header {
   praktijkwijzer: 'index'
@@ -45,8 +45,12 @@ interface Header {
 }
 
 interface Payload {
+  /** When the file was written (ms since 1970), for {@link staleFiles}. */
+  written: number
   stamps: Array<[string, number, number]>
   snapshot: LibrarySnapshot
+  /** Formatted references of literature notes, by the hash of the note's text. */
+  references: Array<[string, string]>
 }
 
 /**
@@ -55,9 +59,19 @@ interface Payload {
  * @param library The library (with its index built, so the next start need not build it).
  * @param key The version and the library it belongs to.
  * @param stamps Each library file's stamp, by library path, as it was when read.
+ * @param references Formatted references (APA) of literature notes, by the hash of the note's text
+ *   ({@link Library.hashOf}): formatting needs the citation engine, which takes a while to start. Only
+ *   those of notes still in the library are kept.
+ * @param written When (ms since 1970; default now).
  */
-export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap<string, Stamp>): string {
-  const payload: Payload = { stamps: [...stamps].map(([path, s]) => [path, s.mtime, s.size]), snapshot: library.snapshot() }
+export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap<string, Stamp>, references: ReadonlyMap<string, string> = new Map(), written = Date.now()): string {
+  const kept: Array<[string, string]> = []
+  for (const node of library.graph.nodes('literatuur')) {
+    const hash = library.hashOf(node.path)
+    const reference = hash === undefined ? undefined : references.get(hash)
+    if (hash !== undefined && reference !== undefined) kept.push([hash, reference])
+  }
+  const payload: Payload = { written, stamps: [...stamps].map(([path, s]) => [path, s.mtime, s.size]), snapshot: library.snapshot(), references: kept }
   const body = JSON.stringify(payload)
   const header: Header = { praktijkwijzer: 'index', format: CACHE_FORMAT, version: key.version, library: key.library, length: body.length, hash: contentHash(body) }
   return `${JSON.stringify(header)}\n${body}\n`
@@ -92,7 +106,10 @@ export function decodeCache(text: string, key: CacheKey, options: LibraryOptions
       if (typeof path !== 'string' || typeof mtime !== 'number' || typeof size !== 'number') throw new Error('stempel')
       stamps.set(path, { mtime, size })
     }
-    return { ok: true, library: Library.restore(payload.snapshot, options), stamps }
+    if (typeof payload.written !== 'number') throw new Error('tijd')
+    const references = new Map<string, string>()
+    for (const [hash, reference] of payload.references) if (typeof hash === 'string' && typeof reference === 'string') references.set(hash, reference)
+    return { ok: true, library: Library.restore(payload.snapshot, options), stamps, written: payload.written, references }
   } catch {
     return { ok: false, reason: 'beschadigd' }
   }
@@ -115,18 +132,25 @@ export interface StaleFiles {
   removed: string[]
 }
 
+/** How close to the cache's writing a file's modification time must be to be read again anyway, in ms. */
+const RACY_MS = 2000
+
 /**
- * Compare the stamps in the cache with the files as they are now.
+ * Compare the stamps in the cache with the files as they are now. A file is read again when it is new,
+ * when its stamp changed, when it has no stamp (a negative time: the file system could not say), or when
+ * it was modified within two seconds of the cache being written: a change in that same moment might keep
+ * the time and size (coarse clocks, FAT's two seconds), so only its hash can tell.
  *
  * @param cached The stamps the cache was written with.
  * @param current Every library file now, by library path.
+ * @param written When the cache was written ({@link LoadedCache}).
  */
-export function staleFiles(cached: ReadonlyMap<string, Stamp>, current: ReadonlyMap<string, Stamp>): StaleFiles {
+export function staleFiles(cached: ReadonlyMap<string, Stamp>, current: ReadonlyMap<string, Stamp>, written = Infinity): StaleFiles {
   const read: string[] = []
   const removed: string[] = []
   for (const [path, stamp] of current) {
     const old = cached.get(path)
-    if (!old || old.mtime !== stamp.mtime || old.size !== stamp.size) read.push(path)
+    if (!old || old.mtime !== stamp.mtime || old.size !== stamp.size || stamp.mtime < 0 || stamp.mtime >= written - RACY_MS) read.push(path)
   }
   for (const path of cached.keys()) if (!current.has(path)) removed.push(path)
   return { read, removed }
