@@ -43,8 +43,10 @@ describe('cache file', () => {
 
   test.each([
     ['cut short', (t: string) => t.slice(0, Math.floor(t.length / 2)), 'afgebroken'],
-    ['cut in the header', (t: string) => t.slice(0, 20), 'afgebroken'],
-    ['empty', () => '', 'afgebroken'],
+    ['cut in the header', (t: string) => t.slice(0, 30), 'afgebroken'],
+    ['cut after the header', (t: string) => t.slice(0, t.indexOf('\n') + 1), 'afgebroken'],
+    ['empty', () => '', 'beschadigd'],
+    ['one character fewer', (t: string) => t.replace('Budgetbeheer', 'Budgetbeher'), 'beschadigd'],
     ['one character changed', (t: string) => t.replace('Budgetbeheer', 'Budgetbeheeer').replace(/"length":\d+/, (m) => `"length":${Number(m.slice(9)) + 1}`), 'beschadigd'],
     ['not JSON', () => 'PK\u0003\u0004 garbage\nmore', 'beschadigd'],
     ['another file', () => '{"name":"something"}\n{}', 'beschadigd'],

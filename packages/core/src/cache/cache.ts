@@ -87,17 +87,19 @@ export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap
  */
 export function decodeCache(text: string, key: CacheKey, options: LibraryOptions = {}): LoadedCache {
   const end = text.indexOf('\n')
+  // A file cut short lost its last line end; one cut inside the header has only the start of ours.
+  if (end === -1) return { ok: false, reason: text.startsWith('{"praktijkwijzer":"index"') ? 'afgebroken' : 'beschadigd' }
   let header: Partial<Header>
   try {
-    header = JSON.parse(end === -1 ? text : text.slice(0, end)) as Partial<Header>
+    header = JSON.parse(text.slice(0, end)) as Partial<Header>
   } catch {
-    return { ok: false, reason: end === -1 ? 'afgebroken' : 'beschadigd' }
+    return { ok: false, reason: 'beschadigd' }
   }
   if (header === null || typeof header !== 'object' || header.praktijkwijzer !== 'index') return { ok: false, reason: 'beschadigd' }
   if (header.format !== CACHE_FORMAT || header.version !== key.version) return { ok: false, reason: 'oudere-versie' }
   if (header.library !== key.library) return { ok: false, reason: 'andere-kennisbank' }
-  const body = end === -1 ? '' : text.slice(end + 1).replace(/\n$/, '')
-  if (body.length < (header.length ?? 0)) return { ok: false, reason: 'afgebroken' }
+  if (!text.endsWith('\n') || text.length < end + 2) return { ok: false, reason: 'afgebroken' }
+  const body = text.slice(end + 1, -1)
   if (body.length !== header.length || contentHash(body) !== header.hash) return { ok: false, reason: 'beschadigd' }
   try {
     const payload = JSON.parse(body) as Payload
