@@ -21,8 +21,6 @@ export interface Defaults {
 /** One subcommand of `praktijkwijzer`. */
 export interface Command {
   name: string
-  /** One line for the overview. */
-  summary: string
   /** The whole `--help` text. */
   help: string
   /** Run with the arguments after the command name; returns the exit code. */

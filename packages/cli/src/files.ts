@@ -15,8 +15,11 @@ import { printable } from './printable.js'
 
 /** The library shipped with Praktijkwijzer (the repository's `library/`). */
 export function shippedLibrary(): string {
-  // The bundle lives in packages/cli/dist/; the library at the repository root.
-  return fileURLToPath(new URL('../../../library', import.meta.url))
+  // The code runs from packages/cli/dist/ (the bundle and its chunks) or packages/cli/src/ (tests); the
+  // library is at the repository root.
+  const file = fileURLToPath(import.meta.url)
+  const at = file.lastIndexOf(`${sep}packages${sep}cli${sep}`)
+  return at === -1 ? fileURLToPath(new URL('../../../library', import.meta.url)) : join(file.slice(0, at), 'library')
 }
 
 /** A file or folder the walk met, with its path relative to the walk's root. */

@@ -10,7 +10,6 @@ import { printable } from '../printable.js'
 
 export const check: Command = {
   name: 'check',
-  summary: 'controleer een kennisbank op fouten (velden, links, YAML)',
   help: `Gebruik: praktijkwijzer check [MAP] [--library MAP] [--json] [--quiet]
 
 Leest elke .md-notitie in MAP (standaard: --library, anders de meegeleverde kennisbank) en toont elk

@@ -35,7 +35,6 @@ const EXPORT_FORMATS = [...EXCHANGE_FORMATS, 'apa'] as const
 
 export const cite: Command = {
   name: 'cite',
-  summary: 'literatuur exporteren (CSL-JSON, BibTeX, RIS, APA) en importeren uit Zotero e.d.',
   help: `Gebruik: praktijkwijzer cite export [--library MAP] [--format csl-json|bibtex|ris|apa] [--for NOTITIE]
        praktijkwijzer cite import BESTAND [--library MAP] [--format csl-json|bibtex|ris] [--dry-run]
 

@@ -8,7 +8,6 @@ import type { Command } from '../command.js'
 
 export const graph: Command = {
   name: 'graph',
-  summary: 'de kennisbank als graaf (json, dot of mermaid)',
   help: `Gebruik: praktijkwijzer graph [MAP] [--library MAP] [--format json|dot|mermaid] [--typed]
 
 Schrijft de notities met een type en hun verbindingen (hoort bij, past toe, onderbouwd door, verwant aan,

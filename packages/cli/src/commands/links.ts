@@ -13,7 +13,6 @@ const FIELDS = ['thema', 'methodiek', 'literatuur', 'gerelateerd'] as const
 
 export const links: Command = {
   name: 'links',
-  summary: 'ontbrekende verbanden van een kennisbanknotitie voorstellen',
   help: `Gebruik: praktijkwijzer links NOTITIE [opties]
        praktijkwijzer links --all [opties]
 

@@ -16,7 +16,6 @@ const FORMATS = ['md', 'html', 'csv'] as const
 
 export const report: Command = {
   name: 'report',
-  summary: 'overzicht van de onderbouwing: bewijs, ontbrekende en ongebruikte literatuur (md, html, csv)',
   help: `Gebruik: praktijkwijzer report [MAP] [--library MAP] [--format md|html|csv]
 
 Schrijft een overzicht van de onderbouwing in de kennisbank naar de standaarduitvoer:

@@ -11,7 +11,6 @@ const TYPES = ['praktijk', 'methodiek', 'thema'] as const
 
 export const suggest: Command = {
   name: 'suggest',
-  summary: 'praktijken, methodieken, thema\'s en literatuur bij een casusnotitie',
   help: `Gebruik: praktijkwijzer suggest NOTITIE.md [opties]
        praktijkwijzer suggest - < notitie.md
 

@@ -126,25 +126,33 @@ function bump(terms: Map<string, number>, packed: number[], term: string, field:
 }
 
 /**
- * A {@link Doc} as plain JSON data, for the persisted index: the node by its path, the terms in the order
- * of their offsets (term `i` has its frequencies at `i * FIELD_COUNT`), the Maps as parallel arrays.
+ * A {@link Doc} as plain JSON data, for the persisted index, laid out to parse fast: the node by its path,
+ * the terms in the order of their offsets (term `i` has its frequencies at `i * FIELD_COUNT`) and the
+ * words as one space-separated string each (words and stems are letters and digits only), and for each
+ * term the index of its display word in `words` (-1: none, a compound part's stem).
  */
 export interface PackedDoc {
   path: string
   lengths: number[]
-  terms: string[]
+  terms: string
   tf: number[]
+  display: number[]
   phrases: Phrase[]
-  words: string[]
+  words: string
   counts: number[]
-  display: Array<[string, string]>
 }
 
 /** A note's index entry as JSON data (see {@link unpackDoc}); keep it in step with {@link Doc}. */
 export function packDoc(doc: Doc): PackedDoc {
   const terms: string[] = []
   for (const [term, offset] of doc.terms) terms[offset / FIELD_COUNT] = term
-  return { path: doc.node.path, lengths: doc.lengths, terms, tf: Array.from(doc.tf), phrases: doc.phrases, words: [...doc.words.keys()], counts: [...doc.words.values()], display: [...doc.display] }
+  const words = [...doc.words.keys()]
+  const position = new Map(words.map((w, i) => [w, i]))
+  const display = terms.map((term) => {
+    const word = doc.display.get(term)
+    return word === undefined ? -1 : (position.get(word) ?? -1)
+  })
+  return { path: doc.node.path, lengths: doc.lengths, terms: terms.join(' '), tf: Array.from(doc.tf), display, phrases: doc.phrases, words: words.join(' '), counts: [...doc.words.values()] }
 }
 
 /**
@@ -153,13 +161,21 @@ export function packDoc(doc: Doc): PackedDoc {
  * @throws Error when the data does not fit together (a damaged cache).
  */
 export function unpackDoc(packed: PackedDoc, node: GraphNode): Doc {
-  const { terms, tf, words, counts } = packed
-  if (!Array.isArray(terms) || !Array.isArray(tf) || tf.length !== terms.length * FIELD_COUNT || !Array.isArray(words) || !Array.isArray(counts) || words.length !== counts.length || packed.lengths?.length !== FIELD_COUNT) {
+  const terms = typeof packed.terms === 'string' && packed.terms !== '' ? packed.terms.split(' ') : []
+  const words = typeof packed.words === 'string' && packed.words !== '' ? packed.words.split(' ') : []
+  const { tf, counts, display } = packed
+  if (!Array.isArray(tf) || tf.length !== terms.length * FIELD_COUNT || !Array.isArray(counts) || words.length !== counts.length || !Array.isArray(display) || display.length !== terms.length || packed.lengths?.length !== FIELD_COUNT || !Array.isArray(packed.phrases)) {
     throw new Error(`index van ${packed.path} klopt niet`)
   }
   const termMap = new Map<string, number>()
-  for (let i = 0; i < terms.length; i++) termMap.set(terms[i] as string, i * FIELD_COUNT)
+  const displayMap = new Map<string, string>()
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as string
+    termMap.set(term, i * FIELD_COUNT)
+    const w = display[i] as number
+    if (w >= 0) displayMap.set(term, words[w] as string)
+  }
   const wordMap = new Map<string, number>()
   for (let i = 0; i < words.length; i++) wordMap.set(words[i] as string, counts[i] as number)
-  return { node, type: node.type as SuggestionType, lengths: packed.lengths, terms: termMap, tf: Float64Array.from(tf), phrases: packed.phrases, words: wordMap, display: new Map(packed.display) }
+  return { node, type: node.type as SuggestionType, lengths: packed.lengths, terms: termMap, tf: Float64Array.from(tf), phrases: packed.phrases, words: wordMap, display: displayMap }
 }
