@@ -286,14 +286,19 @@ export class LibraryIndex extends Component {
       }
       const stale = staleFiles(loaded.stamps, current, loaded.written)
       this.stamps = new Map([...loaded.stamps].filter(([path]) => current.has(path)))
-      const read = await Promise.all(stale.read.map((p) => this.readSource(folder, byPath.get(p) as TFile)))
+      const read = await Promise.all(
+        stale.read.map(async (p) => {
+          const file = byPath.get(p)
+          return { path: p, source: file ? await this.readSource(folder, file) : null }
+        })
+      )
       if (generation !== this.generation) return
       const sources: SourceFile[] = []
       const failed: string[] = []
-      read.forEach((source, i) => {
+      for (const { path, source } of read) {
         if (source) sources.push(source)
-        else failed.push(stale.read[i] as string)
-      })
+        else failed.push(path)
+      }
       for (const path of failed) this.stamps.delete(path)
       const changed = library.apply(sources, [...stale.removed, ...failed])
       save = changed > 0 || stale.read.length > 0 || stale.removed.length > 0 || !library.indexed

@@ -2,7 +2,7 @@
 // the adapter; after a cached start a changed, added, removed or renamed note gives what a fresh build
 // gives; a cut-short, damaged or older index is refused with a line in the status and the console, and
 // read afresh; an interrupted write never leaves an index that is trusted; no case-note text goes in.
-import { TFile, Vault } from 'obsidian'
+import { Vault, type TFile } from 'obsidian'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { LibraryIndex } from '../src/library-index'
 import { LIBRARY, until } from './helpers'
@@ -21,6 +21,12 @@ function vaultWith(extra: Record<string, string> = {}): Vault {
     file.stat = { ctime: OLD, mtime: OLD, size: text.length }
   }
   return vault
+}
+
+function file(vault: Vault, path: string): TFile {
+  const found = vault.getFileByPath(path)
+  if (!found) throw new Error(`no file ${path}`)
+  return found
 }
 
 const indexes: LibraryIndex[] = []
@@ -73,10 +79,10 @@ describe('persisted index', () => {
     const vault = vaultWith()
     await written(vault)
     // While the plugin is off: one note changed, one added, one removed, one renamed.
-    const changed = vault.getFileByPath('Kennisbank/praktijken/Nauwe samenwerking met schuldhulpverlening.md') as TFile
+    const changed = file(vault, 'Kennisbank/praktijken/Nauwe samenwerking met schuldhulpverlening.md')
     await vault.modify(changed, (vault.text(changed.path) as string).replace(/schuld/gi, 'kamer'))
     await vault.create('Kennisbank/praktijken/Post samen openen.md', '---\ntype: praktijk\nbron: ["5.2"]\nsignalen: ["deurwaarder aan de deur"]\n---\n# Post samen openen\n\nSchulden en de deurwaarder: samen de post openen.\n')
-    const removed = vault.getFileByPath('Kennisbank/literatuur/Menger 2018.md') as TFile
+    const removed = file(vault, 'Kennisbank/literatuur/Menger 2018.md')
     await vault.delete(removed)
     const renamed = vault.getFileByPath('Kennisbank/themas/Agressie.md') ?? vault.getMarkdownFiles().find((f) => f.path.startsWith('Kennisbank/themas/'))
     if (!renamed) throw new Error('no theme')
