@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { cacheDir, cacheFile } from '../src/cache.js'
-import { main } from '../src/main.js'
+import { runCli, type Run } from './run.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const CASE = 'tests/eval/cases/01-deurwaarder-aan-de-deur.md'
@@ -17,13 +17,8 @@ let work: string
 let library: string
 let cache: string
 
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), cwd: root }
-  const code = await main(argv, io, { library, cache: { dir: cache, version: 'test' } })
-  return { code, out, err }
+function run(...argv: string[]): Promise<Run> {
+  return runCli(argv, { cwd: root, library, cache: { dir: cache, version: 'test' } })
 }
 
 /** `suggest --json` through the cache and afresh: they must be the same, and the cached run quiet. */
