@@ -60,7 +60,7 @@ export interface Cached {
   references: ReadonlyMap<string, string>
   /** Keep a formatted reference (it is written with the index). */
   remember(hash: string, reference: string): void
-  /** Write the cache when something changed (atomically); a failure is said on standard error, not thrown. */
+  /** Write the cache when something changed (atomically); a failure is never thrown nor reported. */
   save(): void
 }
 
@@ -131,20 +131,34 @@ export function loadCached(root: string, walk: Walk, read: (path: string, full: 
     },
     save() {
       if (!dirty && !(library.indexed && !wasIndexed)) return
-      writeAtomic(file, encodeCache(library, key, stamps, references), io)
+      let text: string
+      try {
+        text = encodeCache(library, key, stamps, references)
+      } catch {
+        // A library too large for one string (V8's limit, some hundreds of MB): it is read afresh each time.
+        return
+      }
+      writeAtomic(file, text)
     }
   }
 }
 
-/** Write a file through a temporary file next to it and a rename: a reader sees the old file or the new. */
-function writeAtomic(file: string, text: string, io: Io): void {
+/**
+ * Write a file through a temporary file next to it and a rename: a reader sees the old file or the new.
+ * A cache folder that cannot be written (another user's, read-only) is no problem of the library and
+ * is not reported: the next start reads the library afresh.
+ */
+function writeAtomic(file: string, text: string): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 })
     writeFileSync(temp, text, { mode: 0o600 })
     renameSync(temp, file)
-  } catch (error) {
-    rmSync(temp, { force: true })
-    io.err(`praktijkwijzer: de index van de kennisbank kon niet opgeslagen worden (${(error as NodeJS.ErrnoException).code ?? String(error)}); de volgende keer wordt de kennisbank opnieuw gelezen.\n`)
+  } catch {
+    try {
+      rmSync(temp, { force: true })
+    } catch {
+      // Not even that: the folder is not ours.
+    }
   }
 }
