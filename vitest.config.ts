@@ -1,5 +1,11 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+
+// The CLI keeps its persisted index under XDG_CACHE_HOME: in tests a fresh folder per run, never the user's.
+const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'praktijkwijzer-test-cache-')) }
 
 export default defineConfig({
   test: {
@@ -7,7 +13,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'core', include: ['packages/core/test/**/*.test.ts'], testTimeout: 30_000 } },
       // CLI tests load the shipped library and start the citation formatter: seconds on a busy machine.
-      { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'], testTimeout: 30_000, env } },
       {
         test: {
           name: 'plugin',
@@ -22,7 +28,7 @@ export default defineConfig({
           }
         }
       },
-      { test: { name: 'e2e', include: ['tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } }
+      { test: { name: 'e2e', include: ['tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, env } }
     ]
   }
 })

@@ -3,16 +3,21 @@
  * relevance engine. Built once the layout is ready; kept current one file at a time on the vault's
  * create, modify, delete and rename events. A library folder that appears later (copied in after the
  * plugin was enabled) is read when it appears; a renamed library folder is followed. Only files inside
- * the library folder are ever read into it: case notes never are. It only reads; it never writes to the
- * vault.
+ * the library folder are ever read into it: case notes never are. It never writes to the vault's notes.
  *
- * Over 300 lines: building, the incremental updates and following the folder share the queue and the
- * generation counter that keep them in order; apart, each would need the others' internals.
+ * With a persisted index ({@link IndexCache}), the first build after start loads it before reading the
+ * library and reads only the notes whose modification time or size changed, that are new, or gone; the
+ * index is written again (debounced) after a build and after changes.
+ *
+ * Over 300 lines: building, the incremental updates, following the folder and writing the index share
+ * the queue and the generation counter that keep them in order; apart, each would need the others'
+ * internals.
  */
-import { briefReference, Library, LibrarySearch, loadCitations, problem, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
-import type { Citations, GraphNode, LinkOptions, LinkProposal, NoteType, Problem, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
+import { briefReference, cacheWarning, encodeCache, Library, LibrarySearch, loadCitations, problem, staleFiles, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
+import type { Citations, GraphNode, LinkOptions, LinkProposal, NoteType, Problem, SourceFile, Stamp, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
+import { IndexCache, type CacheSettings } from './index-cache'
 
 /** Where the index is. */
 export type IndexState = 'idle' | 'loading' | 'ready' | 'missing'
@@ -30,6 +35,8 @@ export interface IndexStatus {
   progress?: { done: number; total: number }
   /** The library's version, when one of its index notes gives it (`versie`). */
   version?: string
+  /** A line about the persisted index (it could not be used and the library was read afresh). */
+  notice?: string
 }
 
 /** Options of the {@link LibraryIndex}. */
@@ -39,6 +46,8 @@ export interface Options {
    * `folder` getter give the new folder (update the setting) before it returns: the index reads it again.
    */
   onMoved?: (folder: string) => void
+  /** Keep a persisted index there (see {@link IndexCache}); absent: every start reads every note. */
+  cache?: CacheSettings
 }
 
 /** The library index. Add it to the plugin with `addChild`; call {@link start} once the layout is ready. */
@@ -65,6 +74,13 @@ export class LibraryIndex extends Component {
   private progress: { done: number; total: number } | undefined
   /** The library folder's old path while a move of it is being followed. */
   private movedFrom: string | null = null
+  private readonly cache: IndexCache | undefined
+  /** Whether the persisted index was tried: only the first build after start uses it. */
+  private cacheTried = false
+  /** The stamp (modification time, size) of every note as it was read, by library path. */
+  private stamps = new Map<string, Stamp>()
+  private saveTimer: number | undefined
+  private notice: string | undefined
 
   /**
    * @param vault The vault to read from.
@@ -75,6 +91,7 @@ export class LibraryIndex extends Component {
     this.vault = vault
     this.folderOf = folder
     this.onMoved = options.onMoved
+    this.cache = options.cache ? new IndexCache(vault.adapter, options.cache) : undefined
   }
 
   override onload(): void {
@@ -100,6 +117,8 @@ export class LibraryIndex extends Component {
 
   override onunload(): void {
     this.alive = false
+    if (this.saveTimer !== undefined) window.clearTimeout(this.saveTimer)
+    this.saveTimer = undefined
     this.generation++
     this.library = null
     this.state = 'idle'
@@ -141,6 +160,7 @@ export class LibraryIndex extends Component {
     if (this.state === 'loading' && this.progress) status.progress = { ...this.progress }
     const version = this.library?.graph.nodes('index').map((n) => coreVersion(n.note)).find((v) => v !== undefined)
     if (version !== undefined) status.version = version
+    if (this.notice !== undefined) status.notice = this.notice
     return status
   }
 
@@ -253,30 +273,98 @@ export class LibraryIndex extends Component {
       if (f instanceof TFile && f.extension === 'md') files.push(f)
     })
     this.progress = { done: 0, total: files.length }
-    const sources = await Promise.all(files.map((f) => this.readSource(folder, f)))
+    const options = { cite: (node: GraphNode) => this.reference(node) }
+    const tryCache = this.cache !== undefined && !this.cacheTried
+    this.cacheTried = true
+    const loaded = tryCache ? await this.cache?.load(folder, options).catch(() => null) : null
     if (generation !== this.generation) return
-    // Parse in slices, giving the app the main thread back between them: a large library never freezes
-    // typing while it loads. Then the relevance index in slices too (one note a step): no long task
-    // between layout-ready and the panel.
-    const library = new Library([], { cite: (node) => this.reference(node) })
-    let done = 0
-    function* parse(): Generator<void> {
-      for (const source of sources) {
-        if (source) library.upsert(source)
-        done++
-        yield
+    let library: Library
+    let save = this.cache !== undefined
+    if (loaded?.ok) {
+      // A cached start: read only what changed since the index was written.
+      library = loaded.library
+      const byPath = new Map<string, TFile>()
+      const current = new Map<string, Stamp>()
+      for (const f of files) {
+        const path = libraryPathOf(folder, f.path)
+        if (path === null) continue
+        byPath.set(path, f)
+        current.set(path, { mtime: f.stat.mtime, size: f.stat.size })
       }
+      const stale = staleFiles(loaded.stamps, current, loaded.written)
+      this.stamps = new Map([...loaded.stamps].filter(([path]) => current.has(path)))
+      const read = await Promise.all(
+        stale.read.map(async (p) => {
+          const file = byPath.get(p)
+          return { path: p, source: file ? await this.readSource(folder, file) : null }
+        })
+      )
+      if (generation !== this.generation) return
+      const sources: SourceFile[] = []
+      const failed: string[] = []
+      for (const { path, source } of read) {
+        if (source) sources.push(source)
+        else failed.push(path)
+      }
+      for (const path of failed) this.stamps.delete(path)
+      const changed = library.apply(sources, [...stale.removed, ...failed])
+      save = changed > 0 || stale.read.length > 0 || stale.removed.length > 0 || !library.indexed
+      this.notice = undefined
+    } else {
+      if (loaded && !loaded.ok) {
+        this.notice = cacheWarning(loaded.reason)
+        console.warn(`Praktijkwijzer: ${this.notice}`)
+      } else this.notice = undefined
+      this.stamps = new Map()
+      const sources = await Promise.all(files.map((f) => this.readSource(folder, f)))
+      if (generation !== this.generation) return
+      // Parse in slices, giving the app the main thread back between them: a large library never freezes
+      // typing while it loads.
+      const fresh = new Library([], options)
+      library = fresh
+      let done = 0
+      function* parse(): Generator<void> {
+        for (const source of sources) {
+          if (source) fresh.upsert(source)
+          done++
+          yield
+        }
+      }
+      const progress = (): void => {
+        this.progress = { done, total: files.length }
+        this.events.trigger('progress')
+      }
+      if (!(await this.sliced(parse(), generation, progress))) return
     }
-    const progress = (): void => {
-      this.progress = { done, total: files.length }
-      this.events.trigger('progress')
-    }
-    if (!(await this.sliced(parse(), generation, progress))) return
     this.progress = undefined
+    // The relevance index in slices too (one note a step): no long task between layout-ready and the panel.
     if (!(await this.sliced(library.buildIndexSteps(), generation))) return
     this.folder = folder
     this.library = library
     this.state = 'ready'
+    if (save) this.scheduleSave()
+  }
+
+  /** Write the persisted index a while after the last change (in the queue, after what came before). */
+  private scheduleSave(): void {
+    if (!this.cache || !this.alive) return
+    if (this.saveTimer !== undefined) window.clearTimeout(this.saveTimer)
+    this.saveTimer = window.setTimeout(() => {
+      this.saveTimer = undefined
+      void this.enqueue(this.generation, () => this.save()).catch(() => undefined)
+    }, this.cache.delay)
+  }
+
+  private async save(): Promise<void> {
+    const cache = this.cache
+    const library = this.library
+    if (!cache || !library || this.state !== 'ready') return
+    try {
+      const text = encodeCache(library, await cache.key(this.folder), this.stamps)
+      await cache.save(text)
+    } catch (error) {
+      console.warn(`Praktijkwijzer: de index van de kennisbank kon niet opgeslagen worden (${message(error)}); de volgende start leest de kennisbank opnieuw.`)
+    }
   }
 
   /**
@@ -304,9 +392,14 @@ export class LibraryIndex extends Component {
   private async readSource(folder: string, file: TFile): Promise<{ path: string; text: string } | null> {
     const path = libraryPathOf(folder, file.path)
     if (path === null) return null
+    // The stamp before the read: a change during the read makes the next start read the note again.
+    const stamp = { mtime: file.stat.mtime, size: file.stat.size }
     try {
-      return { path, text: await this.vault.cachedRead(file) }
+      const text = await this.vault.cachedRead(file)
+      this.stamps.set(path, stamp)
+      return { path, text }
     } catch (error) {
+      this.stamps.delete(path)
       this.readFailures.set(path, problem(path, undefined, 'error', 'internal', `Deze notitie kon niet gelezen worden: ${message(error)}`))
       return null
     }
@@ -338,6 +431,7 @@ export class LibraryIndex extends Component {
       } else {
         this.library.remove(path)
       }
+      this.scheduleSave()
     }).catch(() => undefined)
   }
 
@@ -379,8 +473,10 @@ export class LibraryIndex extends Component {
     if (path === null) return
     this.enqueue(this.generation, () => {
       this.readFailures.delete(path)
+      this.stamps.delete(path)
       if (!this.library) return
       this.library.remove(path)
+      this.scheduleSave()
     }).catch(() => undefined)
   }
 

@@ -6,6 +6,7 @@ import { debounce, Plugin } from 'obsidian'
 import { Actions, VIEW_TYPE } from './actions'
 import { openPanel, refresh, registerCommands, showProblems } from './commands'
 import { Dismissed, readDismissed } from './dismissed'
+import type { CacheSettings } from './index-cache'
 import { LibraryIndex } from './library-index'
 import { PraktijkwijzerSettingTab, readSettings, SettingsHolder } from './settings'
 import { nl } from './strings'
@@ -37,7 +38,8 @@ export default class PraktijkwijzerPlugin extends Plugin {
     const index = this.addChild(
       new LibraryIndex(this.app.vault, () => settings.get().libraryFolder, {
         // The library folder was renamed in the vault: the setting follows it.
-        onMoved: (folder) => void settings.set('libraryFolder', folder)
+        onMoved: (folder) => void settings.set('libraryFolder', folder),
+        cache: this.indexCache()
       })
     )
     const actions = new Actions(this.app, index, () => settings.get())
@@ -78,5 +80,21 @@ export default class PraktijkwijzerPlugin extends Plugin {
     // The index is built once the layout is ready: the vault's start-up `create` events are over by then.
     // (If the plugin is disabled before that, the index is unloaded and starts nothing.)
     this.app.workspace.onLayoutReady(() => void index.start())
+  }
+
+  /**
+   * The persisted index in the plugin's own folder (`vault.configDir/plugins/<id>/`), tied to the
+   * plugin's version and to its build (the size and time of its main.js).
+   */
+  private indexCache(): CacheSettings {
+    const dir = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`
+    const adapter = this.app.vault.adapter
+    return {
+      file: `${dir}/kennisbank-index.json`,
+      version: async () => {
+        const stat = await adapter.stat(`${dir}/main.js`)
+        return stat ? `${this.manifest.version}+${stat.size}.${stat.mtime}` : this.manifest.version
+      }
+    }
   }
 }

@@ -110,7 +110,8 @@ function statusText(status: IndexStatus): string {
   if (status.state === 'missing') return nl.status.missing
   const version = status.version === undefined ? '' : ` · ${nl.status.version(status.version)}`
   const clean = status.errors + status.warnings === 0 ? ` · ${nl.status.problems(0, 0)}` : ''
-  return `${nl.status.notes(status.notes)}${version}${clean}`
+  const notice = status.notice === undefined ? '' : ` · ${status.notice}`
+  return `${nl.status.notes(status.notes)}${version}${clean}${notice}`
 }
 
 /**

@@ -1,14 +1,15 @@
 // `pnpm bench`: index build time, heap, query latency (p50/p95) for a 300- and a 2,000-word note, and
 // single-note update time, for our engine, MiniSearch (as Omnisearch sets it up) and fuse.js, on the
-// shipped library and on a deterministic synthetic library of 5,000 notes; then the wall time of the CLI's
-// `suggest` next to `node -e 0` (`--start-runs N`, default 3). `--json` for a machine ({ rows, startup });
+// shipped library and on a deterministic synthetic library of 5,000 notes; cold and warm start (from the
+// persisted index) of both; then the wall time of the CLI's `suggest`, cold (--no-cache) and warm, next to
+// `node -e 0` (`--start-runs N`, default 3). `--json` for a machine ({ rows, starts, startup });
 // `--notes N` for another synthetic size; `--engines praktijkwijzer,minisearch,fuse.js` for a subset. Run with --expose-gc for heap figures (pnpm bench does).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Library, type GraphNode, type SourceFile } from '@praktijkwijzer/core'
+import { decodeCache, encodeCache, Library, staleFiles, type GraphNode, type SourceFile, type Stamp } from '@praktijkwijzer/core'
 import { fuseFullText, miniSearch, type Ranker } from '../lib/baselines.js'
 import { LIBRARY, readMarkdown } from '../lib/files.js'
 import { loadCases } from '../eval/metrics.js'
@@ -149,6 +150,61 @@ function measure(label: string, files: SourceFile[], notes: { short: string; lon
   return rows
 }
 
+/** A cold start (read and index every note) next to a warm one (the persisted index, nothing changed). */
+interface StartRowLib {
+  library: string
+  notes: number
+  coldMs: number
+  warmMs: number
+  cacheMB: number
+  warmHeapMB: number | null
+}
+
+/**
+ * Cold and warm start of a library in this process: cold reads every note and builds the index; warm
+ * reads the cache file's text back (header check, hash, JSON, restore) and compares every file's stamp,
+ * as the CLI does when nothing changed. The median of three runs each, interleaved (warm first, so that
+ * the heap the restored library holds is measured without a cold library's garbage).
+ */
+function starts(label: string, files: SourceFile[]): StartRowLib {
+  const key = { version: 'bench', library: `/bench/${label}` }
+  const stamps = new Map<string, Stamp>(files.map((f, i) => [f.path, { mtime: 1_600_000_000_000 + i, size: (f.text ?? '').length }]))
+  const library = new Library(files)
+  library.buildIndex()
+  const text = encodeCache(library, key, stamps)
+  const cold: number[] = []
+  const warm: number[] = []
+  let warmHeap: number | null = null
+  let restored: Library | undefined
+  for (let i = 0; i < 3; i++) {
+    restored = undefined
+    const h0 = heap()
+    let t = performance.now()
+    const loaded = decodeCache(text, key)
+    if (!loaded.ok) throw new Error(`cache refused: ${loaded.reason}`)
+    const stale = staleFiles(loaded.stamps, stamps, loaded.written)
+    loaded.library.apply([], stale.removed)
+    warm.push(performance.now() - t)
+    if (stale.read.length > 0 || !loaded.library.indexed) throw new Error('warm start read notes')
+    // The heap the restored library holds (the snapshot's text aside, which the caller drops).
+    restored = loaded.library
+    if (gc) warmHeap = (heap() - h0) / 1024 / 1024
+    t = performance.now()
+    new Library(files).buildIndex()
+    cold.push(performance.now() - t)
+  }
+  void restored
+  return { library: label, notes: files.length, coldMs: percentile(cold, 50), warmMs: percentile(warm, 50), cacheMB: text.length / 1024 / 1024, warmHeapMB: warmHeap }
+}
+
+function formatStarts(rows: StartRowLib[]): string {
+  const header = ['bibliotheek', 'notities', 'koud ms', 'warm ms', 'index-bestand MB', 'heap warm MB']
+  const body = rows.map((r) => [r.library, String(r.notes), r.coldMs.toFixed(0), r.warmMs.toFixed(0), r.cacheMB.toFixed(1), r.warmHeapMB === null ? '-' : r.warmHeapMB.toFixed(1)])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)))
+  const line = (cells: string[]): string => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  return [line(header), ...body.map(line)].join('\n')
+}
+
 function format(rows: Row[]): string {
   const f = (n: number | null, d = 2): string => (n === null ? '-' : n.toFixed(d))
   const header = ['bibliotheek', 'notities', 'motor', 'inlezen ms', 'index ms', 'heap MB', '300w p50', '300w p95', '2000w p50', '2000w p95', 'update p50', 'update p95']
@@ -169,8 +225,10 @@ const CLI = fileURLToPath(new URL('../../packages/cli/bin/praktijkwijzer.js', im
 
 /**
  * What a user waits for at the command line: `praktijkwijzer suggest` on one note (the whole process:
- * reading the library, the index, the query and, when sources are printed, the citation engine), next to
- * `node -e 0` measured in the same run, so that the machine's own start-up cost can be read off.
+ * reading the library or its persisted index, the index, the query and, when sources are printed, their
+ * references), cold (`--no-cache`) and warm (the cache written by a run before), next to `node -e 0`
+ * measured in the same run, so that the machine's own start-up cost can be read off. The cache lives in a
+ * temporary XDG_CACHE_HOME.
  */
 function startup(runs: number): StartRow[] {
   if (!existsSync(CLI)) return []
@@ -180,17 +238,22 @@ function startup(runs: number): StartRow[] {
     const without = join(dir, 'wasmachine.md')
     writeFileSync(withSources, 'Gesprek met J. op zijn kamer. Hij is woedend over de huisregels en heeft schulden bij de woningcorporatie.\n')
     writeFileSync(without, 'De wasmachine op de tweede verdieping is kapot; de monteur komt donderdag.\n')
+    const env = { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') }
     const cases: Array<[string, string[]]> = [
       ['node -e 0', ['-e', '0']],
-      ['suggest (met literatuur)', [CLI, 'suggest', withSources]],
-      ['suggest (zonder literatuur)', [CLI, 'suggest', without]]
+      ['suggest koud (met literatuur)', [CLI, 'suggest', withSources, '--no-cache']],
+      ['suggest warm (met literatuur)', [CLI, 'suggest', withSources]],
+      ['suggest koud (zonder literatuur)', [CLI, 'suggest', without, '--no-cache']],
+      ['suggest warm (zonder literatuur)', [CLI, 'suggest', without]]
     ]
+    // The warm cases need the cache, with the references of the sources the note brings.
+    spawnSync(process.execPath, [CLI, 'suggest', withSources], { stdio: 'ignore', env })
     const times = new Map<string, number[]>(cases.map(([what]) => [what, []]))
     // Interleaved, so that a busy moment of the machine does not fall on one case only.
     for (let i = 0; i < runs; i++) {
       for (const [what, argv] of cases) {
         const t = performance.now()
-        spawnSync(process.execPath, argv, { stdio: 'ignore' })
+        spawnSync(process.execPath, argv, { stdio: 'ignore', env })
         times.get(what)?.push(performance.now() - t)
       }
     }
@@ -216,11 +279,13 @@ export function main(args: string[]): number {
   const rows = measure('meegeleverd', files, notes, 300, only)
   const synthetic = syntheticLibrary(new Library(files).graph, size)
   rows.push(...measure('synthetisch', synthetic, notes, 100, only))
-  const starts = startup(Number(args[args.indexOf('--start-runs') + 1]) || 3)
-  if (json) process.stdout.write(`${JSON.stringify({ rows, startup: starts }, null, 2)}\n`)
+  const libraryStarts = [starts('meegeleverd', files), starts('synthetisch', synthetic)]
+  const cli = startup(Number(args[args.indexOf('--start-runs') + 1]) || 3)
+  if (json) process.stdout.write(`${JSON.stringify({ rows, starts: libraryStarts, startup: cli }, null, 2)}\n`)
   else {
     process.stdout.write(`${format(rows)}\n\n`)
-    if (starts.length > 0) process.stdout.write(`Opstarten (wandkloktijd, mediaan van ${starts[0]?.runs ?? 0}):\n${starts.map((r) => `  ${r.what.padEnd(28)} ${r.ms.toFixed(0).padStart(6)} ms`).join('\n')}\n\n`)
+    process.stdout.write(`Starten van de kennisbank (in dit proces, mediaan van 3): koud = alles lezen en indexeren, warm = uit de opgeslagen index\n${formatStarts(libraryStarts)}\n\n`)
+    if (cli.length > 0) process.stdout.write(`Opstarten van de CLI (wandkloktijd, mediaan van ${cli[0]?.runs ?? 0}):\n${cli.map((r) => `  ${r.what.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms`).join('\n')}\n\n`)
     else process.stdout.write('(Opstarttijden overgeslagen: bouw eerst de CLI met pnpm build.)\n\n')
     process.stdout.write(
       'Tijden in milliseconden. "inlezen": notities parsen en de graaf bouwen (alleen onze motor heeft die stap; de\n' +

@@ -1,4 +1,5 @@
 /** What every command gets and gives. */
+import type { CacheOptions } from './cache.js'
 
 /** Where a command writes, and where it runs. */
 export interface Io {
@@ -13,13 +14,13 @@ export interface Io {
 export interface Defaults {
   /** The library folder used when the command is given none. */
   library: string
+  /** Where the persisted index of a library is kept; absent: none (every note is read). */
+  cache?: CacheOptions
 }
 
 /** One subcommand of `praktijkwijzer`. */
 export interface Command {
   name: string
-  /** One line for the overview. */
-  summary: string
   /** The whole `--help` text. */
   help: string
   /** Run with the arguments after the command name; returns the exit code. */

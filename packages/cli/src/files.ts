@@ -9,13 +9,17 @@ import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { decodeSource, DEFAULT_MAX_BYTES, Library, type Source, type SourceFile } from '@praktijkwijzer/core'
 import { UsageError } from './args.js'
+import { loadCached, type CacheOptions, type Cached } from './cache.js'
 import type { Io } from './command.js'
 import { printable } from './printable.js'
 
 /** The library shipped with Praktijkwijzer (the repository's `library/`). */
 export function shippedLibrary(): string {
-  // The bundle lives in packages/cli/dist/; the library at the repository root.
-  return fileURLToPath(new URL('../../../library', import.meta.url))
+  // The code runs from packages/cli/dist/ (the bundle and its chunks) or packages/cli/src/ (tests); the
+  // library is at the repository root.
+  const file = fileURLToPath(import.meta.url)
+  const at = file.lastIndexOf(`${sep}packages${sep}cli${sep}`)
+  return at === -1 ? fileURLToPath(new URL('../../../library', import.meta.url)) : join(file.slice(0, at), 'library')
 }
 
 /** A file or folder the walk met, with its path relative to the walk's root. */
@@ -117,11 +121,11 @@ export function readNote(file: string, io: Io): { ok: true; text: string } | { o
 }
 
 /**
- * The files of a library folder, read for the core.
+ * The absolute path of a library folder.
  *
  * @throws UsageError when the folder does not exist.
  */
-export function readFolder(dir: string, cwd = process.cwd(), maxBytes = DEFAULT_MAX_BYTES): SourceFile[] {
+function libraryRoot(dir: string, cwd: string): string {
   const root = resolve(cwd, dir)
   let stat
   try {
@@ -130,28 +134,52 @@ export function readFolder(dir: string, cwd = process.cwd(), maxBytes = DEFAULT_
     throw new UsageError(`map niet gevonden: ${dir}`)
   }
   if (!stat.isDirectory()) throw new UsageError(`geen map: ${dir}`)
-  const walk = walkMarkdown(root)
-  // Symbolic links are not followed, in the library as in the privacy check.
-  const notes = walk.found.filter((f) => f.link === undefined)
-  return [...notes.map((n) => ({ path: n.path, ...readSource(n.full, maxBytes) })), ...walk.unreadable.map((u) => ({ path: u.path, unreadable: u.reason }))]
+  return root
+}
+
+/** Options for {@link loadFolder}. */
+export interface LoadOptions {
+  /** Do not report unreadable files on standard error (`check` lists them itself). */
+  quiet?: boolean
+  /** Read and write the persisted index there; `false` or absent: read every note (`--no-cache`). */
+  cache?: CacheOptions | false | undefined
 }
 
 /**
- * Load the library in a folder. Files the file system refused are problems of the library (which
- * `check` lists); other commands also say so on standard error, as `pad  niet leesbaar: reden`.
+ * Load the library in a folder, through the persisted index when there is one (only the notes that
+ * changed are read again), and write the index back if it changed. Files the file system refused are
+ * problems of the library (which `check` lists); other commands also say so on standard error, as
+ * `pad  niet leesbaar: reden`.
  *
  * @param dir The folder, as given.
  * @param io Where the command runs and reports.
- * @param options `quiet`: do not report unreadable files on standard error (`check` lists them itself).
+ * @param options Quiet, the cache.
  */
-export function loadFolder(dir: string, io: Io, options: { quiet?: boolean } = {}): Library {
-  const files = readFolder(dir, io.cwd)
+export function loadFolder(dir: string, io: Io, options: LoadOptions = {}): Library {
+  const opened = openFolder(dir, io, options)
+  opened.save()
+  return opened.library
+}
+
+/**
+ * Load the library in a folder as {@link loadFolder} does, but leave writing the index to the caller: a
+ * command that queries builds the relevance index first, so that it goes into the cache too.
+ */
+export function openFolder(dir: string, io: Io, options: LoadOptions = {}): Cached {
+  const root = libraryRoot(dir, io.cwd)
+  const walk = walkMarkdown(root)
   if (!options.quiet) {
-    for (const f of files) {
-      if (f.unreadable !== undefined) io.err(`${printable(shownPath(dir, f.path, io.cwd))}  niet leesbaar: ${printable(f.unreadable)}\n`)
-    }
+    for (const u of walk.unreadable) io.err(`${printable(shownPath(dir, u.path, io.cwd))}  niet leesbaar: ${printable(u.reason)}\n`)
   }
-  return new Library(files)
+  const read = (path: string, full: string): SourceFile => {
+    const source = readSource(full)
+    if (!options.quiet && source.unreadable !== undefined) io.err(`${printable(shownPath(dir, path, io.cwd))}  niet leesbaar: ${printable(source.unreadable)}\n`)
+    return { path, ...source }
+  }
+  if (options.cache) return loadCached(root, walk, read, options.cache, io)
+  const notes = walk.found.filter((f) => f.link === undefined)
+  const library = new Library([...notes.map((n) => read(n.path, n.full)), ...walk.unreadable.map((u) => ({ path: u.path, unreadable: u.reason }))])
+  return { library, references: new Map(), remember: () => undefined, save: () => undefined }
 }
 
 /** A library file's path as the user sees it: relative to the working directory. */
@@ -185,6 +213,8 @@ export function reason(error: unknown): string {
 }
 
 function decodeName(name: Buffer): { ok: boolean; text: string } {
+  // Most names are ASCII: no decoder needed (making one per name was a measurable part of a warm start).
+  if (name.every((b) => b < 0x80)) return { ok: true, text: name.toString('latin1') }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(name) }
   } catch {

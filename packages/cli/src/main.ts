@@ -3,18 +3,29 @@
  */
 import { UsageError } from './args.js'
 import type { Command, Defaults, Io } from './command.js'
-import { check } from './commands/check.js'
-import { cite } from './commands/cite.js'
-import { graph } from './commands/graph.js'
-import { links } from './commands/links.js'
-import { privacy } from './commands/privacy.js'
-import { report } from './commands/report.js'
-import { suggest } from './commands/suggest.js'
-import { vault } from './commands/vault.js'
+import { cacheDir, codeVersion } from './cache.js'
 import { shippedLibrary } from './files.js'
 import { printable, printableOutput } from './printable.js'
 
-const COMMANDS: Command[] = [check, graph, suggest, links, cite, report, vault, privacy]
+/** A command in the overview: its name, one line, and its code, loaded only when it runs. */
+interface Entry {
+  name: string
+  summary: string
+  load: () => Promise<Command>
+}
+
+// Each command is imported when it runs: a start evaluates only its own command's code (suggest never
+// loads the report's graph layout, the reference formats or the vault's update code).
+const COMMANDS: Entry[] = [
+  { name: 'check', summary: 'controleer een kennisbank op fouten (velden, links, YAML)', load: async () => (await import('./commands/check.js')).check },
+  { name: 'graph', summary: 'de kennisbank als graaf (json, dot of mermaid)', load: async () => (await import('./commands/graph.js')).graph },
+  { name: 'suggest', summary: 'praktijken, methodieken, thema\'s en literatuur bij een casusnotitie', load: async () => (await import('./commands/suggest.js')).suggest },
+  { name: 'links', summary: 'ontbrekende verbanden van een kennisbanknotitie voorstellen', load: async () => (await import('./commands/links.js')).links },
+  { name: 'cite', summary: 'literatuur exporteren (CSL-JSON, BibTeX, RIS, APA) en importeren uit Zotero e.d.', load: async () => (await import('./commands/cite.js')).cite },
+  { name: 'report', summary: 'overzicht van de onderbouwing: bewijs, ontbrekende en ongebruikte literatuur (md, html, csv)', load: async () => (await import('./commands/report.js')).report },
+  { name: 'vault', summary: 'een teamkluis voor Obsidian maken of bijwerken (kennisbank, plug-in, sjablonen)', load: async () => (await import('./commands/vault.js')).vault },
+  { name: 'privacy', summary: 'zoek persoonsgegevens in notities (BSN, telefoon, e-mail, IBAN, adres, geboortedatum, naam)', load: async () => (await import('./commands/privacy.js')).privacy }
+]
 
 const VERSION = '0.1.0'
 
@@ -38,7 +49,7 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
  * @param defaults Defaults such as the library folder.
  * @returns The exit code: 0 fine, 1 problems found, 2 wrong usage.
  */
-export async function main(argv: string[], given: Io = processIo(), defaults: Defaults = { library: shippedLibrary() }): Promise<number> {
+export async function main(argv: string[], given: Io = processIo(), defaults: Defaults = { library: shippedLibrary(), cache: { dir: cacheDir(), version: codeVersion(VERSION) } }): Promise<number> {
   // Whatever a command prints passes the last guard against control characters from notes and names.
   const io: Io = { ...given, out: (text) => given.out(printableOutput(text)), err: (text) => given.err(printableOutput(text)) }
   const [name, ...rest] = argv
@@ -50,11 +61,12 @@ export async function main(argv: string[], given: Io = processIo(), defaults: De
     io.out(`${VERSION}\n`)
     return 0
   }
-  const command = COMMANDS.find((c) => c.name === name)
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name)
+  if (!entry) {
     io.err(`praktijkwijzer: onbekende opdracht "${printable(name)}". Kies uit: ${COMMANDS.map((c) => c.name).join(', ')}.\n`)
     return 2
   }
+  const command = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${command.help}\n`)
     return 0

@@ -4,8 +4,9 @@
  * rest loads. The caller reads the files (node:fs in the CLI, the vault in Obsidian) and hands over their
  * contents; the library keeps the graph and the engine in step, one file at a time.
  */
+import { contentHash } from './cache/hash.js'
 import { briefReference } from './cite/index.js'
-import { Engine } from './engine/engine.js'
+import { Engine, type EngineSnapshot } from './engine/engine.js'
 import type { Cite } from './engine/literature.js'
 import type { TextHit } from './engine/search.js'
 import type { Options as SuggestOptions, Passage, SuggestionType, SuggestResult } from './engine/types.js'
@@ -13,7 +14,7 @@ import { MutableGraph, type KnowledgeGraph } from './graph/graph.js'
 import { linkFields, missingLinks, type LinkProposal, type Options as LinkOptions, type SimilarNote } from './links/missing.js'
 import { signals, summary } from './note/fields.js'
 import { decodeSource, type Options as DecodeOptions, type Source } from './note/decode.js'
-import { parseNote, type Note } from './note/parse.js'
+import { packNote, parseNote, unpackNote, type Note, type PackedNote } from './note/parse.js'
 import { problem, sortProblems, type Problem } from './problem.js'
 import { shorten } from './shorten.js'
 
@@ -33,12 +34,27 @@ export interface Options extends DecodeOptions {
   cite?: Cite
 }
 
+/**
+ * A library as JSON data ({@link Library.snapshot}), for the persisted index: the parsed notes (no syntax
+ * trees), the hash of each note's text, the files that could not be read, and the engine's index if it
+ * was built.
+ */
+export interface LibrarySnapshot {
+  notes: PackedNote[]
+  /** Path → {@link contentHash} of the note's decoded text. */
+  hashes: Array<[string, string]>
+  unreadable: Problem[]
+  engine?: EngineSnapshot
+}
+
 /** A library of notes with its graph and relevance engine, kept current one file at a time. */
 export class Library {
-  private readonly store: MutableGraph
+  private store: MutableGraph
   /** Built on the first query (or {@link buildIndex}), then kept current with every change. */
   private engine: Engine | undefined
   private readonly unreadable = new Map<string, Problem>()
+  /** Path → hash of the text of each note that was read. */
+  private readonly hashes = new Map<string, string>()
   private readonly options: Options
   /** Counts changes of the graph, so that a stepwise index build can tell it was overtaken. */
   private changes = 0
@@ -57,6 +73,49 @@ export class Library {
       if (note) notes.push(note)
     }
     this.store = new MutableGraph(notes)
+  }
+
+  /**
+   * The library as JSON data, for the persisted index: what the graph, the engine and the panel need,
+   * without syntax trees. {@link Library.restore} gives the library back without parsing a note.
+   */
+  snapshot(): LibrarySnapshot {
+    const snapshot: LibrarySnapshot = {
+      notes: this.store.nodes().map((node) => packNote(node.note)),
+      hashes: [...this.hashes],
+      unreadable: [...this.unreadable.values()]
+    }
+    if (this.engine) snapshot.engine = this.engine.snapshot()
+    return snapshot
+  }
+
+  /**
+   * The library a {@link snapshot} was taken of: the graph from the stored notes, the engine from its
+   * stored index (or built on the first query when the snapshot has none, or one of other kinds). The
+   * changes since are then applied with {@link upsert}, {@link remove} and {@link rename}.
+   *
+   * @param snapshot What {@link snapshot} gave (read back from JSON).
+   * @param options As for the constructor.
+   * @throws Error when the snapshot is damaged: the caller then reads the library afresh.
+   */
+  static restore(snapshot: LibrarySnapshot, options: Options = {}): Library {
+    if (!Array.isArray(snapshot?.notes) || !Array.isArray(snapshot.hashes) || !Array.isArray(snapshot.unreadable)) throw new Error('geen kennisbank')
+    const library = new Library([], options)
+    const notes = snapshot.notes.map(unpackNote)
+    library.store = new MutableGraph(notes)
+    if (library.store.size !== notes.length) throw new Error('dubbele notities')
+    for (const [path, hash] of snapshot.hashes) library.hashes.set(path, hash)
+    for (const p of snapshot.unreadable) library.unreadable.set(p.file, p)
+    const wantedTypes = options.types ?? undefined
+    if (snapshot.engine && (wantedTypes === undefined || wantedTypes.join(',') === snapshot.engine.types.join(','))) {
+      library.engine = Engine.restore(library.store, library.engineOptions(), snapshot.engine)
+    }
+    return library
+  }
+
+  /** The hash ({@link contentHash}) of the text of the note at a path, when it was read. */
+  hashOf(path: string): string | undefined {
+    return this.hashes.get(normalizePath(path))
   }
 
   /** The knowledge graph of the notes that could be read. */
@@ -78,6 +137,7 @@ export class Library {
     this.changes++
     const p = normalizePath(path)
     this.unreadable.delete(p)
+    this.hashes.delete(p)
     this.store.remove(p)
     this.engine?.update(p)
   }
@@ -86,6 +146,51 @@ export class Library {
   rename(oldPath: string, file: SourceFile): void {
     this.remove(oldPath)
     this.upsert(file)
+  }
+
+  /**
+   * Bring a restored library up to date: the files read again (new ones, or whose stamp changed) and the
+   * paths that are gone. A file whose text has the hash it had is left alone; a new file with the text of
+   * a file that is gone is that file renamed.
+   *
+   * @param files The files read again.
+   * @param removed The paths that are no longer there.
+   * @returns How many notes changed.
+   */
+  apply(files: readonly SourceFile[], removed: readonly string[]): number {
+    let changed = 0
+    const gone = new Map<string, string>()
+    for (const path of removed) {
+      const p = normalizePath(path)
+      const hash = this.hashes.get(p)
+      if (hash !== undefined && !gone.has(hash)) gone.set(hash, p)
+      else {
+        this.remove(p)
+        changed++
+      }
+    }
+    for (const file of files) {
+      const path = normalizePath(file.path)
+      const decoded = decodeSource(file, path, this.options)
+      const hash = decoded.ok ? contentHash(decoded.text) : undefined
+      if (hash !== undefined && hash === this.hashes.get(path) && !this.unreadable.has(path)) continue
+      const from = hash === undefined ? undefined : gone.get(hash)
+      changed++
+      if (from !== undefined && !this.hashes.has(path)) {
+        gone.delete(hash as string)
+        this.rename(from, file)
+      } else this.upsert(file)
+    }
+    for (const path of gone.values()) {
+      this.remove(path)
+      changed++
+    }
+    return changed
+  }
+
+  /** Whether the relevance index is built (it then goes into the {@link snapshot}). */
+  get indexed(): boolean {
+    return this.engine !== undefined
   }
 
   /** Every problem: unreadable files and the graph's problems, sorted by file and line. */
@@ -189,11 +294,13 @@ export class Library {
   private read(file: SourceFile): Note | undefined {
     const path = normalizePath(file.path)
     this.unreadable.delete(path)
+    this.hashes.delete(path)
     const decoded = decodeSource(file, path, this.options)
     if (!decoded.ok) {
       this.unreadable.set(path, decoded.problem)
       return undefined
     }
+    this.hashes.set(path, contentHash(decoded.text))
     try {
       return parseNote(decoded.text, path)
     } catch (error) {

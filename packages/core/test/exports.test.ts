@@ -4,6 +4,7 @@ import * as core from '../src/index.js'
 test('the public API is exactly this list of exports', () => {
   expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
     [
+      "CACHE_FORMAT",
       "Citations",
       "DEFAULT_MAX_BYTES",
       "DuplicateIndex",
@@ -14,12 +15,16 @@ test('the public API is exactly this list of exports', () => {
       "LibrarySearch",
       "TitleFinder",
       "briefReference",
+      "cacheWarning",
       "changesFiles",
       "checkPrivacy",
       "comparePaths",
+      "contentHash",
       "cslToFields",
+      "decodeCache",
       "decodeSource",
       "detectExchangeFormat",
+      "encodeCache",
       "evidence",
       "evidenceNote",
       "fieldSpec",
@@ -39,6 +44,7 @@ test('the public API is exactly this list of exports', () => {
       "problem",
       "readReferences",
       "signals",
+      "staleFiles",
       "stringList",
       "toCsl",
       "version",

@@ -1,10 +1,12 @@
 // The library kept current one file at a time is the library built fresh (fast-check): after any sequence
 // of adding, changing, removing and renaming library notes, a query gives exactly the ranking, scores,
 // reasons, passages and literature of a fresh build from the same files. The live library answers a query
-// after every change too, so what it caches between queries (the notes' passage units) must follow.
+// after every change too, so what it caches between queries (the notes' passage units) must follow. The
+// same holds for a library restored from its snapshot (through JSON, as the cache file keeps it), changed
+// file by file or brought up to date at once with `apply`, as a cached start does.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { Library } from '../src/library.js'
+import { Library, type LibrarySnapshot } from '../src/library.js'
 
 /** Words that make compounds of each other, so one note's words change how another's are split. */
 const WORDS = [
@@ -41,32 +43,84 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 
 const query = fc.array(fc.oneof(fc.constantFrom(...WORDS, 'SHV', 'UC', 'BBH', 'TH', 'schuldhulpverlenig', 'begeleidnig'), fc.constantFrom('.', ',', '\n\n')), { minLength: 1, maxLength: 15 }).map((w) => w.join(' '))
 
+/** Apply the operations to a map of files and to a library, one at a time; `before` runs before each (a query). */
+function run(ops: readonly Op[], files: Map<string, string>, live: Library, before?: () => void): void {
+  for (const o of ops) {
+    before?.()
+    if (o.op === 'put') {
+      files.set(o.path, o.text)
+      live.upsert({ path: o.path, text: o.text })
+    } else if (o.op === 'remove') {
+      files.delete(o.path)
+      live.remove(o.path)
+    } else {
+      files.delete(o.from)
+      files.set(o.to, o.text)
+      live.rename(o.from, { path: o.to, text: o.text })
+    }
+  }
+}
+
+/** A library through its snapshot, as JSON text and back: what a cache file keeps. */
+function roundTrip(library: Library): Library {
+  return Library.restore(JSON.parse(JSON.stringify(library.snapshot())) as LibrarySnapshot)
+}
+
+const OPTIONS = { minScore: 0, weakBelow: 0.2, limit: 20 }
+
 describe('library property', () => {
+  test('should rank exactly as a fresh build after a snapshot, a restore and any sequence of changes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...PATHS), noteText), { maxLength: 5 }), fc.boolean(), fc.array(op, { maxLength: 8 }), fc.array(query, { minLength: 1, maxLength: 3 }), (start, indexed, ops, queries) => {
+        const files = new Map(start)
+        const first = new Library([...files].map(([path, text]) => ({ path, text })))
+        if (indexed) first.buildIndex()
+        const live = roundTrip(first)
+        expect(live.indexed).toBe(indexed)
+        run(ops, files, live)
+        const fresh = new Library([...files].map(([path, text]) => ({ path, text })))
+        for (const q of queries) expect(live.suggest(q, OPTIONS)).toEqual(fresh.suggest(q, OPTIONS))
+        expect(live.problems()).toEqual(fresh.problems())
+        // And through a second snapshot, taken after the changes.
+        const again = roundTrip(live)
+        for (const q of queries) expect(again.suggest(q, OPTIONS)).toEqual(fresh.suggest(q, OPTIONS))
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  test('should rank exactly as a fresh build after a restore brought up to date at once (apply)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...PATHS), noteText), { maxLength: 5 }), fc.array(op, { maxLength: 8 }), fc.array(query, { minLength: 1, maxLength: 3 }), (start, ops, queries) => {
+        const before = new Map(start)
+        const first = new Library([...before].map(([path, text]) => ({ path, text })))
+        first.buildIndex()
+        const files = new Map(before)
+        run(ops, files, new Library())
+        // A cached start reads again the files that are new or whose stamp changed: here every file
+        // that is not byte for byte the same, and some that are (a touched file keeps its hash).
+        const reread = [...files].filter(([path, text]) => before.get(path) !== text || path.startsWith('p')).map(([path, text]) => ({ path, text }))
+        const removed = [...before.keys()].filter((path) => !files.has(path))
+        const live = roundTrip(first)
+        live.apply(reread, removed)
+        const fresh = new Library([...files].map(([path, text]) => ({ path, text })))
+        for (const q of queries) expect(live.suggest(q, OPTIONS)).toEqual(fresh.suggest(q, OPTIONS))
+        expect(live.problems()).toEqual(fresh.problems())
+        expect(live.graph.nodes().map((n) => n.path)).toEqual(fresh.graph.nodes().map((n) => n.path))
+      }),
+      { numRuns: 300 }
+    )
+  })
+
   test('should rank exactly as a fresh build after any sequence of changes', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...PATHS), noteText), { maxLength: 5 }), fc.array(op, { minLength: 1, maxLength: 8 }), fc.array(query, { minLength: 1, maxLength: 3 }), (start, ops, queries) => {
         const files = new Map(start)
         const live = new Library([...files].map(([path, text]) => ({ path, text })))
         live.buildIndex()
-        const options = { minScore: 0, weakBelow: 0.2, limit: 20 }
-        for (const o of ops) {
-          live.suggest(queries[0] as string, options)
-          if (o.op === 'put') {
-            files.set(o.path, o.text)
-            live.upsert({ path: o.path, text: o.text })
-          } else if (o.op === 'remove') {
-            files.delete(o.path)
-            live.remove(o.path)
-          } else {
-            files.delete(o.from)
-            files.set(o.to, o.text)
-            live.rename(o.from, { path: o.to, text: o.text })
-          }
-        }
+        run(ops, files, live, () => live.suggest(queries[0] as string, OPTIONS))
         const fresh = new Library([...files].map(([path, text]) => ({ path, text })))
-        for (const q of queries) {
-          expect(live.suggest(q, options)).toEqual(fresh.suggest(q, options))
-        }
+        for (const q of queries) expect(live.suggest(q, OPTIONS)).toEqual(fresh.suggest(q, OPTIONS))
         expect(live.problems()).toEqual(fresh.problems())
       }),
       { numRuns: 500 }

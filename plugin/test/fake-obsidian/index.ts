@@ -10,6 +10,7 @@ installDomHelpers()
 
 export { apiVersion, Component, debounce, Events, fakeApiVersion, fakeMobile, Keymap, normalizePath, Notice, Platform, requireApiVersion, Scope, setIcon } from './core'
 export type { EventRef } from './core'
+export { DataAdapter } from './adapter'
 export { installDomHelpers } from './dom'
 export { App, Plugin } from './plugin'
 export type { Command } from './plugin'

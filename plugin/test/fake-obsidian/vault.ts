@@ -8,6 +8,7 @@
  */
 import { parseFrontmatter } from '@praktijkwijzer/core'
 import type { CachedMetadata, DataWriteOptions, FileStats } from 'obsidian/obsidian'
+import { DataAdapter } from './adapter'
 import { Events } from './core'
 import type { EventRef } from './core'
 
@@ -65,6 +66,8 @@ export interface LinkConfig {
 /** An in-memory vault. */
 export class Vault extends Events {
   configDir = '.obsidian'
+  /** Files outside the notes (the config folder): see adapter.ts. */
+  readonly adapter = new DataAdapter()
   /** Fake only: the user's link settings. */
   readonly config: LinkConfig = { useMarkdownLinks: false, newLinkFormat: 'shortest' }
   /** Fake only: called after each write of a file's text (Obsidian then brings open editors up to date). */

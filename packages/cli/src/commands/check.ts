@@ -10,7 +10,6 @@ import { printable } from '../printable.js'
 
 export const check: Command = {
   name: 'check',
-  summary: 'controleer een kennisbank op fouten (velden, links, YAML)',
   help: `Gebruik: praktijkwijzer check [MAP] [--library MAP] [--json] [--quiet]
 
 Leest elke .md-notitie in MAP (standaard: --library, anders de meegeleverde kennisbank) en toont elk
@@ -18,15 +17,16 @@ probleem als \`pad:regel:kolom  niveau  melding\`, met een samenvatting.
 
 Opties:
   --library MAP   de kennisbank (standaard de meegeleverde library/)
+  --no-cache      de kennisbank helemaal lezen, zonder de opgeslagen index
   --json          problemen als JSON: { "problems": [...], "summary": {...} }
   --quiet         alleen fouten, geen waarschuwingen
   -h, --help      deze hulp
 
 Afsluitcode: 0 zonder fouten, 1 bij fouten, 2 bij verkeerd gebruik.`,
   run(argv, io, defaults) {
-    const { values, positionals } = parse(argv, { library: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' } }, 1)
+    const { values, positionals } = parse(argv, { library: { type: 'string' }, 'no-cache': { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean' } }, 1)
     const dir = positionals[0] ?? values['library'] ?? defaults.library
-    const library = loadFolder(dir, io, { quiet: true })
+    const library = loadFolder(dir, io, { quiet: true, cache: values['no-cache'] ? false : defaults.cache })
     const all = library.problems()
     const problems = values['quiet'] ? all.filter((p) => p.level === 'error') : all
     const errors = all.filter((p) => p.level === 'error').length

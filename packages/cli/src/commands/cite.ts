@@ -35,7 +35,6 @@ const EXPORT_FORMATS = [...EXCHANGE_FORMATS, 'apa'] as const
 
 export const cite: Command = {
   name: 'cite',
-  summary: 'literatuur exporteren (CSL-JSON, BibTeX, RIS, APA) en importeren uit Zotero e.d.',
   help: `Gebruik: praktijkwijzer cite export [--library MAP] [--format csl-json|bibtex|ris|apa] [--for NOTITIE]
        praktijkwijzer cite import BESTAND [--library MAP] [--format csl-json|bibtex|ris] [--dry-run]
 
@@ -57,6 +56,7 @@ import  Maakt een literatuurnotitie in MAP/literatuur/ voor elke bron in BESTAND
 
 Opties:
   --library MAP   de kennisbank (standaard de meegeleverde library/)
+  --no-cache      de kennisbank helemaal lezen, zonder de opgeslagen index
   -h, --help      deze hulp
 
 Afsluitcode: 0 in orde, 1 als het bestand niet te lezen is, bronnen onvolledig (geen titel, jaar of
@@ -70,10 +70,10 @@ auteur) of ongeldig zijn, of een notitie niet geschreven kon worden; 2 bij verke
 }
 
 async function exportReferences(argv: string[], io: Io, defaults: Defaults): Promise<number> {
-  const { values } = parse(argv, { library: { type: 'string' }, format: { type: 'string' }, for: { type: 'string' } }, 0)
+  const { values } = parse(argv, { library: { type: 'string' }, 'no-cache': { type: 'boolean' }, format: { type: 'string' }, for: { type: 'string' } }, 0)
   const format = oneOf(values['format'], EXPORT_FORMATS, '--format') ?? 'csl-json'
   const dir = values['library'] ?? defaults.library
-  const graph = loadFolder(dir, io).graph
+  const graph = loadFolder(dir, io, { cache: values['no-cache'] ? false : defaults.cache }).graph
   const target = values['for']
   const nodes = target === undefined ? graph.nodes('literatuur') : literatureFor(graph, target, resolve(io.cwd, dir), io)
   // APA order (and the APA entries) need the citation engine; an empty list does not.
@@ -138,13 +138,13 @@ interface Known {
  * written; so an import that stops half-way still shows what it made. The summary always follows.
  */
 function importReferences(argv: string[], io: Io, defaults: Defaults): number {
-  const { values, positionals } = parse(argv, { library: { type: 'string' }, format: { type: 'string' }, 'dry-run': { type: 'boolean' } }, 1)
+  const { values, positionals } = parse(argv, { library: { type: 'string' }, 'no-cache': { type: 'boolean' }, format: { type: 'string' }, 'dry-run': { type: 'boolean' } }, 1)
   const file = positionals[0]
   if (file === undefined) throw new UsageError('geef het bestand om te importeren (CSL-JSON, BibTeX of RIS)')
   const format = oneOf(values['format'], EXCHANGE_FORMATS, '--format')
   const dryRun = values['dry-run'] === true
   const dir = values['library'] ?? defaults.library
-  const library = loadFolder(dir, io)
+  const library = loadFolder(dir, io, { cache: values['no-cache'] ? false : defaults.cache })
   const text = readInput(file === '-' ? file : resolve(io.cwd, file))
   const fail = (message: string): number => {
     io.err(`praktijkwijzer cite import: ${printable(message)}\n`)

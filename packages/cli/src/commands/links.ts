@@ -6,14 +6,13 @@ import { relative, resolve, sep } from 'node:path'
 import type { Library, LinkProposal } from '@praktijkwijzer/core'
 import { oneOf, parse, positiveInt, UsageError } from '../args.js'
 import type { Command } from '../command.js'
-import { loadFolder, shownPath } from '../files.js'
+import { openFolder, shownPath } from '../files.js'
 import { printable } from '../printable.js'
 
 const FIELDS = ['thema', 'methodiek', 'literatuur', 'gerelateerd'] as const
 
 export const links: Command = {
   name: 'links',
-  summary: 'ontbrekende verbanden van een kennisbanknotitie voorstellen',
   help: `Gebruik: praktijkwijzer links NOTITIE [opties]
        praktijkwijzer links --all [opties]
 
@@ -26,6 +25,7 @@ Met --all: de sterkste voorstellen uit de hele kennisbank, voor een reviewronde.
 
 Opties:
   --library MAP      de kennisbank (standaard de meegeleverde library/)
+  --no-cache         de kennisbank helemaal lezen, zonder de opgeslagen index
   --json             uitvoer als JSON: { "missing": [ { "field", "target", "path", "score", "level", "why" } ] }
   --field VELD       alleen thema, methodiek, literatuur of gerelateerd
   --limit N          hoogstens N voorstellen per veld (met --all: in totaal; standaard 5, met --all 30)
@@ -34,7 +34,7 @@ Opties:
   run(argv, io, defaults) {
     const { values, positionals } = parse(
       argv,
-      { library: { type: 'string' }, json: { type: 'boolean' }, field: { type: 'string' }, limit: { type: 'string' }, all: { type: 'boolean' } },
+      { library: { type: 'string' }, 'no-cache': { type: 'boolean' }, json: { type: 'boolean' }, field: { type: 'string' }, limit: { type: 'string' }, all: { type: 'boolean' } },
       1
     )
     const all = values['all'] === true
@@ -44,7 +44,10 @@ Opties:
     const field = oneOf(values['field'], FIELDS, '--field')
     const limit = positiveInt(values['limit'], '--limit') ?? (all ? 30 : 5)
     const dir = values['library'] ?? defaults.library
-    const library = loadFolder(dir, io)
+    const opened = openFolder(dir, io, { cache: values['no-cache'] ? false : defaults.cache })
+    const { library } = opened
+    library.buildIndex()
+    opened.save()
     const options = { limit, ...(field ? { field } : {}) }
 
     if (all) {

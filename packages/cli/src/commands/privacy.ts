@@ -34,7 +34,6 @@ interface Found {
 
 export const privacy: Command = {
   name: 'privacy',
-  summary: 'zoek persoonsgegevens in notities (BSN, telefoon, e-mail, IBAN, adres, geboortedatum, naam)',
   help: `Gebruik: praktijkwijzer privacy PAD... [--json]
 
 Zoekt in de notities op PAD (bestanden, of mappen met hun .md-bestanden) naar wat op persoonsgegevens

@@ -16,7 +16,6 @@ const FORMATS = ['md', 'html', 'csv'] as const
 
 export const report: Command = {
   name: 'report',
-  summary: 'overzicht van de onderbouwing: bewijs, ontbrekende en ongebruikte literatuur (md, html, csv)',
   help: `Gebruik: praktijkwijzer report [MAP] [--library MAP] [--format md|html|csv]
 
 Schrijft een overzicht van de onderbouwing in de kennisbank naar de standaarduitvoer:
@@ -31,16 +30,17 @@ buiten op.
 
 Opties:
   --library MAP   de kennisbank (standaard de meegeleverde library/)
+  --no-cache      de kennisbank helemaal lezen, zonder de opgeslagen index
   --format F      md (Markdown, standaard), html (één los bestand) of csv (één rij per notitie,
                   een kolom per thema)
   -h, --help      deze hulp
 
 Voorbeeld: praktijkwijzer report --format html > onderbouwing.html`,
   async run(argv, io, defaults) {
-    const { values, positionals } = parse(argv, { library: { type: 'string' }, format: { type: 'string' } }, 1)
+    const { values, positionals } = parse(argv, { library: { type: 'string' }, 'no-cache': { type: 'boolean' }, format: { type: 'string' } }, 1)
     const format = oneOf(values['format'], FORMATS, '--format') ?? 'md'
     const dir = positionals[0] ?? values['library'] ?? defaults.library
-    const library = loadFolder(dir, io)
+    const library = loadFolder(dir, io, { cache: values['no-cache'] ? false : defaults.cache })
     const model = buildReport(library.graph)
     const title = `Onderbouwing van de kennisbank ${basename(resolve(io.cwd, dir))}`
     if (format === 'csv') io.out(reportCsv(model))

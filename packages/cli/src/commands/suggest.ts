@@ -4,14 +4,13 @@
 import { loadCitations, type SuggestResult } from '@praktijkwijzer/core'
 import { oneOf, parse, positiveInt, UsageError } from '../args.js'
 import type { Command } from '../command.js'
-import { loadFolder, readNote } from '../files.js'
+import { openFolder, readNote } from '../files.js'
 import { printable } from '../printable.js'
 
 const TYPES = ['praktijk', 'methodiek', 'thema'] as const
 
 export const suggest: Command = {
   name: 'suggest',
-  summary: 'praktijken, methodieken, thema\'s en literatuur bij een casusnotitie',
   help: `Gebruik: praktijkwijzer suggest NOTITIE.md [opties]
        praktijkwijzer suggest - < notitie.md
 
@@ -22,6 +21,7 @@ Met - leest de opdracht de notitie van de standaardinvoer. De notitie blijft op 
 
 Opties:
   --library MAP      de kennisbank (standaard de meegeleverde library/)
+  --no-cache         de kennisbank helemaal lezen, zonder de opgeslagen index
   --json             uitvoer als JSON: { "suggestions": [...], "literature": [...] }
   --limit N          hoogstens N suggesties (standaard 10)
   --type SOORT       alleen praktijk, methodiek of thema (herhaal of scheid met komma's)
@@ -33,6 +33,7 @@ Opties:
       argv,
       {
         library: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         json: { type: 'boolean' },
         limit: { type: 'string' },
         type: { type: 'string', multiple: true },
@@ -56,18 +57,29 @@ Opties:
     const text = note.text
 
     const started = performance.now()
-    const library = loadFolder(values['library'] ?? defaults.library, io)
+    const opened = openFolder(values['library'] ?? defaults.library, io, { cache: values['no-cache'] ? false : defaults.cache })
+    const { library } = opened
     const loaded = performance.now()
     library.buildIndex()
     const indexed = performance.now()
     const options = { limit, stats: values['stats'] === true, ...(types.length > 0 ? { types } : {}), ...(minScore !== undefined ? { minScore } : {}) }
     const found = library.suggest(text, options)
     // The library gives each source's authors, year and title; the APA reference needs the citation
-    // engine, which takes a while to start: only when there is literature to print.
-    const citations = found.literature.length > 0 ? await loadCitations() : undefined
+    // engine, which takes a while to start: only when there is literature to print whose reference the
+    // persisted index does not hold yet.
+    const known = (path: string): string | undefined => {
+      const hash = library.hashOf(path)
+      return hash === undefined ? undefined : opened.references.get(hash)
+    }
+    const citations = found.literature.some((l) => known(l.path) === undefined) ? await loadCitations() : undefined
     const cited = (path: string, brief: string): string => {
       const node = library.graph.byPath(path)
-      return node && citations ? citations.reference(node) : brief
+      const memo = known(path)
+      if (memo !== undefined || !node || !citations) return memo ?? brief
+      const reference = citations.reference(node)
+      const hash = library.hashOf(path)
+      if (hash !== undefined) opened.remember(hash, reference)
+      return reference
     }
     const result: SuggestResult = { ...found, literature: found.literature.map((l) => ({ ...l, citation: cited(l.path, l.citation) })) }
     const timings = { loadMs: round(loaded - started), indexMs: round(indexed - loaded), notes: library.graph.size }
@@ -83,6 +95,8 @@ Opties:
         io.out(`\n${timings.notes} notities geladen in ${timings.loadMs} ms, index in ${timings.indexMs} ms; vraag: ${s.totalMs} ms (analyse ${s.analyzeMs} ms, rangschikking ${s.rankMs} ms), ${s.queryTerms} zoektermen, ${s.indexed} notities in de index.\n`)
       }
     }
+    // After the output: the user has the answer before the index is written.
+    opened.save()
     return 0
   }
 }

@@ -15,7 +15,6 @@ import { recoverVault, STEPS, updateVault, type Recovery, type Step, type Update
 
 export const vault: Command = {
   name: 'vault',
-  summary: 'een teamkluis voor Obsidian maken of bijwerken (kennisbank, plug-in, sjablonen)',
   help: `Gebruik: praktijkwijzer vault MAP [--library MAP] [--plugin MAP]
        praktijkwijzer vault MAP --update [--dry-run] [--restore-deleted] [--adopt] [--library MAP] [--plugin MAP]
        praktijkwijzer vault MAP --recover

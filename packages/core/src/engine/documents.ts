@@ -191,3 +191,55 @@ function bump(counting: Map<string, number[]>, term: string, field: number, amou
   }
   row[field] = (row[field] as number) + amount
 }
+
+/**
+ * A {@link Doc} as plain JSON data, for the persisted index, laid out to parse fast: the node by its path,
+ * the stems in their sorted order (stem `i` has its frequencies at `i * FIELD_COUNT`) and the words as one
+ * space-separated string each (words and stems are letters and digits only), and for each stem the index
+ * of its display word in `words` (-1: the stem itself, as for a compound part's stem).
+ */
+export interface PackedDoc {
+  path: string
+  lengths: number[]
+  stems: string
+  tf: number[]
+  display: number[]
+  phrases: Phrase[]
+  words: string
+}
+
+/** A note's index entry as JSON data (see {@link unpackDoc}); keep it in step with {@link Doc}. */
+export function packDoc(doc: Doc): PackedDoc {
+  const display = doc.display.map((word) => indexIn(doc.words, word))
+  return { path: doc.node.path, lengths: doc.lengths, stems: doc.stems.join(' '), tf: Array.from(doc.tf), display, phrases: doc.phrases, words: doc.words.join(' ') }
+}
+
+/**
+ * The index entry a {@link packDoc} gave, for its node, its strings shared through the engine's {@link Strings}.
+ *
+ * @throws Error when the data does not fit together (a damaged cache).
+ */
+export function unpackDoc(packed: PackedDoc, node: GraphNode, strings: Strings): Doc {
+  const split = (text: unknown): string[] => (typeof text === 'string' && text !== '' ? text.split(' ').map((x) => strings.get(x)) : [])
+  const stems = split(packed.stems)
+  const words = split(packed.words)
+  const { tf, display } = packed
+  const sorted = (list: readonly string[]): boolean => list.every((x, i) => i === 0 || compare(list[i - 1] as string, x) < 0)
+  if (!Array.isArray(tf) || tf.length !== stems.length * FIELD_COUNT || !Array.isArray(display) || display.length !== stems.length || packed.lengths?.length !== FIELD_COUNT || !Array.isArray(packed.phrases) || !sorted(stems) || !sorted(words)) {
+    throw new Error(`index van ${packed.path} klopt niet`)
+  }
+  const phrases = packed.phrases.map((p) => ({ text: p.text, terms: p.terms.map((t) => strings.get(t)) }))
+  return {
+    node,
+    type: node.type as SuggestionType,
+    lengths: packed.lengths,
+    stems,
+    tf: Float32Array.from(tf),
+    phrases,
+    words,
+    display: stems.map((stem, i) => {
+      const w = display[i] as number
+      return w >= 0 && w < words.length ? (words[w] as string) : stem
+    })
+  }
+}

@@ -20,7 +20,7 @@ import type { GraphNode, KnowledgeGraph } from '../graph/graph.js'
 import { Stemmer } from './analyze.js'
 import { Background, topics } from './background.js'
 import { CompoundSplitter } from './compounds.js'
-import { buildDoc, distinctWords, fieldWords, hasWord, Strings, type FieldWords } from './documents.js'
+import { buildDoc, distinctWords, fieldWords, hasWord, packDoc, Strings, unpackDoc, type FieldWords, type PackedDoc } from './documents.js'
 import { explain } from './explain.js'
 import { literature, type Cite } from './literature.js'
 import { Postings } from './postings.js'
@@ -44,6 +44,12 @@ export interface EngineOptions {
   types?: readonly SuggestionType[]
   /** Formats the reference of a literatuur note (the Library passes the APA 7 formatter). */
   cite: Cite
+}
+
+/** An engine's index as JSON data ({@link Engine.snapshot}): the kinds it indexed and every note's entry. */
+export interface EngineSnapshot {
+  types: SuggestionType[]
+  docs: PackedDoc[]
 }
 
 /** The relevance engine over a knowledge graph. */
@@ -93,6 +99,44 @@ export class Engine {
   static *build(graph: KnowledgeGraph, options: EngineOptions): Generator<void, Engine> {
     const engine = new Engine(graph, options, true)
     yield* engine.fill()
+    return engine
+  }
+
+  /**
+   * The index as JSON data, for the persisted index: the notes' entries, from which {@link Engine.restore}
+   * rebuilds the postings, the vocabulary and the compound splitter without reading a note again.
+   */
+  snapshot(): EngineSnapshot {
+    const docs: PackedDoc[] = []
+    for (let d = 0; d < this.postings.slots; d++) {
+      const doc = this.postings.doc(d)
+      if (doc) docs.push(packDoc(doc))
+    }
+    return { types: [...this.types], docs }
+  }
+
+  /**
+   * The engine a {@link snapshot} was taken of, over the graph of the same notes.
+   *
+   * @param graph The graph the snapshot's notes are in.
+   * @param options Kinds and the citation formatter; the kinds must be the snapshot's.
+   * @param snapshot What {@link snapshot} gave.
+   * @throws Error when the snapshot does not fit the graph or the kinds (a damaged or foreign cache).
+   */
+  static restore(graph: KnowledgeGraph, options: EngineOptions, snapshot: EngineSnapshot): Engine {
+    const engine = new Engine(graph, options, true)
+    if (!Array.isArray(snapshot?.docs) || !Array.isArray(snapshot.types) || snapshot.types.join(',') !== engine.types.join(',')) throw new Error('andere index')
+    for (const packed of snapshot.docs) {
+      const node = graph.byPath(packed.path)
+      if (!node || !engine.indexable(node)) throw new Error(`index van ${packed?.path} hoort niet bij de notities`)
+      const doc = unpackDoc(packed, node, engine.strings)
+      engine.postings.add(doc)
+      engine.vocabulary.update([], doc.words)
+      engine.splitter.addWords(doc.words)
+    }
+    let indexable = 0
+    for (const node of graph.nodes()) if (engine.indexable(node)) indexable++
+    if (indexable !== engine.postings.size) throw new Error('index mist notities')
     return engine
   }
 

@@ -174,3 +174,23 @@ function plainProblem(file: string, part: PlainPart): Problem {
     `${where} is als gewone tekst gelezen, zonder Markdown-opmaak (links en tekst tellen gewoon mee): ${PLAIN_REASONS[part.reason](part.size.toLocaleString('nl-NL'))}.`
   )
 }
+
+/** A {@link Note} as plain JSON data, for the persisted index (`cache/`): its one Map as entries. */
+export type PackedNote = Omit<Note, 'fieldLines'> & { fieldLines: Array<[string, number]> }
+
+/** A note as JSON data (see {@link unpackNote}); keep it in step with {@link Note}. */
+export function packNote(note: Note): PackedNote {
+  return { ...note, fieldLines: [...note.fieldLines] }
+}
+
+/**
+ * The note a {@link packNote} gave.
+ *
+ * @throws Error when the data is not a packed note (a damaged cache).
+ */
+export function unpackNote(packed: PackedNote): Note {
+  if (typeof packed?.path !== 'string' || typeof packed.text !== 'string' || typeof packed.body !== 'string' || !Array.isArray(packed.fieldLines) || !Array.isArray(packed.links) || !Array.isArray(packed.sections) || !Array.isArray(packed.problems)) {
+    throw new Error('geen notitie')
+  }
+  return { ...packed, fieldLines: new Map(packed.fieldLines) }
+}

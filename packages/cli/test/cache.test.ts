@@ -1,0 +1,159 @@
+// The persisted index of the CLI: after a cached start, a changed, added, removed or renamed note gives
+// exactly what reading the library afresh gives; a cache cut short, damaged or of another version is
+// said in one line and read afresh, never trusted; only the library goes in, never the case note.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { cacheDir, cacheFile } from '../src/cache.js'
+import { runCli, type Run } from './run.js'
+
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const CASE = 'tests/eval/cases/01-deurwaarder-aan-de-deur.md'
+const PRACTICE = 'praktijken/Nauwe samenwerking met schuldhulpverlening.md'
+
+let work: string
+let library: string
+let cache: string
+
+function run(...argv: string[]): Promise<Run> {
+  return runCli(argv, { cwd: root, library, cache: { dir: cache, version: 'test' } })
+}
+
+/** `suggest --json` through the cache and afresh: they must be the same, and the cached run quiet. */
+async function both(note = CASE): Promise<string> {
+  const cached = await run('suggest', note, '--json')
+  const fresh = await run('suggest', note, '--json', '--no-cache')
+  expect(cached.err).toBe('')
+  expect(cached.code).toBe(0)
+  expect(cached.out).toBe(fresh.out)
+  return cached.out
+}
+
+const titles = (out: string): string[] => (JSON.parse(out) as { suggestions: Array<{ title: string }> }).suggestions.map((s) => s.title)
+
+describe('cli cache', () => {
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'praktijkwijzer-cache-'))
+    library = join(work, 'kennisbank')
+    cache = join(work, 'cache')
+    cpSync(join(root, 'library'), library, { recursive: true })
+  })
+  afterEach(() => rmSync(work, { recursive: true, force: true }))
+
+  test('should keep one file per library under the cache folder, and trust the stamps it keeps', async () => {
+    // An old modification time: a note changed in the moment the cache is written is always read again.
+    const file = join(library, PRACTICE)
+    const old = new Date('2024-01-01T12:00:00Z')
+    utimesSync(file, old, old)
+    expect((await run('suggest', CASE, '--json')).err).toBe('')
+    expect(readdirSync(cache)).toEqual([cacheFile(cache, library).slice(cache.length + 1)])
+    // A change that keeps the size and the time is not seen through the cache (its stamp is trusted),
+    // but is without it: proof that the cached start did not read the notes.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/schuldhulpverlening/g, 'schuldhulpverlenins'))
+    utimesSync(file, old, old)
+    const cached = await run('suggest', CASE, '--json')
+    const fresh = await run('suggest', CASE, '--json', '--no-cache')
+    expect(cached.out).not.toBe(fresh.out)
+  }, 120_000)
+
+  test('should give what a fresh read gives after a changed, an added, a removed and a renamed note', async () => {
+    const start = await both()
+    expect(titles(start)).toContain('Nauwe samenwerking met schuldhulpverlening')
+
+    // Changed: the practice loses its text about debts.
+    const file = join(library, PRACTICE)
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/schuld/gi, 'kamer'))
+    const changed = await both()
+    expect(changed).not.toBe(start)
+
+    // Added: a new practice that fits the case note well.
+    writeFileSync(
+      join(library, 'praktijken', 'Post samen openen.md'),
+      '---\ntype: praktijk\nbron: ["5.2"]\nthema: ["[[Financiën]]"]\nsignalen: ["stapel post op tafel", "aankondiging van beslag", "deurwaarder voor de deur"]\n---\n# Post samen openen\n\nSamen de post openen: aanmaningen, het CJIB en de deurwaarder.\n'
+    )
+    const added = await both()
+    expect(titles(added)).toContain('Post samen openen')
+
+    // Renamed: same text, new path.
+    renameSync(join(library, 'praktijken', 'Post samen openen.md'), join(library, 'praktijken', 'De post openen.md'))
+    const renamed = await both()
+    expect(titles(renamed)).toContain('De post openen')
+    expect(titles(renamed)).not.toContain('Post samen openen')
+
+    // Removed.
+    rmSync(join(library, 'praktijken', 'De post openen.md'))
+    rmSync(file)
+    const removed = await both()
+    expect(titles(removed)).not.toContain('De post openen')
+    expect(titles(removed)).not.toContain('Nauwe samenwerking met schuldhulpverlening')
+  }, 240_000)
+
+  test('should list exactly the problems of a fresh read through the cache (check)', async () => {
+    await run('check', '--json')
+    writeFileSync(join(library, 'praktijken', 'Kapot.md'), '---\ntype: praktijk\nthema: ["[[Bestaat niet]]"]\n---\n# Kapot\n')
+    const cached = await run('check', '--json')
+    const fresh = await run('check', '--json', '--no-cache')
+    expect(cached.out).toBe(fresh.out)
+    expect(cached.out).toContain('Bestaat niet')
+    expect(cached.code).toBe(fresh.code)
+  })
+
+  test('should never put the case note in the cache, and write nothing with --no-cache', async () => {
+    const note = join(work, 'casus.md')
+    writeFileSync(note, 'Dhr. Zwaluwstaart-Kwispel heeft schulden en de deurwaarder stond aan de deur. Uniekezinqx9 blowt.\n')
+    await run('suggest', note, '--no-cache')
+    expect(() => readdirSync(cache)).toThrow()
+    await run('suggest', note)
+    await run('suggest', note, '--json')
+    const files = readdirSync(cache)
+    expect(files.length).toBe(1)
+    for (const f of files) {
+      const text = readFileSync(join(cache, f), 'utf8')
+      expect(text).toContain('schuldhulpverlening')
+      expect(text).not.toContain('Zwaluwstaart')
+      expect(text).not.toContain('Uniekezinqx9')
+      expect(text).not.toContain('uniekezinqx9')
+    }
+  })
+
+  test('should keep the cache under XDG_CACHE_HOME, else under ~/.cache', () => {
+    expect(cacheDir({ XDG_CACHE_HOME: '/tmp/x' })).toBe('/tmp/x/praktijkwijzer')
+    expect(cacheDir({ XDG_CACHE_HOME: 'relatief' })).toMatch(/\/\.cache\/praktijkwijzer$/)
+    expect(cacheDir({})).toMatch(/\/\.cache\/praktijkwijzer$/)
+  })
+})
+
+describe('cli cache, damaged', () => {
+  // One library and one first run for all cases: each case damages the cache the case before rewrote.
+  let first: string
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'praktijkwijzer-cache-'))
+    library = join(work, 'kennisbank')
+    cache = join(work, 'cache')
+    cpSync(join(root, 'library'), library, { recursive: true })
+    first = (await run('suggest', CASE, '--json')).out
+  }, 120_000)
+  afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+  test.each([
+    ['cut short', (t: string) => t.slice(0, t.length - 1000), 'is afgebroken'],
+    ['damaged', (t: string) => t.replace('"type":"praktijk"', '"type":"thema"'), 'is beschadigd'],
+    ['not ours', () => '\u0000\u0001binary', 'is beschadigd'],
+    ['of an older version', (t: string) => t.replace('"version":"test"', '"version":"0.0.1"'), 'is van een andere versie van Praktijkwijzer'],
+    ['of another library', (t: string) => t.replace(JSON.stringify(library), JSON.stringify(`${library}-2`)), 'hoort bij een andere kennisbank']
+  ])('should read the library afresh, with one line of warning, when the cache is %s', async (_, damage, why) => {
+    const file = cacheFile(cache, library)
+    const text = readFileSync(file, 'utf8')
+    const bad = damage(text)
+    expect(bad).not.toBe(text)
+    writeFileSync(file, bad)
+    const again = await run('suggest', CASE, '--json')
+    expect(again.code).toBe(0)
+    expect(again.out).toBe(first)
+    expect(again.err).toBe(`praktijkwijzer: De opgeslagen index van de kennisbank ${why}; de kennisbank wordt opnieuw gelezen.\n`)
+    // Written anew: the next start is quiet again.
+    expect((await run('suggest', CASE, '--json')).err).toBe('')
+  }, 120_000)
+})
