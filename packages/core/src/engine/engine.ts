@@ -25,7 +25,7 @@ import { explain } from './explain.js'
 import { literature, type Cite } from './literature.js'
 import { Postings } from './postings.js'
 import { analyzeQuery } from './query.js'
-import { diversify, rank } from './rank.js'
+import { diversify, queryMatches, rank } from './rank.js'
 import { synonymsFromGraph, type SynonymTable } from './synonyms.js'
 import type { Doc } from './documents.js'
 import type { Options, SuggestionType, SuggestResult } from './types.js'
@@ -212,11 +212,14 @@ export class Engine {
     })
     const analyzed = now()
     const { ranked, lifts } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })
-    const shown = diversify(ranked.slice(0, limit * DIVERSITY.pool), query, postings).slice(0, limit)
+    const pool = ranked.slice(0, limit * DIVERSITY.pool)
+    // The query terms each note of the pool has, found once for diversify and the explanations.
+    const matches = queryMatches(query, postings, pool.map((r) => r.d))
+    const shown = diversify(pool, query, postings, matches).slice(0, limit)
     const passages = shown.length > 0 ? new PassageFinder(text, query) : undefined
     const suggestions = shown.flatMap(({ d, score }) => {
       const doc = postings.doc(d)
-      return doc && passages ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, passages, units: (x) => this.unitsOf(x) })] : []
+      return doc && passages ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, passages, units: (x) => this.unitsOf(x), matches: matches.get(d) ?? { slots: [], terms: [] } })] : []
     })
     const result: SuggestResult = { suggestions, literature: literature(this.graph, suggestions, options.literatureLimit ?? DEFAULTS.literatureLimit, this.cite) }
     if (options.stats) {

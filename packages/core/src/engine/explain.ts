@@ -11,7 +11,7 @@ import { levelOf } from './levels.js'
 import { NoteTerms, type PassageFinder, type StemUnits, type Units } from './passages.js'
 import type { Postings } from './postings.js'
 import type { Query, QueryTerm } from './query.js'
-import { phraseScore, type Lift } from './rank.js'
+import { phraseScore, type Lift, type QueryMatches } from './rank.js'
 import type { FieldName, Match, Suggestion } from './types.js'
 import { compare, round } from './util.js'
 import { FIELD_WEIGHT, FIELDS, SHOWN } from './weights.js'
@@ -35,6 +35,8 @@ export interface ExplainContext {
   passages: PassageFinder
   /** A note's units for passages (cached by the engine). */
   units: (doc: Doc) => Units
+  /** The query terms the note has (rank.ts, `queryMatches`). */
+  matches: QueryMatches
 }
 
 /**
@@ -56,13 +58,13 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
     matches.push({ words: [...words], term: phrase, field: 'signalen', kind: 'phrase' })
   }
   const contributions: Array<{ q: QueryTerm; field: FieldName; value: number }> = []
-  // The note's stems that are in the query, in the note's order (the contributions are sorted below);
-  // those its passage units have go to the passages, in the query's order.
+  // The note's stems that are in the query, in no set order (the contributions are sorted below); those
+  // its passage units have go to the passages, in the query's order.
   const units = context.units(doc)
   const inUnits: Array<{ q: QueryTerm; units: StemUnits; idf: number }> = []
-  for (let i = 0; i < doc.stems.length; i++) {
-    const q = query.get(doc.stems[i] as string)
-    if (q === undefined) continue
+  for (let k = 0; k < context.matches.slots.length; k++) {
+    const i = context.matches.slots[k] as number
+    const q = context.matches.terms[k] as QueryTerm
     const idf = postings.termIdf(q.term, 1)
     const stemUnits = units.bySlot[i]
     if (stemUnits) inUnits.push({ q, units: stemUnits, idf })

@@ -4,9 +4,9 @@
  * diversity pass that pushes near-identical suggestions down.
  */
 import type { KnowledgeGraph } from '../graph/graph.js'
-import type { Doc } from './documents.js'
+import { FIELD_COUNT, type Doc } from './documents.js'
 import type { Postings } from './postings.js'
-import type { Query } from './query.js'
+import type { Query, QueryTerm } from './query.js'
 import type { SuggestionType } from './types.js'
 import { compare } from './util.js'
 import { BACKGROUND, CANDIDATES, DIVERSITY, HALF_SCORE, LENGTH, LIFT, PHRASE } from './weights.js'
@@ -118,21 +118,68 @@ export function phraseScore(doc: Doc, query: Query, postings: Postings): { bonus
   return { bonus, phrases }
 }
 
+/** The query terms a note has, and their slots in the note ({@link Doc.stems}), parallel; in no set order. */
+export interface QueryMatches {
+  slots: number[]
+  terms: QueryTerm[]
+}
+
+/**
+ * For a few ranked notes, the query terms each has ({@link QueryMatches}). Either way below finds the
+ * same pairs; the cheaper one is taken: walking the postings of the query's terms once for all the notes
+ * (a small library, where the notes have more stems than the postings are long), or walking each note's
+ * stems (a large one, where postings are long). The notes' compact stems keep no map to look terms up in.
+ *
+ * @param query The analysed case note.
+ * @param postings The index.
+ * @param docs Slots of the notes.
+ * @param by Take this way whatever it costs (for the test that both ways agree).
+ */
+export function queryMatches(query: Query, postings: Postings, docs: readonly number[], by?: 'postings' | 'stems'): Map<number, QueryMatches> {
+  const out = new Map<number, QueryMatches>()
+  let stems = 0
+  for (const d of docs) {
+    const doc = postings.doc(d)
+    if (!doc || out.has(d)) continue
+    out.set(d, { slots: [], terms: [] })
+    stems += doc.stems.length
+  }
+  let viaPostings = 0
+  for (const q of query.values()) viaPostings += postings.posting(q.term)?.docs.length ?? 0
+  if (by === 'postings' || (by === undefined && viaPostings < stems)) {
+    for (const q of query.values()) {
+      const posting = postings.posting(q.term)
+      if (!posting) continue
+      for (let i = 0; i < posting.docs.length; i++) {
+        const m = out.get(posting.docs[i] as number)
+        if (m === undefined) continue
+        m.slots.push((posting.offsets[i] as number) / FIELD_COUNT)
+        m.terms.push(q)
+      }
+    }
+  } else {
+    for (const [d, m] of out) {
+      const list = (postings.doc(d) as Doc).stems
+      for (let i = 0; i < list.length; i++) {
+        const q = query.get(list[i] as string)
+        if (q === undefined) continue
+        m.slots.push(i)
+        m.terms.push(q)
+      }
+    }
+  }
+  return out
+}
+
 /**
  * Push near-identical suggestions (same kind, matched on the same words) down the list, and hub control:
  * a broad note (a theme or method) matched on words that a practice scoring nearly as well also matched
  * yields to that practice, so the specific advice comes before the broad one.
  */
-export function diversify(ranked: Ranked[], query: Query, postings: Postings): Ranked[] {
+export function diversify(ranked: Ranked[], query: Query, postings: Postings, matches: ReadonlyMap<number, QueryMatches>): Ranked[] {
   const matchedTerms = (d: number): Set<string> => {
-    const doc = postings.doc(d)
     const set = new Set<string>()
-    if (!doc) return set
-    // A note has fewer stems than a long query has terms: walk the note's.
-    for (const stem of doc.stems) {
-      const q = query.get(stem)
-      if (q && !q.general) set.add(stem)
-    }
+    for (const q of matches.get(d)?.terms ?? []) if (!q.general) set.add(q.term)
     return set
   }
   const chosen: Array<Ranked & { terms: Set<string> }> = []
