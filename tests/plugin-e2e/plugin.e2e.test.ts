@@ -5,15 +5,11 @@
 // what happy-dom cannot show.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { hasChromium, INSTALL_CHROMIUM, openHarness, ROOT } from '../../plugin/test/browser/harness'
-import type { Harness, StartTimings } from '../../plugin/test/browser/harness'
+import { expect, test } from 'vitest'
+import { INSTALL_CHROMIUM, ROOT } from '../../plugin/test/browser/harness'
+import { SKIP, useHarness } from './suite'
 
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts')
-const CI = process.env['CI'] === 'true'
-// Without Chromium the tests are skipped with one line saying how to install it (the summary prints it);
-// CI must have it.
-const SKIP = !hasChromium() && !CI
 const PRACTICE = 'Krachtgericht werken bij weerstand of reactance'
 const NOTE = 'Gesprek met J. Hij is woedend over de huisregels en wil niet naar budgetbeheer.'
 
@@ -23,22 +19,7 @@ interface Panel {
   items: Array<{ title: string; kind: string; level: string; why: string; words: string[] }>
 }
 
-let harness: (Harness & { timings: StartTimings }) | null = null
-
-beforeAll(async () => {
-  if (SKIP) return
-  if (!hasChromium()) throw new Error(`CI needs the plugin browser test. ${INSTALL_CHROMIUM}`)
-  harness = await openHarness()
-}, 120_000)
-
-afterAll(async () => {
-  await harness?.close()
-})
-
-function h(): NonNullable<typeof harness> {
-  if (!harness) throw new Error('no harness')
-  return harness
-}
+const h = useHarness()
 
 test('the plugin loads the shipped library in a browser without Node.js', (ctx) => {
   ctx.skip(SKIP, INSTALL_CHROMIUM)

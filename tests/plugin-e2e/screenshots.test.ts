@@ -4,32 +4,19 @@
 // counsellor should see in it, so a screenshot of a broken panel fails the run instead of being committed.
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { hasChromium, INSTALL_CHROMIUM, openHarness, ROOT } from '../../plugin/test/browser/harness'
-import type { Harness, StartTimings } from '../../plugin/test/browser/harness'
+import { beforeAll, expect, test } from 'vitest'
+import { INSTALL_CHROMIUM, ROOT } from '../../plugin/test/browser/harness'
+import { SKIP, useHarness } from './suite'
 
 const OUT = join(ROOT, 'tests', 'artifacts', 'screenshots')
-const SKIP = !hasChromium() && process.env['CI'] !== 'true'
 const CASES = join(ROOT, 'tests', 'eval', 'cases')
 const ONE_LINE = 'Hij wil niet meer naar zijn werk en blowt elke dag.'
 
-let harness: (Harness & { timings: StartTimings }) | null = null
+const h = useHarness({ viewport: { width: 1100, height: 1300 }, settings: { debounceMs: 0 } }, 180_000)
 
 beforeAll(async () => {
-  if (SKIP) return
-  if (!hasChromium()) throw new Error(`CI needs the plugin browser test. ${INSTALL_CHROMIUM}`)
-  await mkdir(OUT, { recursive: true })
-  harness = await openHarness({ viewport: { width: 1100, height: 1300 }, settings: { debounceMs: 0 } })
-}, 180_000)
-
-afterAll(async () => {
-  await harness?.close()
+  if (!SKIP) await mkdir(OUT, { recursive: true })
 })
-
-function h(): NonNullable<typeof harness> {
-  if (!harness) throw new Error('no harness')
-  return harness
-}
 
 /** A case note of the eval set, without its frontmatter (the expected answers). */
 async function evalCase(name: string): Promise<string> {
