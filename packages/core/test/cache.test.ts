@@ -1,9 +1,10 @@
 // The cache file: a library goes in and comes back the same; a file cut short, damaged, of another version
 // or of another library is refused with its reason, never trusted and never a crash.
 import { describe, expect, test } from 'vitest'
-import { cacheWarning, decodeCache, encodeCache, staleFiles, type Stamp } from '../src/cache/cache.js'
+import { CACHE_FORMAT, cacheWarning, decodeCache, encodeCache, staleFiles, type Stamp } from '../src/cache/cache.js'
 import { contentHash } from '../src/cache/hash.js'
 import { Library } from '../src/library.js'
+import { LIBRARY, readMarkdown } from '../../../tests/lib/files.js'
 
 const FILES = [
   { path: 'praktijken/Schulden.md', text: '---\ntype: praktijk\nbron: ["1"]\nthema: ["[[Geld]]"]\nsignalen: ["deurwaarder aan de deur"]\n---\n# Schulden\n\nSamen met de cliënt de schuldhulpverlening bellen.\n' },
@@ -32,6 +33,19 @@ describe('cache file', () => {
     expect(loaded.library.problems().some((p) => p.file === 'kapot.md' && p.code === 'encoding')).toBe(true)
   })
 
+  test('should give back every note of the shipped library as parsed, keeping each section text once', () => {
+    const fresh = new Library(readMarkdown(LIBRARY))
+    const text = encodeCache(fresh, KEY, new Map())
+    const loaded = decodeCache(text, KEY)
+    if (!loaded.ok) throw new Error(loaded.reason)
+    const nodes = fresh.graph.nodes()
+    expect(loaded.library.graph.nodes().map((n) => n.note)).toEqual(nodes.map((n) => n.note))
+    // A section's text is a piece of the note's text: the file has its words once, in the note's text.
+    const longest = nodes.flatMap((n) => n.note.sections.map((s) => s.text)).reduce((a, b) => (b.length > a.length ? b : a), '')
+    expect(longest.length).toBeGreaterThan(500)
+    expect(text.split(JSON.stringify(longest).slice(1, -1)).length - 1).toBe(1)
+  })
+
   test('should keep the formatted references of the literature notes still there, by their hash', () => {
     const source = '---\ntype: literatuur\nbron: ["1"]\nauteurs: ["Jansen, A."]\njaar: 2020\ntitel: "Over geld"\nsoort: boek\n---\n# L\n'
     const library = new Library([...FILES, { path: 'literatuur/Jansen 2020.md', text: source }])
@@ -50,8 +64,8 @@ describe('cache file', () => {
     ['one character changed', (t: string) => t.replace('Budgetbeheer', 'Budgetbeheeer').replace(/"length":\d+/, (m) => `"length":${Number(m.slice(9)) + 1}`), 'beschadigd'],
     ['not JSON', () => 'PK\u0003\u0004 garbage\nmore', 'beschadigd'],
     ['another file', () => '{"name":"something"}\n{}', 'beschadigd'],
-    ['an older format', (t: string) => t.replace('"format":1', '"format":0'), 'oudere-versie'],
-    ['another version', (t: string) => t.replace('"version":"0.1.0"', '"version":"0.0.9"'), 'oudere-versie'],
+    ['an older format', (t: string) => t.replace(`"format":${CACHE_FORMAT}`, `"format":${CACHE_FORMAT - 1}`), 'oudere-versie'],
+    ['of another build', (t: string) => t.replace('"version":"0.1.0"', '"version":"0.0.9"'), 'andere-versie'],
     ['another library', (t: string) => t.replace('/home/a/kennisbank', '/home/b/kennisbank'), 'andere-kennisbank']
   ])('should refuse a file %s', (_, damage, reason) => {
     expect(decodeCache(damage(cached()), KEY)).toEqual({ ok: false, reason })
@@ -69,7 +83,7 @@ describe('cache file', () => {
   })
 
   test('should say in one Dutch line why the index is read again', () => {
-    for (const reason of ['afgebroken', 'beschadigd', 'oudere-versie', 'andere-kennisbank'] as const) {
+    for (const reason of ['afgebroken', 'beschadigd', 'oudere-versie', 'andere-versie', 'andere-kennisbank'] as const) {
       expect(cacheWarning(reason)).toMatch(/^De opgeslagen index van de kennisbank .+; de kennisbank wordt opnieuw gelezen\.$/)
     }
   })

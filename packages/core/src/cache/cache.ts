@@ -13,7 +13,7 @@ import { Library, type LibrarySnapshot, type Options as LibraryOptions } from '.
 import { contentHash } from './hash.js'
 
 /** Bumped whenever the file's layout or anything in the snapshot changes meaning. */
-export const CACHE_FORMAT = 1
+export const CACHE_FORMAT = 2
 
 /** A file's modification time (ms) and size (bytes), as the file system gives them. */
 export interface Stamp {
@@ -29,8 +29,12 @@ export interface CacheKey {
   library: string
 }
 
-/** Why a cache file was refused. */
-export type CacheRefusal = 'afgebroken' | 'beschadigd' | 'oudere-versie' | 'andere-kennisbank'
+/**
+ * Why a cache file was refused: cut short, damaged, of an older file format, written by another build
+ * of the code (same format: an adapter may rebuild it without a word, as the CLI does), or of another
+ * library.
+ */
+export type CacheRefusal = 'afgebroken' | 'beschadigd' | 'oudere-versie' | 'andere-versie' | 'andere-kennisbank'
 
 /** A cache file read back: the library and the stamps it was taken with, or why it was refused. */
 export type LoadedCache = { ok: true; library: Library; stamps: Map<string, Stamp>; written: number; references: Map<string, string> } | { ok: false; reason: CacheRefusal }
@@ -96,7 +100,8 @@ export function decodeCache(text: string, key: CacheKey, options: LibraryOptions
     return { ok: false, reason: 'beschadigd' }
   }
   if (header === null || typeof header !== 'object' || header.praktijkwijzer !== 'index') return { ok: false, reason: 'beschadigd' }
-  if (header.format !== CACHE_FORMAT || header.version !== key.version) return { ok: false, reason: 'oudere-versie' }
+  if (header.format !== CACHE_FORMAT) return { ok: false, reason: 'oudere-versie' }
+  if (header.version !== key.version) return { ok: false, reason: 'andere-versie' }
   if (header.library !== key.library) return { ok: false, reason: 'andere-kennisbank' }
   if (!text.endsWith('\n') || text.length < end + 2) return { ok: false, reason: 'afgebroken' }
   const body = text.slice(end + 1, -1)
@@ -123,6 +128,7 @@ export function cacheWarning(reason: CacheRefusal): string {
     afgebroken: 'is afgebroken',
     beschadigd: 'is beschadigd',
     'oudere-versie': 'is van een andere versie van Praktijkwijzer',
+    'andere-versie': 'is van een andere versie van Praktijkwijzer',
     'andere-kennisbank': 'hoort bij een andere kennisbank'
   }
   return `De opgeslagen index van de kennisbank ${why[reason]}; de kennisbank wordt opnieuw gelezen.`

@@ -175,12 +175,28 @@ function plainProblem(file: string, part: PlainPart): Problem {
   )
 }
 
-/** A {@link Note} as plain JSON data, for the persisted index (`cache/`): its one Map as entries. */
-export type PackedNote = Omit<Note, 'fieldLines'> & { fieldLines: Array<[string, number]> }
+/**
+ * A {@link Note} as plain JSON data, for the persisted index (`cache/`): its one Map as entries, and the
+ * text of each section and list item as its start and end in the note's `text` when it is a piece of it
+ * (as the parser makes them), so the file holds the words once and a restored note shares them as a
+ * parsed one does. A text that is no such piece stays a string.
+ */
+export type PackedNote = Omit<Note, 'fieldLines' | 'sections'> & { fieldLines: Array<[string, number]>; sections: PackedSection[] }
+
+/** A {@link Section} in a {@link PackedNote}. */
+export type PackedSection = Omit<Section, 'text' | 'items'> & { text: PackedText; items: Array<Omit<ListItem, 'text'> & { text: PackedText }> }
+
+/** A piece of the note's text as `[start, end]`, or a text of its own. */
+type PackedText = string | [number, number]
 
 /** A note as JSON data (see {@link unpackNote}); keep it in step with {@link Note}. */
 export function packNote(note: Note): PackedNote {
-  return { ...note, fieldLines: [...note.fieldLines] }
+  const piece = (part: string): PackedText => {
+    const at = part.length < 8 ? -1 : note.text.indexOf(part)
+    return at === -1 ? part : [at, at + part.length]
+  }
+  const sections = note.sections.map((s) => ({ ...s, text: piece(s.text), items: s.items.map((item) => ({ ...item, text: piece(item.text) })) }))
+  return { ...note, fieldLines: [...note.fieldLines], sections }
 }
 
 /**
@@ -192,5 +208,16 @@ export function unpackNote(packed: PackedNote): Note {
   if (typeof packed?.path !== 'string' || typeof packed.text !== 'string' || typeof packed.body !== 'string' || !Array.isArray(packed.fieldLines) || !Array.isArray(packed.links) || !Array.isArray(packed.sections) || !Array.isArray(packed.problems)) {
     throw new Error('geen notitie')
   }
-  return { ...packed, fieldLines: new Map(packed.fieldLines) }
+  const { text } = packed
+  const piece = (part: PackedText): string => {
+    if (typeof part === 'string') return part
+    const [start, end] = Array.isArray(part) ? part : []
+    if (typeof start !== 'number' || typeof end !== 'number' || !(start >= 0 && start <= end && end <= text.length)) throw new Error('geen notitie')
+    return text.slice(start, end)
+  }
+  const sections = packed.sections.map((s) => {
+    if (!Array.isArray(s?.items)) throw new Error('geen notitie')
+    return { ...s, text: piece(s.text), items: s.items.map((item) => ({ ...item, text: piece(item.text) })) }
+  })
+  return { ...packed, fieldLines: new Map(packed.fieldLines), sections }
 }
