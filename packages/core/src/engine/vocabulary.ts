@@ -1,7 +1,10 @@
 /**
  * The vocabulary of the indexed notes: every normalised word with the number of notes it occurs in, and
- * typo correction to those words. Corrections go through an index of one-deletion variants (built on the
- * first correction, then kept current), so finding every word at edit distance 1 costs a few lookups.
+ * typo correction to those words. A word at edit distance 1 has the same first letter (corrections keep
+ * it) and a length at most one apart, so corrections compare a word with the words of its first letter
+ * and those three lengths: a few hundred short comparisons. The groups are made on the first correction,
+ * then kept current; unlike an index of every word's one-deletion variants, they cost no time to start
+ * and hold each word once.
  */
 import { MIN_TYPO_LENGTH } from './weights.js'
 
@@ -15,8 +18,8 @@ export interface VocabularyChange {
 export class Vocabulary {
   /** Normalised word → number of notes it occurs in. */
   private readonly df = new Map<string, number>()
-  /** One-deletion variant → words; `undefined` until the first correction. */
-  private deletions: Map<string, Set<string>> | undefined
+  /** First letter and length ({@link groupKey}) → the words; `undefined` until the first correction. */
+  private groups: Map<string, string[]> | undefined
   /** Corrections found so far; cleared on every update, since they depend on the counts. */
   private readonly corrections = new Map<string, string | null>()
 
@@ -43,16 +46,16 @@ export class Vocabulary {
       this.df.set(word, n + 1)
       if (n === 0 && !left.delete(word)) {
         change.added.push(word)
-        if (this.deletions && word.length >= MIN_TYPO_LENGTH - 1) for (const del of deletions(word)) addTo(this.deletions, del, word)
+        if (this.groups) addTo(this.groups, word)
       }
     }
     for (const word of left) {
       change.removed.push(word)
-      if (!this.deletions) continue
-      for (const del of deletions(word)) {
-        const set = this.deletions.get(del)
-        set?.delete(word)
-        if (set?.size === 0) this.deletions.delete(del)
+      const group = this.groups?.get(groupKey(word))
+      const at = group ? group.indexOf(word) : -1
+      if (group && at !== -1) {
+        group[at] = group[group.length - 1] as string
+        group.pop()
       }
     }
     return change
@@ -88,30 +91,29 @@ export class Vocabulary {
         bestDf = df
       }
     }
-    // Distance 1 (insertion, deletion, substitution, transposition), found through shared deletions.
-    const index = this.deletionIndex()
-    for (const del of [norm, ...deletions(norm)]) {
-      for (const word of index.get(del) ?? []) if (word !== norm && damerauAtMostOne(norm, word)) consider(word)
-      if (del !== norm && this.df.has(del)) consider(del)
+    // Distance 1 (insertion, deletion, substitution, transposition): same first letter, length ±1.
+    const groups = this.wordGroups()
+    const first = norm[0] as string
+    for (let length = norm.length - 1; length <= norm.length + 1; length++) {
+      for (const word of groups.get(first + String(length)) ?? []) if (word !== norm && damerauAtMostOne(norm, word)) consider(word)
     }
     if (this.corrections.size > 10_000) this.corrections.clear()
     this.corrections.set(norm, best ?? null)
     return best
   }
 
-  private deletionIndex(): Map<string, Set<string>> {
-    if (!this.deletions) {
-      this.deletions = new Map()
-      for (const word of this.df.keys()) if (word.length >= MIN_TYPO_LENGTH - 1) for (const del of deletions(word)) addTo(this.deletions, del, word)
+  private wordGroups(): Map<string, string[]> {
+    if (!this.groups) {
+      this.groups = new Map()
+      for (const word of this.df.keys()) addTo(this.groups, word)
     }
-    return this.deletions
+    return this.groups
   }
 }
 
-function deletions(word: string): string[] {
-  const out: string[] = []
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1))
-  return out
+/** The group of a word: its first letter (UTF-16 unit, as corrections compare it) and its length. */
+function groupKey(word: string): string {
+  return (word[0] ?? '') + String(word.length)
 }
 
 /** Damerau–Levenshtein distance ≤ 1 (with adjacent transposition). */
@@ -129,8 +131,9 @@ function damerauAtMostOne(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key)
-  if (set) set.add(value)
-  else map.set(key, new Set([value]))
+function addTo(groups: Map<string, string[]>, word: string): void {
+  const key = groupKey(word)
+  const group = groups.get(key)
+  if (group) group.push(word)
+  else groups.set(key, [word])
 }
