@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { cacheWarning, decodeCache, encodeCache, Library, staleFiles, type CacheKey, type SourceFile, type Stamp } from '@praktijkwijzer/core'
 import type { Io } from './command.js'
 import type { Walk } from './files.js'
@@ -31,17 +30,16 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(xdg !== undefined && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'praktijkwijzer')
 }
 
+/** Set by build.mjs: a hash of the code the bundle is made of (absent when the CLI runs from its sources). */
+declare const __PRAKTIJKWIJZER_BUILD__: string | undefined
+
 /**
- * The version the cache is tied to: the CLI's version and its build (the bundle's size and time), so
- * that a rebuilt CLI never trusts an index another build wrote.
+ * The version the cache is tied to: the CLI's version and its build (a hash of the bundle's code, made
+ * at build time), so that a CLI built from other code never trusts an index another build wrote, while
+ * building the same code again keeps it. Run from its sources (the tests), the version alone.
  */
 export function codeVersion(version: string): string {
-  try {
-    const stat = statSync(fileURLToPath(import.meta.url))
-    return `${version}+${stat.size}.${Math.floor(stat.mtimeMs)}`
-  } catch {
-    return version
-  }
+  return typeof __PRAKTIJKWIJZER_BUILD__ === 'string' ? `${version}+${__PRAKTIJKWIJZER_BUILD__}` : version
 }
 
 /** The cache file of a library folder (absolute). */
@@ -99,7 +97,8 @@ export function loadCached(root: string, walk: Walk, read: (path: string, full: 
     text = undefined
   }
   const loaded = text === undefined ? undefined : decodeCache(text, key)
-  if (loaded && !loaded.ok) io.err(`praktijkwijzer: ${cacheWarning(loaded.reason)}\n`)
+  // An index another build of the CLI wrote is no surprise after an update: it is rebuilt without a word.
+  if (loaded && !loaded.ok && loaded.reason !== 'andere-versie') io.err(`praktijkwijzer: ${cacheWarning(loaded.reason)}\n`)
 
   let library: Library
   let dirty: boolean
