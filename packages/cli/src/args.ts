@@ -3,8 +3,18 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
-/** A usage error: the message is shown with a hint to `--help`, and the exit code is 2. */
-export class UsageError extends Error {}
+/**
+ * A usage error: the message is shown with a hint to `--help`, and the exit code is 2. `main` tells it by
+ * its name ({@link isUsageError}): each command is its own bundle, with its own copy of this class.
+ */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+/** Whether an error is a {@link UsageError}, from whichever bundle it was thrown. */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && error.name === 'UsageError'
+}
 
 /** The flags a command takes, as `node:util` describes them. */
 export type Options = NonNullable<ParseArgsConfig['options']>

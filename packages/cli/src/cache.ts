@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { homedir } from 'node:os'
-import { isAbsolute, join } from 'node:path'
+import { join } from 'node:path'
 import { cacheWarning, decodeCache, encodeCache, Library, staleFiles, type CacheKey, type SourceFile, type Stamp } from '@praktijkwijzer/core'
 import type { Io } from './command.js'
 import type { Walk } from './files.js'
@@ -21,26 +20,7 @@ export interface CacheOptions {
   version: string
 }
 
-/**
- * The cache folder: `$XDG_CACHE_HOME/praktijkwijzer` when that is an absolute path (as the XDG
- * specification asks), else `~/.cache/praktijkwijzer`.
- */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const xdg = env['XDG_CACHE_HOME']
-  return join(xdg !== undefined && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'praktijkwijzer')
-}
-
-/** Set by build.mjs: a hash of the code the bundle is made of (absent when the CLI runs from its sources). */
-declare const __PRAKTIJKWIJZER_BUILD__: string | undefined
-
-/**
- * The version the cache is tied to: the CLI's version and its build (a hash of the bundle's code, made
- * at build time), so that a CLI built from other code never trusts an index another build wrote, while
- * building the same code again keeps it. Run from its sources (the tests), the version alone.
- */
-export function codeVersion(version: string): string {
-  return typeof __PRAKTIJKWIJZER_BUILD__ === 'string' ? `${version}+${__PRAKTIJKWIJZER_BUILD__}` : version
-}
+export { cacheDir, codeVersion } from './defaults.js'
 
 /** The cache file of a library folder (absolute). */
 export function cacheFile(dir: string, root: string): string {

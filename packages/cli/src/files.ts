@@ -6,21 +6,13 @@
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { decodeSource, DEFAULT_MAX_BYTES, Library, type Source, type SourceFile } from '@praktijkwijzer/core'
 import { UsageError } from './args.js'
 import { loadCached, type CacheOptions, type Cached } from './cache.js'
 import type { Io } from './command.js'
 import { printable } from './printable.js'
 
-/** The library shipped with Praktijkwijzer (the repository's `library/`). */
-export function shippedLibrary(): string {
-  // The code runs from packages/cli/dist/ (the bundle and its chunks) or packages/cli/src/ (tests); the
-  // library is at the repository root.
-  const file = fileURLToPath(import.meta.url)
-  const at = file.lastIndexOf(`${sep}packages${sep}cli${sep}`)
-  return at === -1 ? fileURLToPath(new URL('../../../library', import.meta.url)) : join(file.slice(0, at), 'library')
-}
+export { shippedLibrary } from './defaults.js'
 
 /** A file or folder the walk met, with its path relative to the walk's root. */
 export interface Entry {

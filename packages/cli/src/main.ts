@@ -1,10 +1,9 @@
 /**
  * The `praktijkwijzer` command.
  */
-import { UsageError } from './args.js'
+import { isUsageError } from './args.js'
 import type { Command, Defaults, Io } from './command.js'
-import { cacheDir, codeVersion } from './cache.js'
-import { shippedLibrary } from './files.js'
+import { cacheDir, codeVersion, shippedLibrary } from './defaults.js'
 import { printable, printableOutput } from './printable.js'
 
 /** A command in the overview: its name, one line, and its code, loaded only when it runs. */
@@ -74,7 +73,7 @@ export async function main(argv: string[], given: Io = processIo(), defaults: De
   try {
     return await command.run(rest, io, defaults)
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       io.err(`praktijkwijzer ${command.name}: ${printable(error.message)}\n(zie \`praktijkwijzer ${command.name} --help\`)\n`)
       return 2
     }
