@@ -1,11 +1,17 @@
 // The persisted index of the CLI: after a cached start, a changed, added, removed or renamed note gives
 // exactly what reading the library afresh gives; a cache cut short, damaged or of another version is
 // said in one line and read afresh, never trusted; only the library goes in, never the case note.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+//
+// Reading the shipped library is what these tests wait for, so it is read as few times as the checks
+// allow: one first run writes the cache and one run without it gives the fresh answer, for all tests;
+// each test then starts from a copy of that library (same folder, same file times) with that cache, and
+// reads afresh only after it changed a note. The damaged caches are checked on a small library (the
+// themes and one practice): what they test, refusal, warning and a fresh read, does not depend on its size.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CACHE_FORMAT } from '@praktijkwijzer/core'
 import { cacheDir, cacheFile } from '../src/cache.js'
 import { runCli, type Run } from './run.js'
@@ -34,40 +40,79 @@ async function both(note = CASE): Promise<string> {
 
 const titles = (out: string): string[] => (JSON.parse(out) as { suggestions: Array<{ title: string }> }).suggestions.map((s) => s.title)
 
+/** A library to start each test from: its files (times kept), the cache a first run wrote, the fresh answer. */
+interface Start {
+  files: string
+  cache: string
+  fresh: string
+}
+
+/**
+ * Copy `folders` of the shipped library into `work/kennisbank` with their file times, run `suggest CASE`
+ * once through the cache (which writes it) and once without, and keep all three for {@link reset}.
+ */
+async function prepare(folders?: string[]): Promise<Start> {
+  work = mkdtempSync(join(tmpdir(), 'praktijkwijzer-cache-'))
+  library = join(work, 'kennisbank')
+  cache = join(work, 'cache')
+  const files = join(work, 'start')
+  if (folders === undefined) cpSync(join(root, 'library'), files, { recursive: true, preserveTimestamps: true })
+  else for (const f of folders) cpSync(join(root, 'library', f), join(files, f), { recursive: true, preserveTimestamps: true })
+  cpSync(files, library, { recursive: true, preserveTimestamps: true })
+  const first = await run('suggest', CASE, '--json')
+  const fresh = await run('suggest', CASE, '--json', '--no-cache')
+  expect(first.err).toBe('')
+  expect(first.out).toBe(fresh.out)
+  return { files, cache: readFileSync(cacheFile(cache, library), 'utf8'), fresh: fresh.out }
+}
+
+/** The library and its cache as {@link prepare} left them: a start through the cache reads no note. */
+function reset(start: Start): void {
+  rmSync(library, { recursive: true, force: true })
+  cpSync(start.files, library, { recursive: true, preserveTimestamps: true })
+  rmSync(cache, { recursive: true, force: true })
+  mkdirSync(cache)
+  writeFileSync(cacheFile(cache, library), start.cache)
+}
+
 describe('cli cache', () => {
-  beforeEach(() => {
-    work = mkdtempSync(join(tmpdir(), 'praktijkwijzer-cache-'))
-    library = join(work, 'kennisbank')
-    cache = join(work, 'cache')
-    cpSync(join(root, 'library'), library, { recursive: true })
-  })
-  afterEach(() => rmSync(work, { recursive: true, force: true }))
+  let start: Start
+  beforeAll(async () => {
+    start = await prepare()
+  }, 120_000)
+  beforeEach(() => reset(start))
+  afterAll(() => rmSync(work, { recursive: true, force: true }))
 
   test('should keep one file per library under the cache folder, and trust the stamps it keeps', async () => {
-    // An old modification time: a note changed in the moment the cache is written is always read again.
+    // The copied notes keep their old modification times: a note changed in the moment the cache is
+    // written would be read again.
     const file = join(library, PRACTICE)
-    const old = new Date('2024-01-01T12:00:00Z')
-    utimesSync(file, old, old)
-    expect((await run('suggest', CASE, '--json')).err).toBe('')
+    const { atime, mtime } = statSync(file)
+    expect(Date.now() - mtime.getTime()).toBeGreaterThan(5000)
+    const quiet = await run('suggest', CASE, '--json')
+    expect(quiet.err).toBe('')
+    expect(quiet.out).toBe(start.fresh)
     expect(readdirSync(cache)).toEqual([cacheFile(cache, library).slice(cache.length + 1)])
     // A change that keeps the size and the time is not seen through the cache (its stamp is trusted),
     // but is without it: proof that the cached start did not read the notes.
     writeFileSync(file, readFileSync(file, 'utf8').replace(/schuldhulpverlening/g, 'schuldhulpverlenins'))
-    utimesSync(file, old, old)
+    utimesSync(file, atime, mtime)
     const cached = await run('suggest', CASE, '--json')
     const fresh = await run('suggest', CASE, '--json', '--no-cache')
     expect(cached.out).not.toBe(fresh.out)
   }, 120_000)
 
   test('should give what a fresh read gives after a changed, an added, a removed and a renamed note', async () => {
-    const start = await both()
-    expect(titles(start)).toContain('Nauwe samenwerking met schuldhulpverlening')
+    const first = await run('suggest', CASE, '--json')
+    expect(first.err).toBe('')
+    expect(first.out).toBe(start.fresh)
+    expect(titles(first.out)).toContain('Nauwe samenwerking met schuldhulpverlening')
 
     // Changed: the practice loses its text about debts.
     const file = join(library, PRACTICE)
     writeFileSync(file, readFileSync(file, 'utf8').replace(/schuld/gi, 'kamer'))
     const changed = await both()
-    expect(changed).not.toBe(start)
+    expect(changed).not.toBe(start.fresh)
 
     // Added: a new practice that fits the case note well.
     writeFileSync(
@@ -92,7 +137,7 @@ describe('cli cache', () => {
   }, 240_000)
 
   test('should list exactly the problems of a fresh read through the cache (check)', async () => {
-    await run('check', '--json')
+    expect((await run('check', '--json')).err).toBe('')
     writeFileSync(join(library, 'praktijken', 'Kapot.md'), '---\ntype: praktijk\nthema: ["[[Bestaat niet]]"]\n---\n# Kapot\n')
     const cached = await run('check', '--json')
     const fresh = await run('check', '--json', '--no-cache')
@@ -104,6 +149,8 @@ describe('cli cache', () => {
   test('should never put the case note in the cache, and write nothing with --no-cache', async () => {
     const note = join(work, 'casus.md')
     writeFileSync(note, 'Dhr. Zwaluwstaart-Kwispel heeft schulden en de deurwaarder stond aan de deur. Uniekezinqx9 blowt.\n')
+    // No cache to start with: the runs below write it, with the case note given.
+    rmSync(cache, { recursive: true, force: true })
     await run('suggest', note, '--no-cache')
     expect(() => readdirSync(cache)).toThrow()
     await run('suggest', note)
@@ -127,15 +174,13 @@ describe('cli cache', () => {
 })
 
 describe('cli cache, damaged', () => {
-  // One library and one first run for all cases: each case damages the cache the case before rewrote.
-  let first: string
+  // One small library and one first run for all cases: each case damages the cache that run wrote.
+  let start: Start
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'praktijkwijzer-cache-'))
-    library = join(work, 'kennisbank')
-    cache = join(work, 'cache')
-    cpSync(join(root, 'library'), library, { recursive: true })
-    first = (await run('suggest', CASE, '--json')).out
+    start = await prepare(['themas', PRACTICE])
+    expect(titles(start.fresh).length).toBeGreaterThan(0)
   }, 120_000)
+  beforeEach(() => reset(start))
   afterAll(() => rmSync(work, { recursive: true, force: true }))
 
   test.each([
@@ -153,7 +198,7 @@ describe('cli cache, damaged', () => {
     writeFileSync(file, bad)
     const again = await run('suggest', CASE, '--json')
     expect(again.code).toBe(0)
-    expect(again.out).toBe(first)
+    expect(again.out).toBe(start.fresh)
     expect(again.err).toBe(why === undefined ? '' : `praktijkwijzer: De opgeslagen index van de kennisbank ${why}; de kennisbank wordt opnieuw gelezen.\n`)
     expect(readFileSync(file, 'utf8')).not.toBe(bad)
     // Written anew: the next start is quiet again.
