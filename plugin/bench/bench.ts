@@ -20,7 +20,7 @@ import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { unpackLibrary } from '../src/update/carried'
 import { hasChromium, INSTALL_CHROMIUM, openHarness, PLUGIN_DIR } from '../test/browser/harness'
-import type { Options } from '../test/browser/harness'
+import type { Harness, Options } from '../test/browser/harness'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
 const JSON_OUT = process.argv.includes('--json')
@@ -32,17 +32,46 @@ const NOTE =
 /** What is typed after start-up, a key at a time. */
 const TYPED = ' Hij heeft geen zin in de dagbesteding en blowt weer elke dag.'
 
-/** A start-up variant: a row of the table. `options` go to the harness (the note and debounce are set here). */
+/**
+ * A start-up variant: a row of the table. `options` go to the harness (the note and debounce are set
+ * here); `prepare` makes them once, before the runs; `check` says what is wrong with a start of it.
+ */
 interface Variant {
   name: string
   options?: Options
+  prepare?: () => Promise<Options>
+  check?: (harness: Harness) => Promise<string | null>
 }
+
+/** Where the plugin keeps its persisted index in the harness's vault. */
+const INDEX_FILE = '.obsidian/plugins/praktijkwijzer/kennisbank-index.json'
 
 /**
  * The start-up variants, measured alternately. A variant that starts differently (another settings or
  * vault content, a persisted index) is one more entry.
  */
-const VARIANTS: Variant[] = [{ name: 'zonder cache' }]
+const VARIANTS: Variant[] = [
+  { name: 'zonder cache' },
+  {
+    // The plugin folder holds the index a first start wrote; the notes are as they were then.
+    name: 'met cache',
+    prepare: async () => {
+      const first = await openHarness({ note: { path: 'Casussen/Eerste.md', text: NOTE } })
+      try {
+        const text = await first.call<string | null>('adapterText', INDEX_FILE, 15_000)
+        if (text === null) throw new Error(`met cache: the first start wrote no ${INDEX_FILE}`)
+        return { adapterFiles: { [INDEX_FILE]: text } }
+      } finally {
+        await first.close()
+      }
+    },
+    // A start that read the library's notes again did not use the index.
+    check: async (harness) => {
+      const reads = (await harness.call<string[]>('reads')).filter((p) => p.startsWith('Kennisbank/'))
+      return reads.length === 0 ? null : `met cache: the start read ${reads.length} library notes (${reads.slice(0, 3).join(', ')}): the persisted index was not used`
+    }
+  }
+]
 
 /** One variant's figures over all runs. */
 interface Row {
@@ -81,6 +110,8 @@ async function measure(variant: Variant, run: number, row: Row): Promise<void> {
   try {
     const t = harness.timings
     if (t.firstMs === null) throw new Error(`${variant.name}: the panel showed no suggestions for the bench note`)
+    const wrong = (await variant.check?.(harness)) ?? null
+    if (wrong !== null) throw new Error(wrong)
     row.scriptMs.push(t.scriptMs)
     row.evalMs.push(t.evalMs)
     row.onloadMs.push(t.onloadMs)
@@ -138,7 +169,8 @@ async function main(): Promise<void> {
   if (!hasChromium()) throw new Error(INSTALL_CHROMIUM)
   const load = loadavg().map((l) => l.toFixed(2)).join(', ')
   const rows: Row[] = VARIANTS.map((v) => ({ variant: v.name, scriptMs: [], evalMs: [], onloadMs: [], longestTaskMs: [], longTasks: [], firstSuggestionsMs: [], keystrokeMs: [], status: '' }))
-  for (let run = 0; run < RUNS; run++) for (const [i, variant] of VARIANTS.entries()) await measure(variant, run, rows[i] as Row)
+  const variants = await Promise.all(VARIANTS.map(async (v) => (v.prepare ? { ...v, options: { ...v.options, ...(await v.prepare()) } } : v)))
+  for (let run = 0; run < RUNS; run++) for (const [i, variant] of variants.entries()) await measure(variant, run, rows[i] as Row)
   const bundle = readFileSync(join(PLUGIN_DIR, 'dist', 'main.js')).length
   const lib = carried()
   if (JSON_OUT) {

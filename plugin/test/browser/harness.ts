@@ -84,6 +84,12 @@ export interface Options {
   note?: StartNote
   /** Write a CPU profile of the start-up (Chrome's `.cpuprofile`, for DevTools) to this file. */
   profile?: string
+  /**
+   * Files outside the notes (`vault.adapter`, vault paths) present before the plugin loads: e.g. a
+   * persisted index in the plugin's folder, which a start uses because the library's notes keep the
+   * modification times they had (every start seeds them with the same one, as files on disk keep theirs).
+   */
+  adapterFiles?: Record<string, string>
 }
 
 /** Whether Chromium is installed where the harness looks for it. */
@@ -226,7 +232,7 @@ export async function openHarness(options: Options = {}): Promise<Harness & { ti
       await profiler.send('Profiler.setSamplingInterval', { interval: 200 })
       await profiler.send('Profiler.start')
     }
-    const timings = await call<StartTimings>('start', library, options.settings ?? {}, manifest, options.note)
+    const timings = await call<StartTimings>('start', library, options.settings ?? {}, manifest, options.note ?? null, options.adapterFiles ?? {})
     if (profiler && options.profile !== undefined) {
       const { profile } = await profiler.send('Profiler.stop')
       await writeFile(options.profile, JSON.stringify(profile))
