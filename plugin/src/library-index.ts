@@ -14,10 +14,11 @@
  * internals.
  */
 import { briefReference, cacheWarning, encodeCache, Library, LibrarySearch, loadCitations, problem, staleFiles, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
-import type { Citations, GraphNode, LinkOptions, LinkProposal, NoteType, Problem, SourceFile, Stamp, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
+import type { Citations, GraphNode, LinkOptions, LinkProposal, LoadedCache, NoteType, Problem, SourceFile, Stamp, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
 import { IndexCache, type CacheSettings } from './index-cache'
+import { sliced, type Steps } from './slices'
 
 /** Where the index is. */
 export type IndexState = 'idle' | 'loading' | 'ready' | 'missing'
@@ -276,10 +277,18 @@ export class LibraryIndex extends Component {
     const options = { cite: (node: GraphNode) => this.reference(node) }
     const tryCache = this.cache !== undefined && !this.cacheTried
     this.cacheTried = true
-    const loaded = tryCache ? await this.cache?.load(folder, options).catch(() => null) : null
+    const decoding = tryCache ? await this.cache?.load(folder, options).catch(() => null) : null
     if (generation !== this.generation) return
+    // Restoring the index takes a while too: in slices, as parsing.
+    let loaded: LoadedCache | null = null
+    if (decoding) {
+      const decoded = await this.sliced(decoding, generation)
+      if (!decoded) return
+      loaded = decoded.value
+    }
     let library: Library
     let save = this.cache !== undefined
+    let later: Text[] = []
     if (loaded?.ok) {
       // A cached start: read only what changed since the index was written.
       library = loaded.library
@@ -319,22 +328,27 @@ export class LibraryIndex extends Component {
       const sources = await Promise.all(files.map((f) => this.readSource(folder, f)))
       if (generation !== this.generation) return
       // Parse in slices, giving the app the main thread back between them: a large library never freezes
-      // typing while it loads.
+      // typing while it loads. Notes that play no part in suggestions (overviews, the README) come after
+      // the first suggestions.
       const fresh = new Library([], options)
       library = fresh
       let done = 0
-      function* parse(): Generator<void> {
-        for (const source of sources) {
-          if (source) fresh.upsert(source)
+      const first: Text[] = []
+      for (const source of sources) if (source) (afterwards(source.text) ? later : first).push(source)
+      done = files.length - first.length - later.length
+      function* parse(notes: readonly Text[]): Generator<number | void> {
+        for (const source of notes) {
+          // The note's length: what parsing it is expected to cost.
+          yield source.text.length
+          fresh.upsert(source)
           done++
-          yield
         }
       }
       const progress = (): void => {
         this.progress = { done, total: files.length }
         this.events.trigger('progress')
       }
-      if (!(await this.sliced(parse(), generation, progress))) return
+      if (!(await this.sliced(parse(first), generation, progress))) return
     }
     this.progress = undefined
     // The relevance index in slices too (one note a step): no long task between layout-ready and the panel.
@@ -343,6 +357,20 @@ export class LibraryIndex extends Component {
     this.library = library
     this.state = 'ready'
     if (save) this.scheduleSave()
+    if (later.length === 0) return
+    // Ready: the panel computes its first suggestions, then the notes left for later are read in.
+    this.emit()
+    await breathe()
+    if (generation !== this.generation) return
+    const added = library
+    function* parseLater(): Generator<number | void> {
+      for (const source of later) {
+        yield source.text.length
+        added.upsert(source)
+      }
+    }
+    if (!(await this.sliced(parseLater(), generation))) return
+    this.scheduleSave()
   }
 
   /** Write the persisted index a while after the last change (in the queue, after what came before). */
@@ -368,25 +396,15 @@ export class LibraryIndex extends Component {
   }
 
   /**
-   * Run steps, giving the app the main thread back whenever {@link SLICE_MS} have passed since the last
-   * time.
+   * Run steps in slices ({@link sliced}), giving the app the main thread back in between.
    *
    * @param steps The work, one small step per item.
    * @param generation The build these steps belong to.
    * @param paused Called before each pause (to report progress).
-   * @returns `false` when a newer build started during a pause: the caller stops.
+   * @returns What the steps returned, or `null` when a newer build started during a pause: the caller stops.
    */
-  private async sliced(steps: Iterable<void>, generation: number, paused?: () => void): Promise<boolean> {
-    let slice = Date.now()
-    for (const step of steps) {
-      void step
-      if (Date.now() - slice <= SLICE_MS) continue
-      paused?.()
-      await breathe()
-      if (generation !== this.generation) return false
-      slice = Date.now()
-    }
-    return true
+  private sliced<T>(steps: Steps<T>, generation: number, paused?: () => void): Promise<{ value: T } | null> {
+    return sliced(steps, breathe, () => generation !== this.generation, paused)
   }
 
   private async readSource(folder: string, file: TFile): Promise<{ path: string; text: string } | null> {
@@ -511,8 +529,22 @@ export class LibraryIndex extends Component {
   }
 }
 
-/** Longest stretch of parsing, in milliseconds, before the index yields to the app. */
-const SLICE_MS = 30
+/** A library file as read. */
+interface Text {
+  path: string
+  text: string
+}
+
+/**
+ * Whether a note can wait until after the first suggestions: its kind (the `type` of its frontmatter)
+ * is none the suggestions use, or it has none (an overview, the library's README). Only the order of
+ * reading depends on it: every note is read.
+ */
+function afterwards(text: string): boolean {
+  const frontmatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)
+  const type = frontmatter ? /^type:[ \t]*["']?([\w-]+)/m.exec(frontmatter[1] ?? '')?.[1] : undefined
+  return type === undefined || type === 'index'
+}
 
 /** Yield to the app (input, rendering) for a moment. */
 function breathe(): Promise<void> {

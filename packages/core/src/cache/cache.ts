@@ -86,6 +86,19 @@ export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap
  * @param options The library's options (as the caller would give them to a fresh library).
  */
 export function decodeCache(text: string, key: CacheKey, options: LibraryOptions = {}): LoadedCache {
+  const steps = decodeCacheSteps(text, key, options)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * {@link decodeCache} in steps, for a caller that must give its thread back in between (the plugin): the
+ * generator yields before the hash and the parse of the payload (each reads all of it), and then after
+ * every note it restored ({@link Library.restoreSteps}).
+ */
+export function* decodeCacheSteps(text: string, key: CacheKey, options: LibraryOptions = {}): Generator<void, LoadedCache> {
   const end = text.indexOf('\n')
   // A file cut short lost its last line end; one cut inside the header has only the start of ours.
   if (end === -1) return { ok: false, reason: text.startsWith('{"praktijkwijzer":"index"') ? 'afgebroken' : 'beschadigd' }
@@ -100,8 +113,10 @@ export function decodeCache(text: string, key: CacheKey, options: LibraryOptions
   if (header.library !== key.library) return { ok: false, reason: 'andere-kennisbank' }
   if (!text.endsWith('\n') || text.length < end + 2) return { ok: false, reason: 'afgebroken' }
   const body = text.slice(end + 1, -1)
+  yield
   if (body.length !== header.length || contentHash(body) !== header.hash) return { ok: false, reason: 'beschadigd' }
   try {
+    yield
     const payload = JSON.parse(body) as Payload
     const stamps = new Map<string, Stamp>()
     for (const [path, mtime, size] of payload.stamps) {
@@ -111,7 +126,9 @@ export function decodeCache(text: string, key: CacheKey, options: LibraryOptions
     if (typeof payload.written !== 'number') throw new Error('tijd')
     const references = new Map<string, string>()
     for (const [hash, reference] of payload.references) if (typeof hash === 'string' && typeof reference === 'string') references.set(hash, reference)
-    return { ok: true, library: Library.restore(payload.snapshot, options), stamps, written: payload.written, references }
+    yield
+    const library = yield* Library.restoreSteps(payload.snapshot, options)
+    return { ok: true, library, stamps, written: payload.written, references }
   } catch {
     return { ok: false, reason: 'beschadigd' }
   }

@@ -124,8 +124,23 @@ export class Engine {
    * @throws Error when the snapshot does not fit the graph or the kinds (a damaged or foreign cache).
    */
   static restore(graph: KnowledgeGraph, options: EngineOptions, snapshot: EngineSnapshot): Engine {
+    const steps = Engine.restoreSteps(graph, options, snapshot)
+    for (;;) {
+      const next = steps.next()
+      if (next.done) return next.value
+    }
+  }
+
+  /**
+   * {@link restore} one note's entry at a time (the generator yields after each), for a caller on a UI
+   * thread. The graph must not change until it is done.
+   *
+   * @throws Error as {@link restore}.
+   */
+  static *restoreSteps(graph: KnowledgeGraph, options: EngineOptions, snapshot: EngineSnapshot): Generator<void, Engine> {
     const engine = new Engine(graph, options, true)
     if (!Array.isArray(snapshot?.docs) || !Array.isArray(snapshot.types) || snapshot.types.join(',') !== engine.types.join(',')) throw new Error('andere index')
+    yield
     for (const packed of snapshot.docs) {
       const node = graph.byPath(packed.path)
       if (!node || !engine.indexable(node)) throw new Error(`index van ${packed?.path} hoort niet bij de notities`)
@@ -133,6 +148,7 @@ export class Engine {
       engine.postings.add(doc)
       engine.vocabulary.update([], doc.words)
       engine.splitter.addWords(doc.words)
+      yield
     }
     let indexable = 0
     for (const node of graph.nodes()) if (engine.indexable(node)) indexable++
