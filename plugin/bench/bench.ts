@@ -13,9 +13,9 @@
  * Start-up figures are min/median over the runs; the runs of the variants alternate (the machine's load
  * changes over a run). Not a test: it prints numbers. Run with `pnpm --filter @praktijkwijzer/plugin
  * bench` after `pnpm build`; `-- --json` prints the same as JSON; `BENCH_RUNS` sets the runs (default 3);
- * `BENCH_PROFILE` writes CPU profiles of the start-up.
+ * `BENCH_PROFILE` writes CPU profiles of the start-up and of the typing.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { unpackLibrary } from '../src/update/carried'
@@ -24,7 +24,7 @@ import type { Harness, Options } from '../test/browser/harness'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
 const JSON_OUT = process.argv.includes('--json')
-/** `BENCH_PROFILE=/tmp/start` writes a CPU profile of each variant's first start-up (open it in DevTools). */
+/** `BENCH_PROFILE=/tmp/start` writes CPU profiles of each variant's first start-up and of its typing (open them in DevTools). */
 const PROFILE = process.env['BENCH_PROFILE']
 const NOTE =
   'Gesprek met J. op zijn kamer. Hij is woedend over de huisregels en zegt dat hij hier vrijwillig zit. ' +
@@ -124,9 +124,20 @@ async function measure(variant: Variant, run: number, row: Row): Promise<void> {
     await harness.page.keyboard.press('End')
     await harness.call('settled', 300)
     await harness.call('resetLatencies')
+    const profiler = PROFILE !== undefined && run === 0 ? await harness.page.context().newCDPSession(harness.page) : null
+    if (profiler) {
+      await profiler.send('Profiler.enable')
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 })
+      await profiler.send('Profiler.start')
+    }
     for (const ch of TYPED) {
       await editor.press(ch === ' ' ? 'Space' : ch)
       await harness.page.waitForTimeout(30)
+    }
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop')
+      writeFileSync(`${PROFILE}-${variant.name.replace(/\W+/g, '-')}-typing.cpuprofile`, JSON.stringify(profile))
+      await profiler.detach()
     }
     row.keystrokeMs.push(...(await harness.call<number[]>('keystrokeWork')))
     if (harness.errors.length > 0 || harness.blocked.length > 0) throw new Error(`page errors or network: ${[...harness.errors, ...harness.blocked].join('; ')}`)

@@ -13,12 +13,12 @@
  * the queue and the generation counter that keep them in order; apart, each would need the others'
  * internals.
  */
-import { briefReference, cacheWarning, encodeCache, Library, LibrarySearch, loadCitations, problem, staleFiles, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
+import { briefReference, cacheWarning, encodeCacheSteps, Library, LibrarySearch, loadCitations, problem, staleFiles, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
 import type { Citations, GraphNode, LinkOptions, LinkProposal, LoadedCache, NoteType, Problem, SourceFile, Stamp, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
 import { IndexCache, type CacheSettings } from './index-cache'
-import { sliced, type Steps } from './slices'
+import { slice, sliced, type Steps } from './slices'
 
 /** Where the index is. */
 export type IndexState = 'idle' | 'loading' | 'ready' | 'missing'
@@ -82,6 +82,10 @@ export class LibraryIndex extends Component {
   private stamps = new Map<string, Stamp>()
   private saveTimer: number | undefined
   private notice: string | undefined
+  /** Library paths the vault changed since the last build started (notes left for later skip them). */
+  private touched = new Set<string>()
+  /** The problem counts of the status line, until the library changes (see {@link emit}). */
+  private counted: { errors: number; warnings: number } | undefined
 
   /**
    * @param vault The vault to read from.
@@ -148,15 +152,17 @@ export class LibraryIndex extends Component {
     this.events.offref(ref)
   }
 
-  /** A summary for the status line. */
+  /** A summary for the status line (the panel asks at every keystroke: the counts are kept until a change). */
   status(): IndexStatus {
-    const problems = this.problems()
+    if (!this.counted) {
+      const problems = this.problems()
+      this.counted = { errors: problems.filter((p) => p.level === 'error').length, warnings: problems.filter((p) => p.level === 'warning').length }
+    }
     const status: IndexStatus = {
       state: this.state,
       folder: this.folder || this.folderOf(),
       notes: this.library?.graph.size ?? 0,
-      errors: problems.filter((p) => p.level === 'error').length,
-      warnings: problems.filter((p) => p.level === 'warning').length
+      ...this.counted
     }
     if (this.state === 'loading' && this.progress) status.progress = { ...this.progress }
     const version = this.library?.graph.nodes('index').map((n) => coreVersion(n.note)).find((v) => v !== undefined)
@@ -263,6 +269,8 @@ export class LibraryIndex extends Component {
     const folder = this.folderOf()
     const root = this.vault.getAbstractFileByPath(folder)
     this.readFailures.clear()
+    // From here on, a vault change of a note is newer than what this build reads of it.
+    this.touched = new Set()
     if (!(root instanceof TFolder)) {
       this.folder = folder
       this.library = null
@@ -353,24 +361,55 @@ export class LibraryIndex extends Component {
     this.progress = undefined
     // The relevance index in slices too (one note a step): no long task between layout-ready and the panel.
     if (!(await this.sliced(library.buildIndexSteps(), generation))) return
+    // The typo corrections' index, which the first query would otherwise make in one go.
+    if (!(await this.sliced(library.prepareSteps(false), generation))) return
     this.folder = folder
     this.library = library
     this.state = 'ready'
     if (save) this.scheduleSave()
-    if (later.length === 0) return
-    // Ready: the panel computes its first suggestions, then the notes left for later are read in.
-    this.emit()
-    await breathe()
-    if (generation !== this.generation) return
+    // Ready: the panel computes its first suggestions. Then, a slice at a time between whatever else is
+    // queued, the notes left for later are read in (unless the vault changed them meanwhile: that change
+    // read them), and the passage units of every note are cut (else a keystroke that shows a new card
+    // pays for its units).
+    const touched = this.touched
     const added = library
     function* parseLater(): Generator<number | void> {
       for (const source of later) {
+        if (touched.has(source.path)) continue
         yield source.text.length
         added.upsert(source)
       }
     }
-    if (!(await this.sliced(parseLater(), generation))) return
-    this.scheduleSave()
+    void this.background(generation, async () => {
+      if (later.length > 0 && (await this.inTurns(parseLater(), generation, true))) this.scheduleSave()
+      await this.inTurns(library.prepareSteps(), generation, false)
+    })
+  }
+
+  /** Run work once the panel had its turn (see {@link AFTER_READY_MS}); errors are dropped. */
+  private async background(generation: number, work: () => Promise<void>): Promise<void> {
+    await breathe(AFTER_READY_MS)
+    if (generation === this.generation && this.alive) await work().catch(() => undefined)
+  }
+
+  /**
+   * Run steps one slice per turn in the queue, so vault changes queued meanwhile go in between.
+   *
+   * @param emit Tell listeners after the last slice (the library changed).
+   * @returns `true` when all steps ran (no newer build started).
+   */
+  private async inTurns(steps: Steps, generation: number, emit: boolean): Promise<boolean> {
+    let done = false
+    while (!done) {
+      if (generation !== this.generation || !this.alive) return false
+      await this.enqueue(generation, () => {
+        this.counted = undefined
+        done = slice(steps)
+      }, false)
+      if (!done) await breathe()
+    }
+    if (emit && generation === this.generation) this.emit()
+    return generation === this.generation
   }
 
   /** Write the persisted index a while after the last change (in the queue, after what came before). */
@@ -388,8 +427,11 @@ export class LibraryIndex extends Component {
     const library = this.library
     if (!cache || !library || this.state !== 'ready') return
     try {
-      const text = encodeCache(library, await cache.key(this.folder), this.stamps)
-      await cache.save(text)
+      const key = await cache.key(this.folder)
+      // Snapshot, JSON and hash each take a while: in slices (the queue keeps the library as it is meanwhile).
+      const encoded = await this.sliced(encodeCacheSteps(library, key, this.stamps), this.generation)
+      if (!encoded || this.library !== library) return
+      await cache.save(encoded.value)
     } catch (error) {
       console.warn(`Praktijkwijzer: de index van de kennisbank kon niet opgeslagen worden (${message(error)}); de volgende start leest de kennisbank opnieuw.`)
     }
@@ -436,7 +478,9 @@ export class LibraryIndex extends Component {
 
   private onCreateOrModify(file: TAbstractFile): void {
     if (!(file instanceof TFile) || file.extension !== 'md') return
-    if (this.libraryPath(file.path) === null) return
+    const touched = this.libraryPath(file.path)
+    if (touched === null) return
+    this.touched.add(touched)
     const generation = this.generation
     this.enqueue(generation, async () => {
       const path = this.libraryPath(file.path)
@@ -489,6 +533,7 @@ export class LibraryIndex extends Component {
     if (!vaultPath.toLowerCase().endsWith('.md')) return
     const path = this.libraryPath(vaultPath)
     if (path === null) return
+    this.touched.add(path)
     this.enqueue(this.generation, () => {
       this.readFailures.delete(path)
       this.stamps.delete(path)
@@ -504,7 +549,7 @@ export class LibraryIndex extends Component {
   }
 
   /** Run an operation after the ones before it; report the change; never let an error escape. */
-  private enqueue(generation: number, op: () => void | Promise<void>): Promise<void> {
+  private enqueue(generation: number, op: () => void | Promise<void>, emit = true): Promise<void> {
     const run = async (): Promise<void> => {
       if (generation !== this.generation) return
       try {
@@ -514,13 +559,14 @@ export class LibraryIndex extends Component {
         this.readFailures.set('', problem('', undefined, 'error', 'internal', `De kennisbank kon niet bijgewerkt worden: ${message(error)}`))
         if (this.state === 'loading') this.state = 'ready'
       }
-      if (generation === this.generation) this.emit()
+      if (emit && generation === this.generation) this.emit()
     }
     this.queue = this.queue.then(run, run)
     return this.queue
   }
 
   private emit(): void {
+    this.counted = undefined
     try {
       this.events.trigger('updated')
     } catch {
@@ -546,9 +592,12 @@ function afterwards(text: string): boolean {
   return type === undefined || type === 'index'
 }
 
-/** Yield to the app (input, rendering) for a moment. */
-function breathe(): Promise<void> {
-  return new Promise((resolve) => window.setTimeout(resolve, 0))
+/** How long the rest of a build waits once the index is ready: the panel computes and draws first. */
+const AFTER_READY_MS = 100
+
+/** Yield to the app (input, rendering) for a moment, or for `ms`. */
+function breathe(ms = 0): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, ms))
 }
 
 /**

@@ -52,6 +52,24 @@ export async function sliced<T>(steps: Steps<T>, breathe: () => Promise<void>, s
   return { value: next.value }
 }
 
+/**
+ * Run steps for one slice of {@link SLICE_MS} at most (as {@link sliced} would, but the caller gives the
+ * thread back): for work that must take turns with other work between slices.
+ *
+ * @returns `true` when the steps are done.
+ */
+export function slice(steps: Steps): boolean {
+  const start = now()
+  let perStep = 0
+  for (;;) {
+    const before = now()
+    const next = steps.next()
+    if (next.done) return true
+    perStep = Math.max(perStep, now() - before)
+    if (now() - start + perStep > SLICE_MS) return false
+  }
+}
+
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now()
 }

@@ -237,6 +237,23 @@ export class Library {
     this.engine = changes === this.changes ? engine : new Engine(this.store, this.engineOptions())
   }
 
+  /**
+   * Prepare the built relevance index for queries, a step at a time ({@link Engine.prepareSteps}): what
+   * the first queries would otherwise make. Nothing when the index is not built.
+   *
+   * @param units Cut every note's passage units too.
+   */
+  *prepareSteps(units = true): Generator<void> {
+    const changes = this.changes
+    const engine = this.engine
+    if (!engine) return
+    for (const step of engine.prepareSteps(units)) {
+      yield step
+      // Changed in between: what is left is made on demand.
+      if (changes !== this.changes) return
+    }
+  }
+
   private engineOptions(): { cite: Cite; types?: readonly SuggestionType[] } {
     return { cite: this.options.cite ?? briefReference, ...(this.options.types ? { types: this.options.types } : {}) }
   }

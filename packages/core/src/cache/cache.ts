@@ -65,6 +65,19 @@ interface Payload {
  * @param written When (ms since 1970; default now).
  */
 export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap<string, Stamp>, references: ReadonlyMap<string, string> = new Map(), written = Date.now()): string {
+  const steps = encodeCacheSteps(library, key, stamps, references, written)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * {@link encodeCache} in steps, for a caller that must give its thread back in between (the plugin): the
+ * generator yields between taking the snapshot, writing it as JSON and hashing that, and returns the
+ * text. The library must not change until it is done.
+ */
+export function* encodeCacheSteps(library: Library, key: CacheKey, stamps: ReadonlyMap<string, Stamp>, references: ReadonlyMap<string, string> = new Map(), written = Date.now()): Generator<void, string> {
   const kept: Array<[string, string]> = []
   for (const node of library.graph.nodes('literatuur')) {
     const hash = library.hashOf(node.path)
@@ -72,7 +85,9 @@ export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap
     if (hash !== undefined && reference !== undefined) kept.push([hash, reference])
   }
   const payload: Payload = { written, stamps: [...stamps].map(([path, s]) => [path, s.mtime, s.size]), snapshot: library.snapshot(), references: kept }
+  yield
   const body = JSON.stringify(payload)
+  yield
   const header: Header = { praktijkwijzer: 'index', format: CACHE_FORMAT, version: key.version, library: key.library, length: body.length, hash: contentHash(body) }
   return `${JSON.stringify(header)}\n${body}\n`
 }

@@ -177,6 +177,25 @@ export class Engine {
     }
   }
 
+  /**
+   * Prepare now, a step at a time, what the engine otherwise makes at the query that first needs it: the
+   * typo corrections' index, then every note's passage units. For a caller on a UI thread (the plugin),
+   * so that no keystroke pays for them; it costs the memory they take. The graph must not change until it
+   * is done.
+   *
+   * @param units Cut the passage units too (else only the corrections' index).
+   */
+  *prepareSteps(units = true): Generator<void> {
+    yield* this.vocabulary.prepare()
+    if (!units) return
+    for (let d = 0; d < this.postings.slots; d++) {
+      const doc = this.postings.doc(d)
+      if (!doc) continue
+      this.unitsOf(doc)
+      yield
+    }
+  }
+
   /** Number of indexed notes. */
   get size(): number {
     return this.postings.size

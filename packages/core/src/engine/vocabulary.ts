@@ -19,6 +19,8 @@ export class Vocabulary {
   private deletions: Map<string, Set<string>> | undefined
   /** Corrections found so far; cleared on every update, since they depend on the counts. */
   private readonly corrections = new Map<string, string | null>()
+  /** Counts updates, so that {@link prepare} can tell it was overtaken. */
+  private updates = 0
 
   /**
    * Count one note's distinct words out and another's in (a note changed, was added or removed).
@@ -27,6 +29,7 @@ export class Vocabulary {
    * @param added The distinct words of the note as it is (empty when it is gone).
    */
   update(removed: Iterable<string>, added: Iterable<string>): VocabularyChange {
+    this.updates++
     this.corrections.clear()
     const change: VocabularyChange = { added: [], removed: [] }
     const left = new Set<string>()
@@ -99,6 +102,24 @@ export class Vocabulary {
     return best
   }
 
+  /**
+   * Build the index of one-deletion variants now, a few hundred words a step (the generator yields in
+   * between), rather than at the first correction: a caller on a UI thread (the plugin) keeps it off the
+   * query that would need it. It costs the memory that first correction would. Dropped if the vocabulary
+   * changes before the steps are done (the first correction then builds it).
+   */
+  *prepare(): Generator<void> {
+    if (this.deletions) return
+    const updates = this.updates
+    const index = new Map<string, Set<string>>()
+    let n = 0
+    for (const word of [...this.df.keys()]) {
+      if (word.length >= MIN_TYPO_LENGTH - 1) for (const del of deletions(word)) addTo(index, del, word)
+      if (++n % PREPARE_STEP === 0) yield
+    }
+    if (updates === this.updates) this.deletions ??= index
+  }
+
   private deletionIndex(): Map<string, Set<string>> {
     if (!this.deletions) {
       this.deletions = new Map()
@@ -107,6 +128,9 @@ export class Vocabulary {
     return this.deletions
   }
 }
+
+/** Words per step of {@link Vocabulary.prepare}. */
+const PREPARE_STEP = 200
 
 function deletions(word: string): string[] {
   const out: string[] = []
