@@ -13,7 +13,8 @@
  * Start-up figures are min/median over the runs; the runs of the variants alternate (the machine's load
  * changes over a run). Not a test: it prints numbers. Run with `pnpm --filter @praktijkwijzer/plugin
  * bench` after `pnpm build`; `-- --json` prints the same as JSON; `BENCH_RUNS` sets the runs (default 3);
- * `BENCH_PROFILE` writes CPU profiles of the start-up and of the typing.
+ * `BENCH_PROFILE` writes CPU profiles of the start-up and of the typing; `BENCH_BASELINE=FILE` runs every
+ * variant with that other build of main.js too, alternately (before and after in one run).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -26,6 +27,8 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
 const JSON_OUT = process.argv.includes('--json')
 /** `BENCH_PROFILE=/tmp/start` writes CPU profiles of each variant's first start-up and of its typing (open them in DevTools). */
 const PROFILE = process.env['BENCH_PROFILE']
+/** `BENCH_BASELINE=/tmp/old/main.js`: every variant also runs with that build of main.js, alternately (before/after in one run). */
+const BASELINE = process.env['BENCH_BASELINE']
 const NOTE =
   'Gesprek met J. op zijn kamer. Hij is woedend over de huisregels en zegt dat hij hier vrijwillig zit. ' +
   'Hij wil niet naar budgetbeheer en heeft schulden bij de woningcorporatie. De reclassering komt volgende week langs.'
@@ -179,8 +182,10 @@ function table(rows: string[][]): string {
 async function main(): Promise<void> {
   if (!hasChromium()) throw new Error(INSTALL_CHROMIUM)
   const load = loadavg().map((l) => l.toFixed(2)).join(', ')
-  const rows: Row[] = VARIANTS.map((v) => ({ variant: v.name, scriptMs: [], evalMs: [], onloadMs: [], longestTaskMs: [], longTasks: [], firstSuggestionsMs: [], keystrokeMs: [], status: '' }))
-  const variants = await Promise.all(VARIANTS.map(async (v) => (v.prepare ? { ...v, options: { ...v.options, ...(await v.prepare()) } } : v)))
+  const prepared = await Promise.all(VARIANTS.map(async (v) => (v.prepare ? { ...v, options: { ...v.options, ...(await v.prepare()) } } : v)))
+  // With a baseline build, each variant runs with both builds, alternately.
+  const variants = BASELINE === undefined ? prepared : prepared.flatMap((v) => [v, { ...v, name: `${v.name} (baseline)`, options: { ...v.options, mainJs: BASELINE } }])
+  const rows: Row[] = variants.map((v) => ({ variant: v.name, scriptMs: [], evalMs: [], onloadMs: [], longestTaskMs: [], longTasks: [], firstSuggestionsMs: [], keystrokeMs: [], status: '' }))
   for (let run = 0; run < RUNS; run++) for (const [i, variant] of variants.entries()) await measure(variant, run, rows[i] as Row)
   const bundle = readFileSync(join(PLUGIN_DIR, 'dist', 'main.js')).length
   const lib = carried()

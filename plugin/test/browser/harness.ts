@@ -90,6 +90,8 @@ export interface Options {
    * modification times they had (every start seeds them with the same one, as files on disk keep theirs).
    */
   adapterFiles?: Record<string, string>
+  /** Another build of the plugin to load instead of dist/main.js (the bench compares two builds side by side). */
+  mainJs?: string
 }
 
 /** Whether Chromium is installed where the harness looks for it. */
@@ -174,7 +176,7 @@ async function hostScript(): Promise<string> {
 
 /** Open the harness page in headless Chromium and start the plugin in it. */
 export async function openHarness(options: Options = {}): Promise<Harness & { timings: StartTimings }> {
-  const mainJs = join(PLUGIN_DIR, 'dist', 'main.js')
+  const mainJs = options.mainJs ?? join(PLUGIN_DIR, 'dist', 'main.js')
   if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`pnpm build\` first.`)
   const files: Record<string, { type: string; body: string }> = {
     '/': { type: 'text/html; charset=utf-8', body: PAGE },

@@ -10,7 +10,8 @@
  * library is refused with the reason, never trusted: the caller reads the library afresh.
  */
 import { Library, type LibrarySnapshot, type Options as LibraryOptions } from '../library.js'
-import { contentHash } from './hash.js'
+import { contentHashSteps } from './hash.js'
+import { jsonSteps } from './json-steps.js'
 
 /** Bumped whenever the file's layout or anything in the snapshot changes meaning. */
 export const CACHE_FORMAT = 1
@@ -74,8 +75,8 @@ export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap
 
 /**
  * {@link encodeCache} in steps, for a caller that must give its thread back in between (the plugin): the
- * generator yields between taking the snapshot, writing it as JSON and hashing that, and returns the
- * text. The library must not change until it is done.
+ * generator yields after taking the snapshot, after each of its notes and index entries written as JSON,
+ * and while hashing that; it returns the text. The library must not change until it is done.
  */
 export function* encodeCacheSteps(library: Library, key: CacheKey, stamps: ReadonlyMap<string, Stamp>, references: ReadonlyMap<string, string> = new Map(), written = Date.now()): Generator<void, string> {
   const kept: Array<[string, string]> = []
@@ -86,9 +87,9 @@ export function* encodeCacheSteps(library: Library, key: CacheKey, stamps: Reado
   }
   const payload: Payload = { written, stamps: [...stamps].map(([path, s]) => [path, s.mtime, s.size]), snapshot: library.snapshot(), references: kept }
   yield
-  const body = JSON.stringify(payload)
-  yield
-  const header: Header = { praktijkwijzer: 'index', format: CACHE_FORMAT, version: key.version, library: key.library, length: body.length, hash: contentHash(body) }
+  // Down to the notes and index entries of the snapshot, a member a step: the same text as JSON.stringify.
+  const body = (yield* jsonSteps(payload, 3)) as string
+  const header: Header = { praktijkwijzer: 'index', format: CACHE_FORMAT, version: key.version, library: key.library, length: body.length, hash: yield* contentHashSteps(body) }
   return `${JSON.stringify(header)}\n${body}\n`
 }
 
@@ -110,8 +111,8 @@ export function decodeCache(text: string, key: CacheKey, options: LibraryOptions
 
 /**
  * {@link decodeCache} in steps, for a caller that must give its thread back in between (the plugin): the
- * generator yields before the hash and the parse of the payload (each reads all of it), and then after
- * every note it restored ({@link Library.restoreSteps}).
+ * generator yields while it hashes the payload, before it parses it (one step: `JSON.parse`), and then
+ * after every note it restored ({@link Library.restoreSteps}).
  */
 export function* decodeCacheSteps(text: string, key: CacheKey, options: LibraryOptions = {}): Generator<void, LoadedCache> {
   const end = text.indexOf('\n')
@@ -128,8 +129,7 @@ export function* decodeCacheSteps(text: string, key: CacheKey, options: LibraryO
   if (header.library !== key.library) return { ok: false, reason: 'andere-kennisbank' }
   if (!text.endsWith('\n') || text.length < end + 2) return { ok: false, reason: 'afgebroken' }
   const body = text.slice(end + 1, -1)
-  yield
-  if (body.length !== header.length || contentHash(body) !== header.hash) return { ok: false, reason: 'beschadigd' }
+  if (body.length !== header.length || (yield* contentHashSteps(body)) !== header.hash) return { ok: false, reason: 'beschadigd' }
   try {
     yield
     const payload = JSON.parse(body) as Payload
