@@ -13,8 +13,8 @@
  * the queue and the generation counter that keep them in order; apart, each would need the others'
  * internals.
  */
-import { briefReference, cacheWarning, encodeCacheSteps, Library, LibrarySearch, loadCitations, problem, staleFiles, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
-import type { Citations, GraphNode, LinkOptions, LinkProposal, LoadedCache, NoteType, Problem, SourceFile, Stamp, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
+import { cacheWarning, Citations, encodeCacheSteps, Library, LibrarySearch, problem, staleFiles, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
+import type { GraphNode, LinkOptions, LinkProposal, LoadedCache, NoteType, Problem, SourceFile, Stamp, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
 import { IndexCache, type CacheSettings } from './index-cache'
@@ -67,9 +67,8 @@ export class LibraryIndex extends Component {
   private started = false
   /** Whether the component is loaded: after unload, {@link start} does nothing. */
   private alive = false
-  /** The citation engine, once asked for (see {@link citations}). */
-  private citationEngine: Promise<Citations> | undefined
-  private loadedCitations: Citations | undefined
+  /** Formats the sources' references (see {@link citations}). */
+  private readonly citer = new Citations()
   /** Bumped by every full build: operations queued for an older build are dropped. */
   private generation = 0
   private progress: { done: number; total: number } | undefined
@@ -225,27 +224,14 @@ export class LibraryIndex extends Component {
     return this.library.missingLinks(path, options)
   }
 
-  /**
-   * The citation engine, loaded on the first call and kept. Setting it up takes a while (citeproc-js
-   * compiles the APA style), so it is asked for when the user cites, never at start-up.
-   */
-  citations(): Promise<Citations> {
-    this.citationEngine ??= loadCitations().then(
-      (citations) => (this.loadedCitations = citations),
-      (error: unknown) => {
-        this.citationEngine = undefined
-        throw error
-      }
-    )
-    return this.citationEngine
+  /** The APA 7 formatter of the library's sources (our own, cheap to make; it memoises per note). */
+  citations(): Citations {
+    return this.citer
   }
 
-  /**
-   * The reference of a source without waiting: the APA 7 entry once the citation engine is loaded, before
-   * that its authors, year and title.
-   */
+  /** The APA 7 reference of a source, formatted when first asked for and then kept. */
   reference(node: GraphNode): string {
-    return this.loadedCitations ? this.loadedCitations.reference(node) : briefReference(node)
+    return this.citer.reference(node)
   }
 
   /** The library path of a vault path, or `null` when it lies outside the library folder. */
