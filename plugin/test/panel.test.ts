@@ -133,7 +133,7 @@ describe('panel states', () => {
     const source = panelItem(app, 'Menger 2018')
     expect(source.closest('[data-list]')?.getAttribute('data-list')).toBe('literature')
     // Authors, year and title: the citation engine is not started for the panel (it starts at the first citation).
-    expect(source.querySelector('.pw-citation')?.textContent).toBe('Menger (2018). De werkalliantie in het gedwongen kader.')
+    expect(source.querySelector('.pw-citation')?.textContent).toBe('Menger, A. (2018). De werkalliantie in het gedwongen kader [Proefschrift]. Eburon.')
     expect(source.querySelector('[data-action="cite"]')).not.toBeNull()
   })
 
