@@ -38,6 +38,11 @@ export interface IndexStatus {
   version?: string
   /** A line about the persisted index (it could not be used and the library was read afresh). */
   notice?: string
+  /**
+   * Ready for suggestions, but notes they do not use (overviews, the README) are still being read: the
+   * problem counts are not final yet (links to those notes do not resolve until they are read).
+   */
+  pending?: boolean
 }
 
 /** Options of the {@link LibraryIndex}. */
@@ -81,6 +86,8 @@ export class LibraryIndex extends Component {
   private stamps = new Map<string, Stamp>()
   private saveTimer: number | undefined
   private notice: string | undefined
+  /** Whether notes left for later are still to be read (see {@link IndexStatus.pending}). */
+  private pending = false
   /** Library paths the vault changed since the last build started (notes left for later skip them). */
   private touched = new Set<string>()
   /** The problem counts of the status line, until the library changes (see {@link emit}). */
@@ -167,6 +174,7 @@ export class LibraryIndex extends Component {
     const version = this.library?.graph.nodes('index').map((n) => coreVersion(n.note)).find((v) => v !== undefined)
     if (version !== undefined) status.version = version
     if (this.notice !== undefined) status.notice = this.notice
+    if (this.pending && this.state === 'ready') status.pending = true
     return status
   }
 
@@ -257,6 +265,7 @@ export class LibraryIndex extends Component {
     this.readFailures.clear()
     // From here on, a vault change of a note is newer than what this build reads of it.
     this.touched = new Set()
+    this.pending = false
     if (!(root instanceof TFolder)) {
       this.folder = folder
       this.library = null
@@ -366,6 +375,7 @@ export class LibraryIndex extends Component {
         added.upsert(source)
       }
     }
+    this.pending = later.length > 0
     void this.background(generation, async () => {
       if (later.length > 0 && (await this.inTurns(parseLater(), generation, true))) this.scheduleSave()
       await this.inTurns(library.prepareSteps(), generation, false)
@@ -394,7 +404,10 @@ export class LibraryIndex extends Component {
       }, false)
       if (!done) await breathe()
     }
-    if (emit && generation === this.generation) this.emit()
+    if (emit && generation === this.generation) {
+      this.pending = false
+      this.emit()
+    }
     return generation === this.generation
   }
 

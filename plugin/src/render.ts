@@ -56,7 +56,8 @@ interface Block {
  */
 export function renderHeader(el: HTMLElement, status: IndexStatus): void {
   const text = statusText(status)
-  const problems = status.state === 'ready' && status.errors + status.warnings > 0 ? nl.status.problems(status.errors, status.warnings) : null
+  // Counts shown only once every note is read: until then a link to an overview still to come would count.
+  const problems = status.state === 'ready' && !status.pending && status.errors + status.warnings > 0 ? nl.status.problems(status.errors, status.warnings) : null
   patch(el, [
     { key: 'text', sig: text, build: (into) => void into.createSpan({ cls: 'pw-status-text', text, attr: { 'aria-live': 'polite' } }) },
     {
@@ -109,7 +110,7 @@ function statusText(status: IndexStatus): string {
   if (status.state === 'loading' || status.state === 'idle') return status.progress ? nl.status.progress(status.progress.done, status.progress.total) : nl.state.loading
   if (status.state === 'missing') return nl.status.missing
   const version = status.version === undefined ? '' : ` · ${nl.status.version(status.version)}`
-  const clean = status.errors + status.warnings === 0 ? ` · ${nl.status.problems(0, 0)}` : ''
+  const clean = !status.pending && status.errors + status.warnings === 0 ? ` · ${nl.status.problems(0, 0)}` : ''
   const notice = status.notice === undefined ? '' : ` · ${status.notice}`
   return `${nl.status.notes(status.notes)}${version}${clean}${notice}`
 }

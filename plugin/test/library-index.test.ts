@@ -28,12 +28,13 @@ describe('building', () => {
     const vault = vaultWith({ ...library(), 'Kennisbank/Start hier.md': overview, 'Kennisbank/README.md': '# Over deze map\n\nOud.\n' })
     const index = await started(vault)
     // Ready with the notes the suggestions use; the other two are still to come.
-    expect(index.status()).toMatchObject({ state: 'ready', notes: 7 })
+    expect(index.status()).toMatchObject({ state: 'ready', notes: 7, pending: true })
     expect(index.node('Start hier.md')).toBeUndefined()
     expect(index.suggest('Hij was woedend over de huisregels.', {})?.suggestions.length).toBeGreaterThan(0)
     // The README changes before its turn came: the change is what the library keeps.
     await vault.modify(vault.getFileByPath('Kennisbank/README.md') as never, '# Over deze map\n\nNieuw.\n')
     await until(() => index.status().notes === 9 && index.status().version === '2024.1')
+    expect(index.status().pending).toBeUndefined()
     await settle(20)
     await index.idle()
     expect(index.node('README.md')?.note.text).toContain('Nieuw.')
