@@ -13,36 +13,68 @@
  * Start-up figures are min/median over the runs; the runs of the variants alternate (the machine's load
  * changes over a run). Not a test: it prints numbers. Run with `pnpm --filter @praktijkwijzer/plugin
  * bench` after `pnpm build`; `-- --json` prints the same as JSON; `BENCH_RUNS` sets the runs (default 3);
- * `BENCH_PROFILE` writes CPU profiles of the start-up.
+ * `BENCH_PROFILE` writes CPU profiles of the start-up and of the typing; `BENCH_BASELINE=FILE` runs every
+ * variant with that other build of main.js too, alternately (before and after in one run).
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { unpackLibrary } from '../src/update/carried'
 import { hasChromium, INSTALL_CHROMIUM, openHarness, PLUGIN_DIR } from '../test/browser/harness'
-import type { Options } from '../test/browser/harness'
+import type { Harness, Options } from '../test/browser/harness'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
 const JSON_OUT = process.argv.includes('--json')
-/** `BENCH_PROFILE=/tmp/start` writes a CPU profile of each variant's first start-up (open it in DevTools). */
+/** `BENCH_PROFILE=/tmp/start` writes CPU profiles of each variant's first start-up and of its typing (open them in DevTools). */
 const PROFILE = process.env['BENCH_PROFILE']
+/** `BENCH_BASELINE=/tmp/old/main.js`: every variant also runs with that build of main.js, alternately (before/after in one run). */
+const BASELINE = process.env['BENCH_BASELINE']
 const NOTE =
   'Gesprek met J. op zijn kamer. Hij is woedend over de huisregels en zegt dat hij hier vrijwillig zit. ' +
   'Hij wil niet naar budgetbeheer en heeft schulden bij de woningcorporatie. De reclassering komt volgende week langs.'
 /** What is typed after start-up, a key at a time. */
 const TYPED = ' Hij heeft geen zin in de dagbesteding en blowt weer elke dag.'
 
-/** A start-up variant: a row of the table. `options` go to the harness (the note and debounce are set here). */
+/**
+ * A start-up variant: a row of the table. `options` go to the harness (the note and debounce are set
+ * here); `prepare` makes them once, before the runs; `check` says what is wrong with a start of it.
+ */
 interface Variant {
   name: string
   options?: Options
+  prepare?: () => Promise<Options>
+  check?: (harness: Harness) => Promise<string | null>
 }
+
+/** Where the plugin keeps its persisted index in the harness's vault. */
+const INDEX_FILE = '.obsidian/plugins/praktijkwijzer/kennisbank-index.json'
 
 /**
  * The start-up variants, measured alternately. A variant that starts differently (another settings or
  * vault content, a persisted index) is one more entry.
  */
-const VARIANTS: Variant[] = [{ name: 'zonder cache' }]
+const VARIANTS: Variant[] = [
+  { name: 'zonder cache' },
+  {
+    // The plugin folder holds the index a first start wrote; the notes are as they were then.
+    name: 'met cache',
+    prepare: async () => {
+      const first = await openHarness({ note: { path: 'Casussen/Eerste.md', text: NOTE } })
+      try {
+        const text = await first.call<string | null>('adapterText', INDEX_FILE, 15_000)
+        if (text === null) throw new Error(`met cache: the first start wrote no ${INDEX_FILE}`)
+        return { adapterFiles: { [INDEX_FILE]: text } }
+      } finally {
+        await first.close()
+      }
+    },
+    // A start that read the library's notes again did not use the index.
+    check: async (harness) => {
+      const reads = (await harness.call<string[]>('reads')).filter((p) => p.startsWith('Kennisbank/'))
+      return reads.length === 0 ? null : `met cache: the start read ${reads.length} library notes (${reads.slice(0, 3).join(', ')}): the persisted index was not used`
+    }
+  }
+]
 
 /** One variant's figures over all runs. */
 interface Row {
@@ -81,6 +113,8 @@ async function measure(variant: Variant, run: number, row: Row): Promise<void> {
   try {
     const t = harness.timings
     if (t.firstMs === null) throw new Error(`${variant.name}: the panel showed no suggestions for the bench note`)
+    const wrong = (await variant.check?.(harness)) ?? null
+    if (wrong !== null) throw new Error(wrong)
     row.scriptMs.push(t.scriptMs)
     row.evalMs.push(t.evalMs)
     row.onloadMs.push(t.onloadMs)
@@ -93,9 +127,20 @@ async function measure(variant: Variant, run: number, row: Row): Promise<void> {
     await harness.page.keyboard.press('End')
     await harness.call('settled', 300)
     await harness.call('resetLatencies')
+    const profiler = PROFILE !== undefined && run === 0 ? await harness.page.context().newCDPSession(harness.page) : null
+    if (profiler) {
+      await profiler.send('Profiler.enable')
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 })
+      await profiler.send('Profiler.start')
+    }
     for (const ch of TYPED) {
       await editor.press(ch === ' ' ? 'Space' : ch)
       await harness.page.waitForTimeout(30)
+    }
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop')
+      writeFileSync(`${PROFILE}-${variant.name.replace(/\W+/g, '-')}-typing.cpuprofile`, JSON.stringify(profile))
+      await profiler.detach()
     }
     row.keystrokeMs.push(...(await harness.call<number[]>('keystrokeWork')))
     if (harness.errors.length > 0 || harness.blocked.length > 0) throw new Error(`page errors or network: ${[...harness.errors, ...harness.blocked].join('; ')}`)
@@ -137,8 +182,11 @@ function table(rows: string[][]): string {
 async function main(): Promise<void> {
   if (!hasChromium()) throw new Error(INSTALL_CHROMIUM)
   const load = loadavg().map((l) => l.toFixed(2)).join(', ')
-  const rows: Row[] = VARIANTS.map((v) => ({ variant: v.name, scriptMs: [], evalMs: [], onloadMs: [], longestTaskMs: [], longTasks: [], firstSuggestionsMs: [], keystrokeMs: [], status: '' }))
-  for (let run = 0; run < RUNS; run++) for (const [i, variant] of VARIANTS.entries()) await measure(variant, run, rows[i] as Row)
+  const prepared = await Promise.all(VARIANTS.map(async (v) => (v.prepare ? { ...v, options: { ...v.options, ...(await v.prepare()) } } : v)))
+  // With a baseline build, each variant runs with both builds, alternately.
+  const variants = BASELINE === undefined ? prepared : prepared.flatMap((v) => [v, { ...v, name: `${v.name} (baseline)`, options: { ...v.options, mainJs: BASELINE } }])
+  const rows: Row[] = variants.map((v) => ({ variant: v.name, scriptMs: [], evalMs: [], onloadMs: [], longestTaskMs: [], longTasks: [], firstSuggestionsMs: [], keystrokeMs: [], status: '' }))
+  for (let run = 0; run < RUNS; run++) for (const [i, variant] of variants.entries()) await measure(variant, run, rows[i] as Row)
   const bundle = readFileSync(join(PLUGIN_DIR, 'dist', 'main.js')).length
   const lib = carried()
   if (JSON_OUT) {

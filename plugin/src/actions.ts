@@ -166,11 +166,10 @@ export class Actions {
   /**
    * Cite a source: the APA in-text citation at the cursor, and the full reference in the note's
    * `literatuur` property or under its "Literatuur" heading (as the settings say), in one transaction.
-   * When the property cannot be written (broken YAML), nothing is changed. The first citation starts the
-   * citation engine (see {@link LibraryIndex.citations}).
+   * When the property cannot be written (broken YAML), nothing is changed.
    */
   async cite(node: GraphNode, note: NoteTarget | null): Promise<void> {
-    const citations = await this.index.citations()
+    const citations = this.index.citations()
     return this.edit(note, ({ editor }) => {
       const { from, to } = selection(editor)
       const text = editor.getValue()

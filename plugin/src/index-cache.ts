@@ -5,7 +5,7 @@
  * written next to the old one and then put in its place; whatever is left after a crash is refused by
  * its header's length and hash, never trusted.
  */
-import { decodeCache, type CacheKey, type LibraryOptions, type LoadedCache } from '@praktijkwijzer/core'
+import { decodeCacheSteps, type CacheKey, type LibraryOptions, type LoadedCache } from '@praktijkwijzer/core'
 import type { DataAdapter } from 'obsidian'
 
 /** Where the index file is and which version of the plugin writes it. */
@@ -42,9 +42,10 @@ export class IndexCache {
   /**
    * Read the index of a library folder.
    *
-   * @returns The library and its stamps, the reason it was refused, or `null` when there is none.
+   * @returns Steps that give the library and its stamps, or the reason it was refused (run them in
+   *   slices: restoring takes a while); `null` when there is none.
    */
-  async load(folder: string, options: LibraryOptions): Promise<LoadedCache | null> {
+  async load(folder: string, options: LibraryOptions): Promise<Generator<void, LoadedCache> | null> {
     const { file } = this.settings
     let text: string | null = null
     // A write that was interrupted after the old file was removed leaves only the new one.
@@ -58,7 +59,7 @@ export class IndexCache {
         // Unreadable: as if there were none.
       }
     }
-    return text === null ? null : decodeCache(text, await this.key(folder), options)
+    return text === null ? null : decodeCacheSteps(text, await this.key(folder), options)
   }
 
   /** Write the index: the new text next to the old file, then in its place. */

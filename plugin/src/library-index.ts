@@ -13,11 +13,12 @@
  * the queue and the generation counter that keep them in order; apart, each would need the others'
  * internals.
  */
-import { briefReference, cacheWarning, encodeCache, Library, LibrarySearch, loadCitations, problem, staleFiles, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
-import type { Citations, GraphNode, LinkOptions, LinkProposal, NoteType, Problem, SourceFile, Stamp, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
+import { cacheWarning, Citations, encodeCacheSteps, Library, LibrarySearch, problem, staleFiles, TitleFinder, version as coreVersion } from '@praktijkwijzer/core'
+import type { GraphNode, LinkOptions, LinkProposal, LoadedCache, NoteType, Problem, SourceFile, Stamp, SuggestOptions, SuggestResult } from '@praktijkwijzer/core'
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
 import { IndexCache, type CacheSettings } from './index-cache'
+import { slice, sliced, type Steps } from './slices'
 
 /** Where the index is. */
 export type IndexState = 'idle' | 'loading' | 'ready' | 'missing'
@@ -37,6 +38,11 @@ export interface IndexStatus {
   version?: string
   /** A line about the persisted index (it could not be used and the library was read afresh). */
   notice?: string
+  /**
+   * Ready for suggestions, but notes they do not use (overviews, the README) are still being read: the
+   * problem counts are not final yet (links to those notes do not resolve until they are read).
+   */
+  pending?: boolean
 }
 
 /** Options of the {@link LibraryIndex}. */
@@ -66,9 +72,8 @@ export class LibraryIndex extends Component {
   private started = false
   /** Whether the component is loaded: after unload, {@link start} does nothing. */
   private alive = false
-  /** The citation engine, once asked for (see {@link citations}). */
-  private citationEngine: Promise<Citations> | undefined
-  private loadedCitations: Citations | undefined
+  /** Formats the sources' references (see {@link citations}). */
+  private readonly citer = new Citations()
   /** Bumped by every full build: operations queued for an older build are dropped. */
   private generation = 0
   private progress: { done: number; total: number } | undefined
@@ -81,6 +86,12 @@ export class LibraryIndex extends Component {
   private stamps = new Map<string, Stamp>()
   private saveTimer: number | undefined
   private notice: string | undefined
+  /** Whether notes left for later are still to be read (see {@link IndexStatus.pending}). */
+  private pending = false
+  /** Library paths the vault changed since the last build started (notes left for later skip them). */
+  private touched = new Set<string>()
+  /** The problem counts of the status line, until the library changes (see {@link emit}). */
+  private counted: { errors: number; warnings: number } | undefined
 
   /**
    * @param vault The vault to read from.
@@ -147,20 +158,23 @@ export class LibraryIndex extends Component {
     this.events.offref(ref)
   }
 
-  /** A summary for the status line. */
+  /** A summary for the status line (the panel asks at every keystroke: the counts are kept until a change). */
   status(): IndexStatus {
-    const problems = this.problems()
+    if (!this.counted) {
+      const problems = this.problems()
+      this.counted = { errors: problems.filter((p) => p.level === 'error').length, warnings: problems.filter((p) => p.level === 'warning').length }
+    }
     const status: IndexStatus = {
       state: this.state,
       folder: this.folder || this.folderOf(),
       notes: this.library?.graph.size ?? 0,
-      errors: problems.filter((p) => p.level === 'error').length,
-      warnings: problems.filter((p) => p.level === 'warning').length
+      ...this.counted
     }
     if (this.state === 'loading' && this.progress) status.progress = { ...this.progress }
     const version = this.library?.graph.nodes('index').map((n) => coreVersion(n.note)).find((v) => v !== undefined)
     if (version !== undefined) status.version = version
     if (this.notice !== undefined) status.notice = this.notice
+    if (this.pending && this.state === 'ready') status.pending = true
     return status
   }
 
@@ -218,27 +232,14 @@ export class LibraryIndex extends Component {
     return this.library.missingLinks(path, options)
   }
 
-  /**
-   * The citation engine, loaded on the first call and kept. Setting it up takes a while (citeproc-js
-   * compiles the APA style), so it is asked for when the user cites, never at start-up.
-   */
-  citations(): Promise<Citations> {
-    this.citationEngine ??= loadCitations().then(
-      (citations) => (this.loadedCitations = citations),
-      (error: unknown) => {
-        this.citationEngine = undefined
-        throw error
-      }
-    )
-    return this.citationEngine
+  /** The APA 7 formatter of the library's sources (our own, cheap to make; it memoises per note). */
+  citations(): Citations {
+    return this.citer
   }
 
-  /**
-   * The reference of a source without waiting: the APA 7 entry once the citation engine is loaded, before
-   * that its authors, year and title.
-   */
+  /** The APA 7 reference of a source, formatted when first asked for and then kept. */
   reference(node: GraphNode): string {
-    return this.loadedCitations ? this.loadedCitations.reference(node) : briefReference(node)
+    return this.citer.reference(node)
   }
 
   /** The library path of a vault path, or `null` when it lies outside the library folder. */
@@ -262,6 +263,9 @@ export class LibraryIndex extends Component {
     const folder = this.folderOf()
     const root = this.vault.getAbstractFileByPath(folder)
     this.readFailures.clear()
+    // From here on, a vault change of a note is newer than what this build reads of it.
+    this.touched = new Set()
+    this.pending = false
     if (!(root instanceof TFolder)) {
       this.folder = folder
       this.library = null
@@ -276,10 +280,18 @@ export class LibraryIndex extends Component {
     const options = { cite: (node: GraphNode) => this.reference(node) }
     const tryCache = this.cache !== undefined && !this.cacheTried
     this.cacheTried = true
-    const loaded = tryCache ? await this.cache?.load(folder, options).catch(() => null) : null
+    const decoding = tryCache ? await this.cache?.load(folder, options).catch(() => null) : null
     if (generation !== this.generation) return
+    // Restoring the index takes a while too: in slices, as parsing.
+    let loaded: LoadedCache | null = null
+    if (decoding) {
+      const decoded = await this.sliced(decoding, generation)
+      if (!decoded) return
+      loaded = decoded.value
+    }
     let library: Library
     let save = this.cache !== undefined
+    let later: Text[] = []
     if (loaded?.ok) {
       // A cached start: read only what changed since the index was written.
       library = loaded.library
@@ -319,30 +331,84 @@ export class LibraryIndex extends Component {
       const sources = await Promise.all(files.map((f) => this.readSource(folder, f)))
       if (generation !== this.generation) return
       // Parse in slices, giving the app the main thread back between them: a large library never freezes
-      // typing while it loads.
+      // typing while it loads. Notes that play no part in suggestions (overviews, the README) come after
+      // the first suggestions.
       const fresh = new Library([], options)
       library = fresh
       let done = 0
-      function* parse(): Generator<void> {
-        for (const source of sources) {
-          if (source) fresh.upsert(source)
+      const first: Text[] = []
+      for (const source of sources) if (source) (afterwards(source.text) ? later : first).push(source)
+      done = files.length - first.length - later.length
+      function* parse(notes: readonly Text[]): Generator<number | void> {
+        for (const source of notes) {
+          // The note's length: what parsing it is expected to cost.
+          yield source.text.length
+          fresh.upsert(source)
           done++
-          yield
         }
       }
       const progress = (): void => {
         this.progress = { done, total: files.length }
         this.events.trigger('progress')
       }
-      if (!(await this.sliced(parse(), generation, progress))) return
+      if (!(await this.sliced(parse(first), generation, progress))) return
     }
     this.progress = undefined
     // The relevance index in slices too (one note a step): no long task between layout-ready and the panel.
     if (!(await this.sliced(library.buildIndexSteps(), generation))) return
+    // The typo corrections' index, which the first query would otherwise make in one go.
+    if (!(await this.sliced(library.prepareSteps(false), generation))) return
     this.folder = folder
     this.library = library
     this.state = 'ready'
     if (save) this.scheduleSave()
+    // Ready: the panel computes its first suggestions. Then, a slice at a time between whatever else is
+    // queued, the notes left for later are read in (unless the vault changed them meanwhile: that change
+    // read them), and the passage units of every note are cut (else a keystroke that shows a new card
+    // pays for its units).
+    const touched = this.touched
+    const added = library
+    function* parseLater(): Generator<number | void> {
+      for (const source of later) {
+        if (touched.has(source.path)) continue
+        yield source.text.length
+        added.upsert(source)
+      }
+    }
+    this.pending = later.length > 0
+    void this.background(generation, async () => {
+      if (later.length > 0 && (await this.inTurns(parseLater(), generation, true))) this.scheduleSave()
+      await this.inTurns(library.prepareSteps(), generation, false)
+    })
+  }
+
+  /** Run work once the panel had its turn (see {@link AFTER_READY_MS}); errors are dropped. */
+  private async background(generation: number, work: () => Promise<void>): Promise<void> {
+    await breathe(AFTER_READY_MS)
+    if (generation === this.generation && this.alive) await work().catch(() => undefined)
+  }
+
+  /**
+   * Run steps one slice per turn in the queue, so vault changes queued meanwhile go in between.
+   *
+   * @param emit Tell listeners after the last slice (the library changed).
+   * @returns `true` when all steps ran (no newer build started).
+   */
+  private async inTurns(steps: Steps, generation: number, emit: boolean): Promise<boolean> {
+    let done = false
+    while (!done) {
+      if (generation !== this.generation || !this.alive) return false
+      await this.enqueue(generation, () => {
+        this.counted = undefined
+        done = slice(steps)
+      }, false)
+      if (!done) await breathe()
+    }
+    if (emit && generation === this.generation) {
+      this.pending = false
+      this.emit()
+    }
+    return generation === this.generation
   }
 
   /** Write the persisted index a while after the last change (in the queue, after what came before). */
@@ -360,33 +426,26 @@ export class LibraryIndex extends Component {
     const library = this.library
     if (!cache || !library || this.state !== 'ready') return
     try {
-      const text = encodeCache(library, await cache.key(this.folder), this.stamps)
-      await cache.save(text)
+      const key = await cache.key(this.folder)
+      // Snapshot, JSON and hash each take a while: in slices (the queue keeps the library as it is meanwhile).
+      const encoded = await this.sliced(encodeCacheSteps(library, key, this.stamps), this.generation)
+      if (!encoded || this.library !== library) return
+      await cache.save(encoded.value)
     } catch (error) {
       console.warn(`Praktijkwijzer: de index van de kennisbank kon niet opgeslagen worden (${message(error)}); de volgende start leest de kennisbank opnieuw.`)
     }
   }
 
   /**
-   * Run steps, giving the app the main thread back whenever {@link SLICE_MS} have passed since the last
-   * time.
+   * Run steps in slices ({@link sliced}), giving the app the main thread back in between.
    *
    * @param steps The work, one small step per item.
    * @param generation The build these steps belong to.
    * @param paused Called before each pause (to report progress).
-   * @returns `false` when a newer build started during a pause: the caller stops.
+   * @returns What the steps returned, or `null` when a newer build started during a pause: the caller stops.
    */
-  private async sliced(steps: Iterable<void>, generation: number, paused?: () => void): Promise<boolean> {
-    let slice = Date.now()
-    for (const step of steps) {
-      void step
-      if (Date.now() - slice <= SLICE_MS) continue
-      paused?.()
-      await breathe()
-      if (generation !== this.generation) return false
-      slice = Date.now()
-    }
-    return true
+  private sliced<T>(steps: Steps<T>, generation: number, paused?: () => void): Promise<{ value: T } | null> {
+    return sliced(steps, breathe, () => generation !== this.generation, paused)
   }
 
   private async readSource(folder: string, file: TFile): Promise<{ path: string; text: string } | null> {
@@ -418,7 +477,9 @@ export class LibraryIndex extends Component {
 
   private onCreateOrModify(file: TAbstractFile): void {
     if (!(file instanceof TFile) || file.extension !== 'md') return
-    if (this.libraryPath(file.path) === null) return
+    const touched = this.libraryPath(file.path)
+    if (touched === null) return
+    this.touched.add(touched)
     const generation = this.generation
     this.enqueue(generation, async () => {
       const path = this.libraryPath(file.path)
@@ -471,6 +532,7 @@ export class LibraryIndex extends Component {
     if (!vaultPath.toLowerCase().endsWith('.md')) return
     const path = this.libraryPath(vaultPath)
     if (path === null) return
+    this.touched.add(path)
     this.enqueue(this.generation, () => {
       this.readFailures.delete(path)
       this.stamps.delete(path)
@@ -486,7 +548,7 @@ export class LibraryIndex extends Component {
   }
 
   /** Run an operation after the ones before it; report the change; never let an error escape. */
-  private enqueue(generation: number, op: () => void | Promise<void>): Promise<void> {
+  private enqueue(generation: number, op: () => void | Promise<void>, emit = true): Promise<void> {
     const run = async (): Promise<void> => {
       if (generation !== this.generation) return
       try {
@@ -496,13 +558,14 @@ export class LibraryIndex extends Component {
         this.readFailures.set('', problem('', undefined, 'error', 'internal', `De kennisbank kon niet bijgewerkt worden: ${message(error)}`))
         if (this.state === 'loading') this.state = 'ready'
       }
-      if (generation === this.generation) this.emit()
+      if (emit && generation === this.generation) this.emit()
     }
     this.queue = this.queue.then(run, run)
     return this.queue
   }
 
   private emit(): void {
+    this.counted = undefined
     try {
       this.events.trigger('updated')
     } catch {
@@ -511,12 +574,29 @@ export class LibraryIndex extends Component {
   }
 }
 
-/** Longest stretch of parsing, in milliseconds, before the index yields to the app. */
-const SLICE_MS = 30
+/** A library file as read. */
+interface Text {
+  path: string
+  text: string
+}
 
-/** Yield to the app (input, rendering) for a moment. */
-function breathe(): Promise<void> {
-  return new Promise((resolve) => window.setTimeout(resolve, 0))
+/**
+ * Whether a note can wait until after the first suggestions: its kind (the `type` of its frontmatter)
+ * is none the suggestions use, or it has none (an overview, the library's README). Only the order of
+ * reading depends on it: every note is read.
+ */
+function afterwards(text: string): boolean {
+  const frontmatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)
+  const type = frontmatter ? /^type:[ \t]*["']?([\w-]+)/m.exec(frontmatter[1] ?? '')?.[1] : undefined
+  return type === undefined || type === 'index'
+}
+
+/** How long the rest of a build waits once the index is ready: the panel computes and draws first. */
+const AFTER_READY_MS = 100
+
+/** Yield to the app (input, rendering) for a moment, or for `ms`. */
+function breathe(ms = 0): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, ms))
 }
 
 /**

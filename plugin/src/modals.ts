@@ -122,8 +122,7 @@ export class LiteraturePickerModal extends SuggestModal<FinderHit> {
   /**
    * @param finder The finder over the literatuur notes (`null` while the library is not read).
    * @param all What an empty query lists (by title).
-   * @param label The reference of a source (shown under its title): at once, so without waiting for the
-   *   citation engine (authors, year and title until it is loaded).
+   * @param label The APA reference of a source (shown under its title; formatted as it is shown).
    */
   constructor(app: App, finder: TitleFinder | null, all: readonly GraphNode[], label: (node: GraphNode) => string, cite: (node: GraphNode) => void) {
     super(app)

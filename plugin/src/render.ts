@@ -56,7 +56,8 @@ interface Block {
  */
 export function renderHeader(el: HTMLElement, status: IndexStatus): void {
   const text = statusText(status)
-  const problems = status.state === 'ready' && status.errors + status.warnings > 0 ? nl.status.problems(status.errors, status.warnings) : null
+  // Counts shown only once every note is read: until then a link to an overview still to come would count.
+  const problems = status.state === 'ready' && !status.pending && status.errors + status.warnings > 0 ? nl.status.problems(status.errors, status.warnings) : null
   patch(el, [
     { key: 'text', sig: text, build: (into) => void into.createSpan({ cls: 'pw-status-text', text, attr: { 'aria-live': 'polite' } }) },
     {
@@ -109,19 +110,21 @@ function statusText(status: IndexStatus): string {
   if (status.state === 'loading' || status.state === 'idle') return status.progress ? nl.status.progress(status.progress.done, status.progress.total) : nl.state.loading
   if (status.state === 'missing') return nl.status.missing
   const version = status.version === undefined ? '' : ` · ${nl.status.version(status.version)}`
-  const clean = status.errors + status.warnings === 0 ? ` · ${nl.status.problems(0, 0)}` : ''
+  const clean = !status.pending && status.errors + status.warnings === 0 ? ` · ${nl.status.problems(0, 0)}` : ''
   const notice = status.notice === undefined ? '' : ` · ${status.notice}`
   return `${nl.status.notes(status.notes)}${version}${clean}${notice}`
 }
 
 /**
- * Draw the panel's body for a state.
+ * Draw the panel's body for a state: only blocks whose content changed are built again.
  *
  * @param lookup Finds the library note of a suggestion (by library path).
+ * @returns Whether anything in the DOM changed (a keystroke that changes no result changes nothing).
  */
-export function renderBody(el: HTMLElement, state: PanelState, ui: PanelUi, lookup: (path: string) => GraphNode | undefined): void {
-  if (el.dataset['state'] !== state.kind) el.dataset['state'] = state.kind
-  patch(el, blocks(state, ui, lookup))
+export function renderBody(el: HTMLElement, state: PanelState, ui: PanelUi, lookup: (path: string) => GraphNode | undefined): boolean {
+  const kind = el.dataset['state'] !== state.kind
+  if (kind) el.dataset['state'] = state.kind
+  return patch(el, blocks(state, ui, lookup)) || kind
 }
 
 function blocks(state: PanelState, ui: PanelUi, lookup: (path: string) => GraphNode | undefined): Block[] {
@@ -233,12 +236,17 @@ function more(action: 'more' | 'weak', text: string): Block {
  * (untouched), any other is replaced by a newly built one, extra children go. A block with children (a
  * list) keeps its element and patches inside it.
  */
-function patch(parent: HTMLElement, wanted: readonly Block[]): void {
+/** @returns Whether anything in the DOM changed. */
+function patch(parent: HTMLElement, wanted: readonly Block[]): boolean {
+  let changed = false
   const existing = new Map<string, HTMLElement>()
   for (const child of Array.from(parent.children)) {
     const key = child.instanceOf(HTMLElement) ? child.dataset['block'] : undefined
     if (key !== undefined && child.instanceOf(HTMLElement)) existing.set(key, child)
-    else child.remove()
+    else {
+      child.remove()
+      changed = true
+    }
   }
   let at: Element | null = parent.firstElementChild
   for (const block of wanted) {
@@ -246,6 +254,7 @@ function patch(parent: HTMLElement, wanted: readonly Block[]): void {
     existing.delete(block.key)
     let el = current && current.dataset['sig'] === block.sig ? current : null
     if (!el) {
+      changed = true
       el = build(parent, block)
       if (current) {
         if (current === at) at = el
@@ -253,10 +262,17 @@ function patch(parent: HTMLElement, wanted: readonly Block[]): void {
       }
     }
     if (el === at) at = at.nextElementSibling
-    else parent.insertBefore(el, at)
-    if (block.children) patch(el, block.children)
+    else {
+      parent.insertBefore(el, at)
+      changed = true
+    }
+    if (block.children && patch(el, block.children)) changed = true
   }
-  for (const stale of existing.values()) stale.remove()
+  for (const stale of existing.values()) {
+    stale.remove()
+    changed = true
+  }
+  return changed
 }
 
 function build(parent: HTMLElement, block: Block): HTMLElement {

@@ -72,6 +72,8 @@ export class PanelView extends ItemView implements HoverParent {
   private uiNote: string | null = null
   /** The card that Tab lands on (roving focus). */
   private current: string | null = null
+  /** The panel's scroll position as the last scroll event saw it (a redraw keeps it). */
+  private scrollTop = 0
 
   constructor(leaf: WorkspaceLeaf, services: PanelServices) {
     super(leaf)
@@ -134,6 +136,7 @@ export class PanelView extends ItemView implements HoverParent {
     this.registerDomEvent(root, 'keydown', (evt) => this.onKey(evt))
     this.registerDomEvent(root, 'focusin', (evt) => this.onFocus(evt))
     this.registerDomEvent(root, 'dragstart', (evt) => this.onDrag(evt))
+    this.registerDomEvent(root, 'scroll', () => (this.scrollTop = root.scrollTop), { passive: true })
     await updater.now()
   }
 
@@ -234,12 +237,13 @@ export class PanelView extends ItemView implements HoverParent {
     if (!body) return
     const root = this.contentEl
     const spot = this.focusSpot()
-    const scroll = root.scrollTop
     this.drawHeader()
-    renderBody(body, this.state, this.ui, (path) => this.services.index.node(path))
+    // No layout is read unless the body changed: reading it after the editor changed would force the
+    // whole window's layout at every keystroke. The scroll position is the one the last scroll event saw.
+    if (!renderBody(body, this.state, this.ui, (path) => this.services.index.node(path))) return
     this.rove()
     if (spot && !root.contains(root.doc.activeElement)) this.refocus(spot)
-    if (root.scrollTop !== scroll) root.scrollTop = scroll
+    if (root.scrollTop !== this.scrollTop) root.scrollTop = this.scrollTop
   }
 
   private drawHeader(): void {

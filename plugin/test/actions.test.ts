@@ -215,8 +215,9 @@ describe('commands', () => {
     const picker = modal as SuggestModal<unknown>
     const all = await picker.fakeQuery('')
     expect(all.length).toBe(2)
-    // Authors, year and title at once: the citation engine is not started to fill the picker.
-    expect(picker.resultContainerEl.textContent).toContain('Rapp & Goscha (2012). The Strengths Model.')
+    // The full APA 7 entry at once, the one the citation will write.
+    const entries = [...picker.resultContainerEl.querySelectorAll('.pw-suggestion-note')].map((el) => el.textContent ?? '')
+    expect(entries).toContain('Rapp, C. A., & Goscha, R. J. (2012). The Strengths Model. Oxford University Press.')
     const rapp = (await picker.fakeQuery('rap & gosha'))[0]
     if (!rapp) throw new Error('not found')
     picker.fakeChoose(rapp)

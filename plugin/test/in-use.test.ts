@@ -55,6 +55,8 @@ describe('clicks and focus in the panel (defect 1)', () => {
     await openNote(app, 'Casussen/J.md', `${CASE_TEXT} Hij heeft schulden en de post niet geopend.`)
     const scroller = panel(app).contentEl
     scroller.scrollTop = 40
+    // As a browser does after a scroll (the fake DOM does not): the panel keeps the position it saw last.
+    scroller.dispatchEvent(new Event('scroll'))
     actionOf(app, PRACTICE, 'link').focus()
     // The library changes (another note's summary): the panel draws the new results.
     const path = 'Kennisbank/praktijken/Nauwe samenwerking met schuldhulpverlening.md'

@@ -1,7 +1,7 @@
 import { Vault } from 'obsidian'
 import { describe, expect, test } from 'vitest'
 import { LibraryIndex, libraryPathOf } from '../src/library-index'
-import { LIBRARY, settle } from './helpers'
+import { LIBRARY, settle, until } from './helpers'
 
 function vaultWith(files: Record<string, string>): Vault {
   const vault = new Vault()
@@ -23,6 +23,23 @@ async function started(vault: Vault, folder = 'Kennisbank'): Promise<LibraryInde
 const CASE = 'Casussen/J.md'
 
 describe('building', () => {
+  test('notes no suggestion uses (an overview, a README) are read after the index is ready, and a change made meanwhile stays', async () => {
+    const overview = '---\ntype: index\nversie: "2024.1"\n---\n# Start hier\n\nZie [[Werkalliantie]].\n'
+    const vault = vaultWith({ ...library(), 'Kennisbank/Start hier.md': overview, 'Kennisbank/README.md': '# Over deze map\n\nOud.\n' })
+    const index = await started(vault)
+    // Ready with the notes the suggestions use; the other two are still to come.
+    expect(index.status()).toMatchObject({ state: 'ready', notes: 7, pending: true })
+    expect(index.node('Start hier.md')).toBeUndefined()
+    expect(index.suggest('Hij was woedend over de huisregels.', {})?.suggestions.length).toBeGreaterThan(0)
+    // The README changes before its turn came: the change is what the library keeps.
+    await vault.modify(vault.getFileByPath('Kennisbank/README.md') as never, '# Over deze map\n\nNieuw.\n')
+    await until(() => index.status().notes === 9 && index.status().version === '2024.1')
+    expect(index.status().pending).toBeUndefined()
+    await settle(20)
+    await index.idle()
+    expect(index.node('README.md')?.note.text).toContain('Nieuw.')
+  })
+
   test('reads only the library folder, with cachedRead, and never writes', async () => {
     const vault = vaultWith({ ...library(), [CASE]: 'Hij is woedend over de huisregels.', 'Kennisbank/plaatje.png': 'x' })
     const index = await started(vault)

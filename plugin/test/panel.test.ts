@@ -2,7 +2,7 @@
 // test per state of the panel, kept together so that the list of states is in one place.)
 import { MarkdownView, Notice } from 'obsidian'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { CASE_TEXT, click, LIBRARY, shippedLibrary, openNote, openPanel, panel, panelItem, panelState, panelTitles, settle, setup } from './helpers'
+import { CASE_TEXT, click, LIBRARY, shippedLibrary, openNote, openPanel, panel, panelItem, panelState, panelTitles, settle, setup, until } from './helpers'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -133,7 +133,7 @@ describe('panel states', () => {
     const source = panelItem(app, 'Menger 2018')
     expect(source.closest('[data-list]')?.getAttribute('data-list')).toBe('literature')
     // Authors, year and title: the citation engine is not started for the panel (it starts at the first citation).
-    expect(source.querySelector('.pw-citation')?.textContent).toBe('Menger (2018). De werkalliantie in het gedwongen kader.')
+    expect(source.querySelector('.pw-citation')?.textContent).toBe('Menger, A. (2018). De werkalliantie in het gedwongen kader [Proefschrift]. Eburon.')
     expect(source.querySelector('[data-action="cite"]')).not.toBeNull()
   })
 
@@ -196,6 +196,8 @@ describe('panel states', () => {
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
     expect(progress.some((t) => /^Kennisbank inlezen… \d+ van \d+$/.test(t))).toBe(true)
+    // The index notes (which give the version) are read after the first suggestions.
+    await until(() => text().includes('versie'))
     expect(text()).toMatch(/^\d+ notities geladen · versie 2024\.1/)
     app.vault.reads.length = 0
     click(panel(app).contentEl.querySelector('[data-action="refresh"]') as HTMLElement)

@@ -21,9 +21,12 @@ interface Panel {
 
 const h = useHarness()
 
-test('the plugin loads the shipped library in a browser without Node.js', (ctx) => {
+test('the plugin loads the shipped library in a browser without Node.js', async (ctx) => {
   ctx.skip(SKIP, INSTALL_CHROMIUM)
-  expect(h().timings.status).toMatch(/^\d{3} notities geladen · /)
+  // Ready for suggestions first; the overviews follow, then the status line has its final counts.
+  expect(h().timings.status).toMatch(/^\d{3} notities geladen/)
+  await h().call('settled', 1000)
+  expect((await h().call<Panel>('panel')).status).toMatch(/^\d{3} notities geladen · /)
   expect(h().errors).toEqual([])
 })
 

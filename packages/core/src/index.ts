@@ -10,7 +10,7 @@
 export { Library, type LibrarySnapshot, type Options as LibraryOptions, type SourceFile } from './library.js'
 
 // The persisted index: a library's snapshot in a cache file, and what changed since.
-export { CACHE_FORMAT, cacheWarning, decodeCache, encodeCache, staleFiles, type CacheKey, type CacheRefusal, type LoadedCache, type Stamp, type StaleFiles } from './cache/cache.js'
+export { CACHE_FORMAT, cacheWarning, decodeCache, decodeCacheSteps, encodeCache, encodeCacheSteps, staleFiles, type CacheKey, type CacheRefusal, type LoadedCache, type Stamp, type StaleFiles } from './cache/cache.js'
 export { contentHash } from './cache/hash.js'
 export type { FieldName, Level as SuggestionLevel, LiteratureSuggestion, Match, Options as SuggestOptions, Passage, PassageField, Stats, SuggestionType, SuggestResult, Suggestion } from './engine/types.js'
 export type { Cite } from './engine/literature.js'

@@ -99,16 +99,36 @@ export class Library {
    * @throws Error when the snapshot is damaged: the caller then reads the library afresh.
    */
   static restore(snapshot: LibrarySnapshot, options: Options = {}): Library {
+    const steps = Library.restoreSteps(snapshot, options)
+    for (;;) {
+      const next = steps.next()
+      if (next.done) return next.value
+    }
+  }
+
+  /**
+   * {@link restore} one note at a time, for a caller that must give its thread back in between (the
+   * plugin): the generator yields after every note it unpacked and every engine entry it restored, and
+   * returns the library.
+   *
+   * @throws Error when the snapshot is damaged, as {@link restore}.
+   */
+  static *restoreSteps(snapshot: LibrarySnapshot, options: Options = {}): Generator<void, Library> {
     if (!Array.isArray(snapshot?.notes) || !Array.isArray(snapshot.hashes) || !Array.isArray(snapshot.unreadable)) throw new Error('geen kennisbank')
     const library = new Library([], options)
-    const notes = snapshot.notes.map(unpackNote)
+    const notes: Note[] = []
+    for (const packed of snapshot.notes) {
+      notes.push(unpackNote(packed))
+      yield
+    }
     library.store = new MutableGraph(notes)
     if (library.store.size !== notes.length) throw new Error('dubbele notities')
+    yield
     for (const [path, hash] of snapshot.hashes) library.hashes.set(path, hash)
     for (const p of snapshot.unreadable) library.unreadable.set(p.file, p)
     const wantedTypes = options.types ?? undefined
     if (snapshot.engine && (wantedTypes === undefined || wantedTypes.join(',') === snapshot.engine.types.join(','))) {
-      library.engine = Engine.restore(library.store, library.engineOptions(), snapshot.engine)
+      library.engine = yield* Engine.restoreSteps(library.store, library.engineOptions(), snapshot.engine)
     }
     return library
   }
@@ -215,6 +235,23 @@ export class Library {
     const engine = yield* Engine.build(this.store, this.engineOptions())
     if (this.engine) return
     this.engine = changes === this.changes ? engine : new Engine(this.store, this.engineOptions())
+  }
+
+  /**
+   * Prepare the built relevance index for queries, a step at a time ({@link Engine.prepareSteps}): what
+   * the first queries would otherwise make. Nothing when the index is not built.
+   *
+   * @param units Cut every note's passage units too.
+   */
+  *prepareSteps(units = true): Generator<void> {
+    const changes = this.changes
+    const engine = this.engine
+    if (!engine) return
+    for (const step of engine.prepareSteps(units)) {
+      yield step
+      // Changed in between: what is left is made on demand.
+      if (changes !== this.changes) return
+    }
   }
 
   private engineOptions(): { cite: Cite; types?: readonly SuggestionType[] } {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
+import { decodeCacheSteps, encodeCache, encodeCacheSteps } from '../src/cache/cache.js'
 import { Library, type SourceFile } from '../src/library.js'
 
 const ROOT = fileURLToPath(new URL('../../../library', import.meta.url))
@@ -55,5 +56,52 @@ describe('building the index in steps', () => {
     const fresh = new Library(shipped.filter((f) => f !== first))
     expect(rest.length).toBeGreaterThan(0)
     for (const note of NOTES) expect(stepwise.suggest(note)).toEqual(fresh.suggest(note))
+  })
+
+  test('restoring in steps gives the library restore gives, one step per note and per index entry', () => {
+    const built = new Library(shipped)
+    built.buildIndex()
+    const snapshot = JSON.parse(JSON.stringify(built.snapshot())) as ReturnType<Library['snapshot']>
+    const steps = Library.restoreSteps(snapshot, {})
+    let count = 0
+    let next = steps.next()
+    while (!next.done) {
+      count++
+      next = steps.next()
+    }
+    expect(count).toBeGreaterThan(snapshot.notes.length + (snapshot.engine?.docs.length ?? 0))
+    const restored = next.value
+    for (const note of NOTES) expect(restored.suggest(note)).toEqual(Library.restore(snapshot).suggest(note))
+  })
+
+  test('the cache file written and read in steps is the one written and read at once', () => {
+    const built = new Library(shipped)
+    built.buildIndex()
+    const key = { version: '1', library: 'Kennisbank' }
+    const stamps = new Map([['README.md', { mtime: 1, size: 2 }]])
+    const encoding = encodeCacheSteps(built, key, stamps, new Map(), 42)
+    let next = encoding.next()
+    while (!next.done) next = encoding.next()
+    expect(next.value).toBe(encodeCache(built, key, stamps, new Map(), 42))
+    const decoding = decodeCacheSteps(next.value, key)
+    let decoded = decoding.next()
+    while (!decoded.done) decoded = decoding.next()
+    if (!decoded.value.ok) throw new Error(decoded.value.reason)
+    expect(decoded.value.stamps).toEqual(stamps)
+    for (const note of NOTES) expect(decoded.value.library.suggest(note)).toEqual(built.suggest(note))
+  })
+
+  test('preparing the index (corrections, passage units) changes no result, also for a misspelt note', () => {
+    const plain = new Library(shipped)
+    plain.buildIndex()
+    const prepared = new Library(shipped)
+    prepared.buildIndex()
+    let steps = 0
+    for (const step of prepared.prepareSteps()) {
+      void step
+      steps++
+    }
+    expect(steps).toBeGreaterThan(50)
+    for (const note of [...NOTES, 'Hij is woedent over de huisreggels en heeft schuldn.']) expect(prepared.suggest(note)).toEqual(plain.suggest(note))
   })
 })

@@ -84,6 +84,14 @@ export interface Options {
   note?: StartNote
   /** Write a CPU profile of the start-up (Chrome's `.cpuprofile`, for DevTools) to this file. */
   profile?: string
+  /**
+   * Files outside the notes (`vault.adapter`, vault paths) present before the plugin loads: e.g. a
+   * persisted index in the plugin's folder, which a start uses because the library's notes keep the
+   * modification times they had (every start seeds them with the same one, as files on disk keep theirs).
+   */
+  adapterFiles?: Record<string, string>
+  /** Another build of the plugin to load instead of dist/main.js (the bench compares two builds side by side). */
+  mainJs?: string
 }
 
 /** Whether Chromium is installed where the harness looks for it. */
@@ -168,7 +176,7 @@ async function hostScript(): Promise<string> {
 
 /** Open the harness page in headless Chromium and start the plugin in it. */
 export async function openHarness(options: Options = {}): Promise<Harness & { timings: StartTimings }> {
-  const mainJs = join(PLUGIN_DIR, 'dist', 'main.js')
+  const mainJs = options.mainJs ?? join(PLUGIN_DIR, 'dist', 'main.js')
   if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`pnpm build\` first.`)
   const files: Record<string, { type: string; body: string }> = {
     '/': { type: 'text/html; charset=utf-8', body: PAGE },
@@ -226,7 +234,7 @@ export async function openHarness(options: Options = {}): Promise<Harness & { ti
       await profiler.send('Profiler.setSamplingInterval', { interval: 200 })
       await profiler.send('Profiler.start')
     }
-    const timings = await call<StartTimings>('start', library, options.settings ?? {}, manifest, options.note)
+    const timings = await call<StartTimings>('start', library, options.settings ?? {}, manifest, options.note ?? null, options.adapterFiles ?? {})
     if (profiler && options.profile !== undefined) {
       const { profile } = await profiler.send('Profiler.stop')
       await writeFile(options.profile, JSON.stringify(profile))

@@ -15,6 +15,9 @@ interface PluginLike {
   loading: unknown
 }
 
+/** The modification time every library note gets (as a file on disk keeps its own from one start to the next). */
+const LIBRARY_MTIME = Date.UTC(2026, 0, 1)
+
 const state: { app: App | null; plugin: PluginLike | null; textarea: HTMLTextAreaElement | null; inputs: number[]; renders: number[]; work: number[] } = {
   app: null,
   plugin: null,
@@ -90,14 +93,18 @@ const harness = {
    * Set up the app with the library under `Kennisbank/`, load the plugin, open its panel, then let the
    * layout become ready and wait for the index.
    */
-  async start(library: Record<string, string>, settings: Record<string, unknown>, manifest: PluginManifest, note?: StartNote | null): Promise<StartTimings> {
+  async start(library: Record<string, string>, settings: Record<string, unknown>, manifest: PluginManifest, note: StartNote | null, adapterFiles: Record<string, string>): Promise<StartTimings> {
     const longTasks: PerformanceEntry[] = []
     const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()))
     observer.observe({ type: 'longtask', buffered: true })
     const app = new App()
     state.app = app
     document.getElementById('workspace')?.appendChild(app.workspace.containerEl)
-    for (const [path, text] of Object.entries(library)) app.vault.seed(`Kennisbank/${path}`, text)
+    for (const [path, text] of Object.entries(library)) app.vault.seed(`Kennisbank/${path}`, text, LIBRARY_MTIME)
+    for (const [path, text] of Object.entries(adapterFiles)) {
+      await app.vault.adapter.mkdir(path.slice(0, path.lastIndexOf('/')))
+      await app.vault.adapter.write(path, text)
+    }
     app.pluginData.set(manifest.id, JSON.stringify(settings))
 
     const started = performance.now()
@@ -340,6 +347,22 @@ const harness = {
     state.inputs.length = 0
     state.renders.length = 0
     state.work.length = 0
+  },
+
+  /** A file outside the notes (`vault.adapter`), once it exists: waits up to `timeoutMs`, then `null`. */
+  async adapterText(path: string, timeoutMs = 10_000): Promise<string | null> {
+    const adapter = state.app?.vault.adapter
+    const started = performance.now()
+    while (adapter && performance.now() - started < timeoutMs) {
+      if (await adapter.exists(path)) return adapter.read(path)
+      await new Promise((resolve) => window.setTimeout(resolve, 100))
+    }
+    return null
+  },
+
+  /** The notes read from the vault (`cachedRead`/`read`) since start, in order. */
+  reads(): string[] {
+    return [...(state.app?.vault.reads ?? [])]
   },
 
   /** Unload the plugin (as disabling it in Obsidian does). */

@@ -237,8 +237,10 @@ export class Vault extends Events {
   }
 
   /** Fake only: put a file in place without events and without logging a write (the vault as it was at start-up). */
-  seed(path: string, data: string): TFile {
-    return this.add(path, data)
+  seed(path: string, data: string, mtime?: number): TFile {
+    const file = this.add(path, data)
+    if (mtime !== undefined) file.stat = { ...file.stat, mtime }
+    return file
   }
 
   /** Fake only: the text of a file. */

@@ -10,7 +10,8 @@
  * library is refused with the reason, never trusted: the caller reads the library afresh.
  */
 import { Library, type LibrarySnapshot, type Options as LibraryOptions } from '../library.js'
-import { contentHash } from './hash.js'
+import { contentHashSteps } from './hash.js'
+import { jsonSteps } from './json-steps.js'
 
 /** Bumped whenever the file's layout or anything in the snapshot changes meaning. */
 export const CACHE_FORMAT = 2
@@ -69,6 +70,19 @@ interface Payload {
  * @param written When (ms since 1970; default now).
  */
 export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap<string, Stamp>, references: ReadonlyMap<string, string> = new Map(), written = Date.now()): string {
+  const steps = encodeCacheSteps(library, key, stamps, references, written)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * {@link encodeCache} in steps, for a caller that must give its thread back in between (the plugin): the
+ * generator yields after taking the snapshot, after each of its notes and index entries written as JSON,
+ * and while hashing that; it returns the text. The library must not change until it is done.
+ */
+export function* encodeCacheSteps(library: Library, key: CacheKey, stamps: ReadonlyMap<string, Stamp>, references: ReadonlyMap<string, string> = new Map(), written = Date.now()): Generator<void, string> {
   const kept: Array<[string, string]> = []
   for (const node of library.graph.nodes('literatuur')) {
     const hash = library.hashOf(node.path)
@@ -76,8 +90,10 @@ export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap
     if (hash !== undefined && reference !== undefined) kept.push([hash, reference])
   }
   const payload: Payload = { written, stamps: [...stamps].map(([path, s]) => [path, s.mtime, s.size]), snapshot: library.snapshot(), references: kept }
-  const body = JSON.stringify(payload)
-  const header: Header = { praktijkwijzer: 'index', format: CACHE_FORMAT, version: key.version, library: key.library, length: body.length, hash: contentHash(body) }
+  yield
+  // Down to the notes and index entries of the snapshot, a member a step: the same text as JSON.stringify.
+  const body = (yield* jsonSteps(payload, 3)) as string
+  const header: Header = { praktijkwijzer: 'index', format: CACHE_FORMAT, version: key.version, library: key.library, length: body.length, hash: yield* contentHashSteps(body) }
   return `${JSON.stringify(header)}\n${body}\n`
 }
 
@@ -90,6 +106,19 @@ export function encodeCache(library: Library, key: CacheKey, stamps: ReadonlyMap
  * @param options The library's options (as the caller would give them to a fresh library).
  */
 export function decodeCache(text: string, key: CacheKey, options: LibraryOptions = {}): LoadedCache {
+  const steps = decodeCacheSteps(text, key, options)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * {@link decodeCache} in steps, for a caller that must give its thread back in between (the plugin): the
+ * generator yields while it hashes the payload, before it parses it (one step: `JSON.parse`), and then
+ * after every note it restored ({@link Library.restoreSteps}).
+ */
+export function* decodeCacheSteps(text: string, key: CacheKey, options: LibraryOptions = {}): Generator<void, LoadedCache> {
   const end = text.indexOf('\n')
   // A file cut short lost its last line end; one cut inside the header has only the start of ours.
   if (end === -1) return { ok: false, reason: text.startsWith('{"praktijkwijzer":"index"') ? 'afgebroken' : 'beschadigd' }
@@ -105,8 +134,9 @@ export function decodeCache(text: string, key: CacheKey, options: LibraryOptions
   if (header.library !== key.library) return { ok: false, reason: 'andere-kennisbank' }
   if (!text.endsWith('\n') || text.length < end + 2) return { ok: false, reason: 'afgebroken' }
   const body = text.slice(end + 1, -1)
-  if (body.length !== header.length || contentHash(body) !== header.hash) return { ok: false, reason: 'beschadigd' }
+  if (body.length !== header.length || (yield* contentHashSteps(body)) !== header.hash) return { ok: false, reason: 'beschadigd' }
   try {
+    yield
     const payload = JSON.parse(body) as Payload
     const stamps = new Map<string, Stamp>()
     for (const [path, mtime, size] of payload.stamps) {
@@ -116,7 +146,9 @@ export function decodeCache(text: string, key: CacheKey, options: LibraryOptions
     if (typeof payload.written !== 'number') throw new Error('tijd')
     const references = new Map<string, string>()
     for (const [hash, reference] of payload.references) if (typeof hash === 'string' && typeof reference === 'string') references.set(hash, reference)
-    return { ok: true, library: Library.restore(payload.snapshot, options), stamps, written: payload.written, references }
+    yield
+    const library = yield* Library.restoreSteps(payload.snapshot, options)
+    return { ok: true, library, stamps, written: payload.written, references }
   } catch {
     return { ok: false, reason: 'beschadigd' }
   }

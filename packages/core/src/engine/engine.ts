@@ -124,8 +124,23 @@ export class Engine {
    * @throws Error when the snapshot does not fit the graph or the kinds (a damaged or foreign cache).
    */
   static restore(graph: KnowledgeGraph, options: EngineOptions, snapshot: EngineSnapshot): Engine {
+    const steps = Engine.restoreSteps(graph, options, snapshot)
+    for (;;) {
+      const next = steps.next()
+      if (next.done) return next.value
+    }
+  }
+
+  /**
+   * {@link restore} one note's entry at a time (the generator yields after each), for a caller on a UI
+   * thread. The graph must not change until it is done.
+   *
+   * @throws Error as {@link restore}.
+   */
+  static *restoreSteps(graph: KnowledgeGraph, options: EngineOptions, snapshot: EngineSnapshot): Generator<void, Engine> {
     const engine = new Engine(graph, options, true)
     if (!Array.isArray(snapshot?.docs) || !Array.isArray(snapshot.types) || snapshot.types.join(',') !== engine.types.join(',')) throw new Error('andere index')
+    yield
     for (const packed of snapshot.docs) {
       const node = graph.byPath(packed.path)
       if (!node || !engine.indexable(node)) throw new Error(`index van ${packed?.path} hoort niet bij de notities`)
@@ -133,6 +148,7 @@ export class Engine {
       engine.postings.add(doc)
       engine.vocabulary.update([], doc.words)
       engine.splitter.addWords(doc.words)
+      yield
     }
     let indexable = 0
     for (const node of graph.nodes()) if (engine.indexable(node)) indexable++
@@ -157,6 +173,25 @@ export class Engine {
     }
     for (const { node, fields } of analysed) {
       this.postings.add(buildDoc(node, fields, this.splitter, this.stemmer, this.strings))
+      yield
+    }
+  }
+
+  /**
+   * Prepare now, a step at a time, what the engine otherwise makes at the query that first needs it: the
+   * typo corrections' index, then every note's passage units. For a caller on a UI thread (the plugin),
+   * so that no keystroke pays for them; it costs the memory they take. The graph must not change until it
+   * is done.
+   *
+   * @param units Cut the passage units too (else only the corrections' index).
+   */
+  *prepareSteps(units = true): Generator<void> {
+    yield* this.vocabulary.prepare()
+    if (!units) return
+    for (let d = 0; d < this.postings.slots; d++) {
+      const doc = this.postings.doc(d)
+      if (!doc) continue
+      this.unitsOf(doc)
       yield
     }
   }

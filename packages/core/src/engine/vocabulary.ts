@@ -22,6 +22,8 @@ export class Vocabulary {
   private groups: Map<string, string[]> | undefined
   /** Corrections found so far; cleared on every update, since they depend on the counts. */
   private readonly corrections = new Map<string, string | null>()
+  /** Counts updates, so that {@link prepare} can tell it was overtaken. */
+  private updates = 0
 
   /**
    * Count one note's distinct words out and another's in (a note changed, was added or removed).
@@ -30,6 +32,7 @@ export class Vocabulary {
    * @param added The distinct words of the note as it is (empty when it is gone).
    */
   update(removed: Iterable<string>, added: Iterable<string>): VocabularyChange {
+    this.updates++
     this.corrections.clear()
     const change: VocabularyChange = { added: [], removed: [] }
     const left = new Set<string>()
@@ -102,6 +105,23 @@ export class Vocabulary {
     return best
   }
 
+  /**
+   * Make the groups now, a few thousand words a step (the generator yields in between), rather than at the
+   * first correction: a caller on a UI thread (the plugin) keeps them off the query that would need them.
+   * Dropped if the vocabulary changes before the steps are done (the first correction then makes them).
+   */
+  *prepare(): Generator<void> {
+    if (this.groups) return
+    const updates = this.updates
+    const groups = new Map<string, string[]>()
+    let n = 0
+    for (const word of [...this.df.keys()]) {
+      addTo(groups, word)
+      if (++n % PREPARE_STEP === 0) yield
+    }
+    if (updates === this.updates) this.groups ??= groups
+  }
+
   private wordGroups(): Map<string, string[]> {
     if (!this.groups) {
       this.groups = new Map()
@@ -110,6 +130,9 @@ export class Vocabulary {
     return this.groups
   }
 }
+
+/** Words per step of {@link Vocabulary.prepare}. */
+const PREPARE_STEP = 2000
 
 /** The group of a word: its first letter (UTF-16 unit, as corrections compare it) and its length. */
 function groupKey(word: string): string {
