@@ -278,7 +278,7 @@ function scanOrParse(text: string): Root {
     if (line) {
       const previous = lines[i - 1] as Line
       const c = text.charCodeAt(line.start)
-      if (c === 32 || line.start === line.end || !isBlank(text, previous.start, previous.end) || nesting(text, line) > 0) continue
+      if (c === 32 || c === 9 || line.start === line.end || !isBlank(text, previous.start, previous.end) || nesting(text, line) > 0) continue
     }
     const to = line ? line.start : text.length
     const piece = scanMarkdown(text.slice(from, to))
