@@ -242,15 +242,18 @@ function parseChunks(text: string, lines: Line[], boundaries: number[], read: (t
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: pointAt(lines.length, last, last.end) } }
 }
 
-/** What keeps a text in one piece for micromark: HTML, link reference definitions and code fences can reach over blank lines. */
-const UNCUT = /<|\[[^[\]]*\]:|^ {0,3}(?:```|~~~)/m
+/** What keeps a text in one piece for micromark: HTML and link reference definitions can reach over blank lines. */
+const UNCUT = /<|\[[^[\]]*\]:/
+/** A line that may open or close a code fence: its indent, its run of backticks or tildes, and the rest. */
+const FENCE_LINE = /^( {0,3})(`{3,}|~{3,})(.*)$/
 
 /**
  * The scanner's tree where it is certain, micromark's otherwise. When the scanner is unsure of a text,
- * the text is cut before every line at the margin that follows a blank line and opens no list item (every
- * block ends there in any parse: a list item's content is indented, and once HTML, fences and definitions
- * are ruled out nothing else reaches over a blank line); each piece is scanned, and each run of pieces the
- * scanner is unsure of goes to micromark in one text.
+ * the text is cut before every line at the margin that follows a blank line and opens no list item, outside
+ * code fences (every block ends there in any parse: a list item's content is indented, and once HTML and
+ * definitions are ruled out only a fence reaches over a blank line); each piece is scanned, and each run of
+ * pieces the scanner is unsure of goes to micromark in one text. Fences are followed only where they are
+ * certain: a fence that opens indented or right under another line keeps the text in one piece.
  */
 function scanOrParse(text: string): Root {
   const whole = scanMarkdown(text)
@@ -267,32 +270,40 @@ function scanOrParse(text: string): Root {
   // The run of pieces left to micromark so far, from this offset and line (-1: none).
   let parseFrom = -1
   let parseLine = 0
-  const flush = (to: number): void => {
-    if (parseFrom !== -1) add(parseMarkdownText(text.slice(parseFrom, to)), parseFrom, parseLine)
-    parseFrom = -1
-  }
   let from = 0
   let fromLine = 0
-  for (let i = 1; i <= lines.length; i++) {
-    const line = lines[i]
-    if (line) {
-      const previous = lines[i - 1] as Line
-      const c = text.charCodeAt(line.start)
-      if (c === 32 || c === 9 || line.start === line.end || !isBlank(text, previous.start, previous.end) || nesting(text, line) > 0) continue
-    }
-    const to = line ? line.start : text.length
+  const cut = (to: number, toLine: number): void => {
     const piece = scanMarkdown(text.slice(from, to))
+    if (piece && parseFrom !== -1) add(parseMarkdownText(text.slice(parseFrom, from)), parseFrom, parseLine)
     if (piece) {
-      flush(from)
       add(piece, from, fromLine)
+      parseFrom = -1
     } else if (parseFrom === -1) {
       parseFrom = from
       parseLine = fromLine
     }
     from = to
-    fromLine = i
+    fromLine = toLine
   }
-  flush(text.length)
+  let fence: { char: string; length: number } | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line
+    const c = text.charCodeAt(line.start)
+    const afterBlank = i === 0 || isBlank(text, (lines[i - 1] as Line).start, (lines[i - 1] as Line).end)
+    const marks = c === 96 || c === 126 || c === 32 ? FENCE_LINE.exec(text.slice(line.start, line.end)) : null
+    const run = marks?.[2] ?? ''
+    if (fence) {
+      if (run.startsWith(fence.char) && run.length >= fence.length && /^[ \t]*$/.test(marks?.[3] ?? '')) fence = undefined
+      continue
+    }
+    if (marks && !(run.startsWith('`') && marks[3]?.includes('`'))) {
+      if (marks[1] !== '' || !afterBlank) return parseMarkdownText(text)
+      fence = { char: run[0] as string, length: run.length }
+    }
+    if (i > 0 && afterBlank && c !== 32 && c !== 9 && line.start < line.end && nesting(text, line) === 0) cut(line.start, i)
+  }
+  cut(text.length, lines.length)
+  if (parseFrom !== -1) add(parseMarkdownText(text.slice(parseFrom)), parseFrom, parseLine)
   const last = lines[lines.length - 1] as Line
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: pointAt(lines.length, last, last.end) } }
 }

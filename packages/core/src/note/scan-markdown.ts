@@ -77,7 +77,7 @@ export function scanMarkdown(text: string): Root | undefined {
     start = end + 1
   }
   try {
-    const children = blocks(scan, rows, false)
+    const children = blocks(scan, rows)
     const last = rows.length - 1
     return { type: 'root', children, position: { start: point(scan, 0, 0), end: point(scan, last, text.length) } }
   } catch (error) {
@@ -100,8 +100,11 @@ function spaces(src: string, from: number, end: number): number {
   return i
 }
 
-/** The blocks of a run of rows (the whole text, or a list item's content). */
-function blocks(scan: Scan, rows: Row[], inItem: boolean): RootContent[] {
+/**
+ * The blocks of a run of rows: the whole text, or a list item's content (then `item` is given, and gets
+ * the item's task box).
+ */
+function blocks(scan: Scan, rows: Row[], item?: { checked: boolean | null }): RootContent[] {
   const { src, ends } = scan
   const out: RootContent[] = []
   let i = 0
@@ -117,13 +120,13 @@ function blocks(scan: Scan, rows: Row[], inItem: boolean): RootContent[] {
     uncertainStart(src, p, end)
     const depth = headingDepth(src, p, end)
     if (depth > 0) {
-      if (inItem && i === 0 && src.charCodeAt(spaces(src, p + depth, end)) === 91) throw UNSURE // a task box in a heading
+      if (item && i === 0 && src.charCodeAt(spaces(src, p + depth, end)) === 91) throw UNSURE // a task box in a heading
       out.push(heading(scan, row.line, p, end, depth))
       i++
       continue
     }
     const marker = markerAt(src, p, end)
-    i = marker ? list(scan, rows, i, out) : paragraph(scan, rows, i, out, inItem && i === 0)
+    i = marker ? list(scan, rows, i, out) : paragraph(scan, rows, i, out, i === 0 ? item : undefined)
   }
   return out
 }
@@ -188,8 +191,8 @@ interface Piece {
   line: number
 }
 
-/** Read a paragraph from row `i`; returns the next row. */
-function paragraph(scan: Scan, rows: Row[], i: number, out: RootContent[], firstInItem: boolean): number {
+/** Read a paragraph from row `i`; returns the next row. `item`: the list item it opens, if any. */
+function paragraph(scan: Scan, rows: Row[], i: number, out: RootContent[], item: { checked: boolean | null } | undefined): number {
   const { src, ends } = scan
   let j = i + 1
   while (j < rows.length) {
@@ -221,7 +224,7 @@ function paragraph(scan: Scan, rows: Row[], i: number, out: RootContent[], first
   const firstRow = rows[i] as Row
   const lastRow = rows[j - 1] as Row
   const node: Paragraph = { type: 'paragraph', children: [], position: position(scan, firstRow.line, first, lastRow.line, lastEnd) }
-  const box = firstInItem ? taskBox(content) : undefined
+  const box = item ? taskBox(content) : undefined
   node.children = inline(scan, content, box === undefined ? 0 : 3, pieces)
   if (box !== undefined) {
     // As mdast-util-gfm-task-list-item does: the space after the box goes too.
@@ -230,7 +233,7 @@ function paragraph(scan: Scan, rows: Row[], i: number, out: RootContent[], first
       head.value = head.value.slice(1)
       if (head.value === '') node.children.shift()
     }
-    ;(node as Paragraph & { checked?: boolean }).checked = box
+    ;(item as { checked: boolean | null }).checked = box
   }
   out.push(node)
   return j
@@ -315,11 +318,9 @@ function list(scan: Scan, rows: Row[], i: number, out: RootContent[]): number {
       j++
     }
     itemRows.length = lastFull - k + 1
-    const children = blocks(scan, itemRows, true)
-    const head = children[0] as (Paragraph & { checked?: boolean }) | undefined
-    const checked = head?.checked ?? null
-    if (head) delete head.checked
-    const item: ListItem = { type: 'listItem', spread: false, checked, children, position: position(scan, row.line, p, rows[lastFull]?.line as number, ends[rows[lastFull]?.line as number] as number) }
+    const box = { checked: null as boolean | null }
+    const children = blocks(scan, itemRows, box)
+    const item: ListItem = { type: 'listItem', spread: false, checked: box.checked, children: children as ListItem['children'], position: position(scan, row.line, p, rows[lastFull]?.line as number, ends[rows[lastFull]?.line as number] as number) }
     node.children.push(item)
     ;(node.position as NonNullable<List['position']>).end = { ...(item.position as NonNullable<ListItem['position']>).end }
     if (j === rows.length) {
