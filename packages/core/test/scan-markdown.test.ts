@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest'
 import { decodeSource } from '../src/note/decode.js'
 import { frontmatterEnd } from '../src/note/frontmatter.js'
 import { parseNoteTree, type Note } from '../src/note/parse.js'
-import { scanMarkdown } from '../src/note/scan-markdown.js'
+import { mayHoldTable, scanMarkdown } from '../src/note/scan-markdown.js'
 import { Library } from '../src/library.js'
 import { syntheticLibrary } from '../../../tests/bench/synthetic.js'
 import { badCorpus } from '../../../tests/hardening/corpus.js'
@@ -121,6 +121,17 @@ describe('the scanner on generated Markdown', () => {
     fc.assert(
       fc.property(runs, (text) => {
         expect(scanned(text)).toEqual(micromark(text))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+
+  test(`finds a possible table exactly where the delimiter-row pattern does (${RUNS} texts)`, () => {
+    const pattern = /^(?=[^\n]*-)(?=[^\n]*[|:])[ \t>*+\-0-9.)|:]+$/m
+    const rows = fc.array(fc.constantFrom('-', '|', ':', ' ', '\t', '>', '*', '+', '1', '.', ')', 'a', '\n', '\r', '\u2028', 'é'), { maxLength: 20 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.oneof(rows, markdown), (text) => {
+        expect(mayHoldTable(text)).toBe(pattern.test(text))
       }),
       { numRuns: RUNS }
     )

@@ -18,7 +18,43 @@
  * what is certain, and are easiest to check side by side.
  */
 import type { Emphasis, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast'
-import { mayHoldTable } from './markdown.js'
+
+/**
+ * A line that could be a table's delimiter row (`| --- | :-: |`, also `:--` alone): besides the marks
+ * of block quotes and list items in front of it, only `-`, `:`, `|` and spaces, with at least one `-` and
+ * at least one `:` or `|` (micromark-extension-gfm-table refuses a delimiter row without either). Every
+ * table has such a line, so a text without one parses the same with or without the table extension.
+ * Used as such only for texts with other line ends than `\n`; {@link mayHoldTable} walks the lines itself.
+ */
+const DELIMITER_ROW = /^(?=[^\n]*-)(?=[^\n]*[|:])[ \t>*+\-0-9.)|:]+$/m
+
+/**
+ * Whether a text could hold a table: whether a line could be a table's delimiter row (see
+ * {@link DELIMITER_ROW}), in one pass that stops at the first character of most lines.
+ *
+ * @param text Markdown.
+ */
+export function mayHoldTable(text: string): boolean {
+  if (!text.includes('-')) return false
+  if (/[\r\u2028\u2029]/.test(text)) return DELIMITER_ROW.test(text)
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    let dash = false
+    let bar = false
+    let i = start
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 45) dash = true
+      else if (c === 124 || c === 58) bar = true
+      // space, tab, > * + . ) and digits
+      else if (!(c === 32 || c === 9 || c === 62 || c === 42 || c === 43 || c === 46 || c === 41 || (c >= 48 && c <= 57))) break
+    }
+    if (i === end && dash && bar) return true
+    start = end + 1
+  }
+  return false
+}
 
 /** Thrown inside the scanner when the text holds something it does not read; caught in {@link scanMarkdown}. */
 const UNSURE = Symbol('unsure')
