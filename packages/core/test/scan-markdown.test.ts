@@ -21,8 +21,9 @@ const RUNS = Number(process.env['SCAN_RUNS'] ?? 1500)
  * (`frontmatterRaw` is compared), and a YAML alias bomb would make a deep comparison take minutes.
  */
 const withoutFields = (note: Note): Omit<Note, 'frontmatter'> => {
-  const { frontmatter: _fields, ...rest } = note
-  return rest
+  const rest: Partial<Note> = { ...note }
+  delete rest.frontmatter
+  return rest as Omit<Note, 'frontmatter'>
 }
 const scanned = (text: string, path = 'Notitie.md'): Omit<Note, 'frontmatter'> => withoutFields(parseNoteTree(text, path, { scan: true }).note)
 const micromark = (text: string, path = 'Notitie.md'): Omit<Note, 'frontmatter'> => withoutFields(parseNoteTree(text, path).note)

@@ -137,8 +137,12 @@ function parseBody(body: string, scan: boolean): Markdown {
 
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i] as Line
-    // Only the first few characters decide what a line is: never run a pattern over a whole long line.
-    const head = body.slice(start, Math.min(end, start + 64))
+    // Only the first few characters decide what a line is: never run a pattern over a whole long line, and
+    // only over a line whose first character after at most three spaces could open a fence or underline.
+    let lead = start
+    while (lead < end && lead - start < 3 && body.charCodeAt(lead) === 32) lead++
+    const c = body.charCodeAt(lead)
+    const head = c === 96 || c === 126 || c === 61 || c === 45 ? body.slice(start, Math.min(end, start + 64)) : ''
     if (fence) {
       const close = FENCE.exec(head)
       if (close && close[1]?.[0] === fence.char && (close[1]?.length ?? 0) >= fence.length && body.slice(start, end).trim() === close[1]) fence = null
