@@ -133,7 +133,8 @@ export function parseFrontmatter(text: string, file: string): Frontmatter {
         ]
       }
     }
-    return { ...base, data: data as Record<string, unknown>, problems: [] }
+    // A plain copy: js-yaml builds its objects key by key; the copy is the compact kind of object.
+    return { ...base, data: { ...(data as Record<string, unknown>) }, problems: [] }
   } catch (error) {
     return { ...base, data: {}, problems: [yamlProblem(error, file, base.rawLine, raw)] }
   }
