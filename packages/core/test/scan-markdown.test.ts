@@ -89,6 +89,10 @@ describe('the scanner on small cases', () => {
     for (const text of ['*a **b** c*', '***a***', '**a*', '*a**', 'a*b*c', 'a_b_c', '_a_b', '__a__b', '*(*a*)*', '**a **b** c**', '*a *b* c*', 'a**b***c', '*foo**bar**baz*', '_ _a_ _', '👩*a*👩', 'é_a_é']) same(text)
   })
 
+  test('a list item needs at most three spaces in front to be the next item (found by a long property run)', () => {
+    for (const text of ['  -   a\n\n    - b', '- a\n\n    - b', '-   a\n    - b', ' - a\n   - b']) same(text)
+  })
+
   test('a task box needs a space or line end after it, and only one space goes', () => {
     for (const text of ['- [ ]', '- [ ] a', '- [x]  a', '- [X]\n  a', '- [ ]a', '- [y] a', '- a\n- [ ] b', '1. [x] a', '- - [ ] a', '- # [ ] a']) same(text)
   })

@@ -368,7 +368,8 @@ function list(scan: Scan, rows: Row[], i: number, out: RootContent[]): number {
     const q = spaces(src, next.start, nextEnd)
     const nextMarker = markerAt(src, q, nextEnd)
     const rule = isRule(src, q, nextEnd, src.charCodeAt(q))
-    if (nextMarker && !rule && nextMarker.char === kind.char && nextMarker.ordered === kind.ordered) {
+    // A sibling item has at most three spaces in front; with four the line is indented code.
+    if (q - next.start < 4 && nextMarker && !rule && nextMarker.char === kind.char && nextMarker.ordered === kind.ordered) {
       k = j
       continue
     }
