@@ -20,6 +20,7 @@
  */
 import type { Paragraph, Root, RootContent } from 'mdast'
 import { parseMarkdownText } from './markdown.js'
+import { scanMarkdown } from './scan-markdown.js'
 
 /** Longest body parsed as Markdown, in characters; a longer body is read as plain text as a whole. */
 export const MAX_BODY = 256 * 1024
@@ -56,6 +57,15 @@ export interface Markdown {
   plain: PlainPart[]
 }
 
+/** Options of {@link parseMarkdown}. */
+export interface Options {
+  /**
+   * Read each piece with the fast scanner (`scan-markdown.ts`) where it is certain, else with micromark
+   * (default `false`). The scanner's tree holds what a note is read from, not every node and position.
+   */
+  scan?: boolean
+}
+
 /** Where a body starts in its file: the offset of its first character and that character's line (1-based). */
 export interface Origin {
   offset: number
@@ -76,10 +86,11 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
  *
  * @param body The note's body (line ends `\n`), starting at the start of a line.
  * @param origin Where the body starts in its file (default: it is the whole file).
+ * @param options Whether to use the fast scanner.
  * @returns The tree and the parts read as plain text, every position in file coordinates.
  */
-export function parseMarkdown(body: string, origin?: Origin): Markdown {
-  return inFile(parseBody(body), origin)
+export function parseMarkdown(body: string, origin?: Origin, options?: Options): Markdown {
+  return inFile(parseBody(body, options?.scan === true), origin)
 }
 
 /**
@@ -104,7 +115,7 @@ function inFile(md: Markdown, origin: Origin | undefined): Markdown {
   return md
 }
 
-function parseBody(body: string): Markdown {
+function parseBody(body: string, scan: boolean): Markdown {
   if (body.length > MAX_BODY) return plainBody(body, 'size')
   const lines = splitLines(body)
   const masked: Array<{ from: number; to: number; text: boolean; part: PlainPart }> = []
@@ -126,8 +137,12 @@ function parseBody(body: string): Markdown {
 
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i] as Line
-    // Only the first few characters decide what a line is: never run a pattern over a whole long line.
-    const head = body.slice(start, Math.min(end, start + 64))
+    // Only the first few characters decide what a line is: never run a pattern over a whole long line, and
+    // only over a line whose first character after at most three spaces could open a fence or underline.
+    let lead = start
+    while (lead < end && lead - start < 3 && body.charCodeAt(lead) === 32) lead++
+    const c = body.charCodeAt(lead)
+    const head = c === 96 || c === 126 || c === 61 || c === 45 ? body.slice(start, Math.min(end, start + 64)) : ''
     if (fence) {
       const close = FENCE.exec(head)
       if (close && close[1]?.[0] === fence.char && (close[1]?.length ?? 0) >= fence.length && body.slice(start, end).trim() === close[1]) fence = null
@@ -165,7 +180,7 @@ function parseBody(body: string): Markdown {
 
   let tree: Root
   try {
-    tree = parseChunks(masked.length === 0 ? body : blank(body, masked), lines, boundaries)
+    tree = parseChunks(masked.length === 0 ? body : blank(body, masked), lines, boundaries, scan ? scanOrParse : parseMarkdownText)
   } catch {
     return plainBody(body, 'error')
   }
@@ -208,14 +223,14 @@ function plainBody(body: string, reason: PlainReason): Markdown {
  * item starts anyway: a list may become two lists there, and a link reference defined in one chunk is not
  * seen in another.
  */
-function parseChunks(text: string, lines: Line[], boundaries: number[]): Root {
-  if (text.length <= CHUNK_FROM) return parseMarkdownText(text)
+function parseChunks(text: string, lines: Line[], boundaries: number[], read: (text: string) => Root): Root {
+  if (text.length <= CHUNK_FROM) return read(text)
   const children: RootContent[] = []
   let from = 0
   let fromLine = 0
   const cut = (toLine: number): void => {
     const to = toLine < lines.length ? (lines[toLine] as Line).start : text.length
-    const tree = parseMarkdownText(text.slice(from, to))
+    const tree = read(text.slice(from, to))
     for (const child of tree.children) {
       shift(child, from, fromLine)
       children.push(child)
@@ -227,6 +242,72 @@ function parseChunks(text: string, lines: Line[], boundaries: number[]): Root {
     if ((lines[line] as Line).start - from >= CHUNK) cut(line)
   }
   cut(lines.length)
+  const last = lines[lines.length - 1] as Line
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: pointAt(lines.length, last, last.end) } }
+}
+
+/** What keeps a text in one piece for micromark: HTML and link reference definitions can reach over blank lines. */
+const UNCUT = /<|\[[^[\]]*\]:/
+/** A line that may open or close a code fence: its indent, its run of backticks or tildes, and the rest. */
+const FENCE_LINE = /^( {0,3})(`{3,}|~{3,})(.*)$/
+
+/**
+ * The scanner's tree where it is certain, micromark's otherwise. When the scanner is unsure of a text,
+ * the text is cut before every line at the margin that follows a blank line and opens no list item, outside
+ * code fences (every block ends there in any parse: a list item's content is indented, and once HTML and
+ * definitions are ruled out only a fence reaches over a blank line); each piece is scanned, and each run of
+ * pieces the scanner is unsure of goes to micromark in one text. Fences are followed only where they are
+ * certain: a fence that opens indented or right under another line keeps the text in one piece.
+ */
+function scanOrParse(text: string): Root {
+  const whole = scanMarkdown(text)
+  if (whole) return whole
+  if (UNCUT.test(text)) return parseMarkdownText(text)
+  const lines = splitLines(text)
+  const children: RootContent[] = []
+  const add = (tree: Root, offset: number, line: number): void => {
+    for (const child of tree.children) {
+      shift(child, offset, line)
+      children.push(child)
+    }
+  }
+  // The run of pieces left to micromark so far, from this offset and line (-1: none).
+  let parseFrom = -1
+  let parseLine = 0
+  let from = 0
+  let fromLine = 0
+  const cut = (to: number, toLine: number): void => {
+    const piece = scanMarkdown(text.slice(from, to))
+    if (piece && parseFrom !== -1) add(parseMarkdownText(text.slice(parseFrom, from)), parseFrom, parseLine)
+    if (piece) {
+      add(piece, from, fromLine)
+      parseFrom = -1
+    } else if (parseFrom === -1) {
+      parseFrom = from
+      parseLine = fromLine
+    }
+    from = to
+    fromLine = toLine
+  }
+  let fence: { char: string; length: number } | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line
+    const c = text.charCodeAt(line.start)
+    const afterBlank = i === 0 || isBlank(text, (lines[i - 1] as Line).start, (lines[i - 1] as Line).end)
+    const marks = c === 96 || c === 126 || c === 32 ? FENCE_LINE.exec(text.slice(line.start, line.end)) : null
+    const run = marks?.[2] ?? ''
+    if (fence) {
+      if (run.startsWith(fence.char) && run.length >= fence.length && /^[ \t]*$/.test(marks?.[3] ?? '')) fence = undefined
+      continue
+    }
+    if (marks && !(run.startsWith('`') && marks[3]?.includes('`'))) {
+      if (marks[1] !== '' || !afterBlank) return parseMarkdownText(text)
+      fence = { char: run[0] as string, length: run.length }
+    }
+    if (i > 0 && afterBlank && c !== 32 && c !== 9 && line.start < line.end && nesting(text, line) === 0) cut(line.start, i)
+  }
+  cut(text.length, lines.length)
+  if (parseFrom !== -1) add(parseMarkdownText(text.slice(parseFrom)), parseFrom, parseLine)
   const last = lines[lines.length - 1] as Line
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: pointAt(lines.length, last, last.end) } }
 }

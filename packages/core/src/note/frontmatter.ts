@@ -1,11 +1,10 @@
 /**
  * Frontmatter: the YAML block between `---` lines at the top of a note.
  *
- * Parsed with gray-matter, with every engine but YAML refused: gray-matter would otherwise `eval` a block
- * opened with `---js` or `---javascript`. YAML is read with js-yaml's core schema (no custom tags, dates
- * stay strings), and duplicate keys are errors. Problems carry the line in the file, not in the block.
+ * The block is found here ({@link findFence}); a block that names another language than YAML is refused
+ * (no engine that could run code is ever asked). YAML is read with js-yaml's core schema (no custom tags,
+ * dates stay strings), and duplicate keys are errors. Problems carry the line in the file, not in the block.
  */
-import matter from 'gray-matter'
 import yaml from 'js-yaml'
 import { positionAt, problem, type Problem } from '../problem.js'
 import { yamlProblem } from './yaml-messages.js'
@@ -124,9 +123,7 @@ export function parseFrontmatter(text: string, file: string): Frontmatter {
   }
 
   try {
-    // Hand gray-matter exactly the fenced block found above, so both agree on where it ends.
-    const result = matter(`---\n${raw}\n---\n`, { language: 'yaml', engines: SAFE_ENGINES })
-    const data: unknown = result.data
+    const data = readYaml(yamlBlock(raw))
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       return {
         ...base,
@@ -136,28 +133,29 @@ export function parseFrontmatter(text: string, file: string): Frontmatter {
         ]
       }
     }
-    // gray-matter shares `data` between calls; copy so nothing downstream mutates its cache.
+    // A plain copy: js-yaml builds its objects key by key; the copy is the compact kind of object.
     return { ...base, data: { ...(data as Record<string, unknown>) }, problems: [] }
   } catch (error) {
     return { ...base, data: {}, problems: [yamlProblem(error, file, base.rawLine, raw)] }
   }
 }
 
-function refuse(): never {
-  throw new Error('Deze frontmatter-taal wordt niet uitgevoerd.')
+/**
+ * The text the YAML reader gets for a block: what gray-matter handed it when it read the block (the block
+ * was `---\n${raw}\n---\n`): from the line break after the opening fence up to the first line that starts
+ * with `---` (even `---x`, a quirk kept so that no note reads differently). Kept exactly, so that the data
+ * and every YAML message and its line are as they were (`frontmatter.test.ts` compares with gray-matter).
+ *
+ * @param raw The raw block between the fences.
+ */
+export function yamlBlock(raw: string): string {
+  const text = `\n${raw}\n---\n`
+  return text.slice(0, text.indexOf('\n---'))
 }
 
-/** Engines handed to gray-matter: YAML only; every engine that could run code is replaced. */
-const SAFE_ENGINES = {
-  yaml: { parse: (source: string): object => readYaml(source) as object, stringify: refuse },
-  javascript: { parse: refuse, stringify: refuse },
-  js: { parse: refuse, stringify: refuse },
-  coffee: { parse: refuse, stringify: refuse },
-  coffeescript: { parse: refuse, stringify: refuse },
-  cson: { parse: refuse, stringify: refuse },
-  json: { parse: refuse, stringify: refuse }
-}
-
-function readYaml(source: string): unknown {
-  return yaml.safeLoad(source, { schema: yaml.CORE_SCHEMA }) ?? {}
+function readYaml(block: string): unknown {
+  // gray-matter gave a block of nothing but blank lines and comment lines no YAML reader: `{}`.
+  const trimmed = block.trim()
+  if (trimmed === '' || (trimmed.startsWith('#') && block.replace(/^\s*#[^\n]+/gm, '').trim() === '')) return {}
+  return yaml.safeLoad(block, { schema: yaml.CORE_SCHEMA }) ?? {}
 }

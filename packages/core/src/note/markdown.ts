@@ -18,6 +18,9 @@ import { gfmTable } from 'micromark-extension-gfm-table'
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
+import { mayHoldTable } from './scan-markdown.js'
+
+export { mayHoldTable }
 
 /** A unified plugin that adds tables, task lists and strikethrough to remark-parse. */
 function obsidianGfm(this: Processor): void {
@@ -37,23 +40,6 @@ function obsidianGfmWithoutTables(this: Processor): void {
 export const markdown = unified().use(remarkParse).use(obsidianGfm)
 
 const withoutTables = unified().use(remarkParse).use(obsidianGfmWithoutTables)
-
-/**
- * A line that could be a table's delimiter row (`| --- | :-: |`, also `:--` alone): besides the marks
- * of block quotes and list items in front of it, only `-`, `:`, `|` and spaces, with at least one `-` and
- * at least one `:` or `|` (micromark-extension-gfm-table refuses a delimiter row without either). Every
- * table has such a line, so a text without one parses the same with or without the table extension.
- */
-const DELIMITER_ROW = /^(?=[^\n]*-)(?=[^\n]*[|:])[ \t>*+\-0-9.)|:]+$/m
-
-/**
- * Whether a text could hold a table.
- *
- * @param text Markdown.
- */
-export function mayHoldTable(text: string): boolean {
-  return DELIMITER_ROW.test(text)
-}
 
 /**
  * Parse markdown into an mdast tree: the same tree as `markdown.parse`, without the table extension's

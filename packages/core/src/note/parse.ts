@@ -5,7 +5,7 @@
  */
 import type { Root } from 'mdast'
 import { positionAt, problem, type Problem } from '../problem.js'
-import { parseMarkdown, plainMarkdown, type Origin, type PlainPart } from './bounded-markdown.js'
+import { parseMarkdown, plainMarkdown, type Options as MarkdownOptions, type Origin, type PlainPart } from './bounded-markdown.js'
 import { stringList } from './fields.js'
 import { parseFrontmatter } from './frontmatter.js'
 import { bodyLinks, frontmatterLinks } from './links.js'
@@ -90,7 +90,7 @@ export interface Note {
  * @param path Its path relative to the library root.
  */
 export function parseNote(text: string, path: string): Note {
-  return parseNoteTree(text, path).note
+  return parseNoteTree(text, path, { scan: true }).note
 }
 
 /**
@@ -99,8 +99,10 @@ export function parseNote(text: string, path: string): Note {
  *
  * @param text The note's text.
  * @param path Its path relative to the library root.
+ * @param options `scan: true` reads the body with the fast scanner where it is certain (as
+ *   {@link parseNote} does); the tree is then only what the note is read from. Default: micromark's full tree.
  */
-export function parseNoteTree(text: string, path: string): { note: Note; tree: Root } {
+export function parseNoteTree(text: string, path: string, options?: MarkdownOptions): { note: Note; tree: Root } {
   const file = path.replace(/\\/g, '/')
   const slash = file.lastIndexOf('/')
   const folder = slash === -1 ? '' : file.slice(0, slash)
@@ -111,7 +113,7 @@ export function parseNoteTree(text: string, path: string): { note: Note; tree: R
   const lastLine = positionAt(text, text.length).line
   // Pathological parts of the body are read as plain text (see bounded-markdown.ts); should walking the
   // tree still fail (a stack overflow on some nesting nobody foresaw), the whole body is read as plain text.
-  let md = parseMarkdown(body, origin)
+  let md = parseMarkdown(body, origin, options)
   let parts: TreeParts
   try {
     parts = fromTree(md.tree, body, origin, lastLine, fm.data)

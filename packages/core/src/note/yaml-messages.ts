@@ -111,7 +111,7 @@ export function yamlProblem(error: unknown, file: string, rawLine: number, raw: 
   }
   const mark = (error as { mark?: { line?: number; column?: number } }).mark
   const reason = (error as { reason?: unknown }).reason
-  // gray-matter hands js-yaml the block with the newline after the opening fence, hence the - 1.
+  // js-yaml gets the block with the newline after the opening fence (`yamlBlock`), hence the - 1.
   // An error found at the end of the block (an unclosed bracket) is shown on its last line, not on the fence.
   // A second document has no mark: point at the `...` that ends the first.
   const end = mark === undefined ? lines.findIndex((l) => /^\.\.\.[ \t]*$/.test(l)) : -1
