@@ -61,6 +61,14 @@ describe('the version, in one place', () => {
     expect(JSON.parse(readFileSync(join(root, 'versions.json'), 'utf8'))).toMatchObject({ [manifest.version]: manifest.minAppVersion })
   })
 
+  test('should have the licence every package.json names in a LICENSE at the root, where the community directory looks', () => {
+    const licence = readFileSync(join(root, 'LICENSE'), 'utf8')
+    expect(licence).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} /)
+    for (const pkg of ['package.json', 'plugin/package.json', 'packages/core/package.json', 'packages/cli/package.json']) {
+      expect((JSON.parse(readFileSync(join(root, pkg), 'utf8')) as { license?: string }).license).toBe('MIT')
+    }
+  })
+
   test('should describe the plugin in English for the community directory, in under 250 characters ending with a period', () => {
     expect(manifest.description).toMatch(/^[A-Z][\x20-\x7e]+\.$/)
     expect(manifest.description.length).toBeLessThan(250)
