@@ -71,6 +71,8 @@ describe('the version, in one place', () => {
 
   test('should describe the plugin in English for the community directory, in under 250 characters ending with a period', () => {
     expect(manifest.description).toMatch(/^[A-Z][\x20-\x7e]+\.$/)
+    // Plain ASCII is no proof of English: none of the commonest Dutch words.
+    expect(manifest.description).not.toMatch(/\b(?:de|het|een|en|van|voor|bij|je|jouw|uit|naar|met|wat|dat|niet|op)\b/i)
     expect(manifest.description.length).toBeLessThan(250)
   })
 })
