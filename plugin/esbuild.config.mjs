@@ -4,7 +4,7 @@
 // where there is no Node.js (Obsidian mobile, a plain browser page). Network code in dependencies is kept
 // out (no-network.mjs), and the bundle is checked for network and HTML injection APIs before it is written.
 import { builtinModules } from 'node:module'
-import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 import { carriedCost, carriedLibrary } from './carried-library.mjs'
 import { findHtmlApis, findNetworkApis, noNetwork } from './no-network.mjs'
@@ -34,15 +34,19 @@ const result = await build({
 })
 
 const code = result.outputFiles.find((f) => f.path.endsWith('main.js'))?.text ?? ''
+// A refused bundle leaves no main.js behind: an older one would pass plugin/test/bundle.test.ts.
+const refuse = async (message) => {
+  process.stderr.write(message)
+  await rm('dist/main.js', { force: true })
+  process.exit(1)
+}
 const network = findNetworkApis(code)
 if (network.length > 0) {
-  process.stderr.write(`plugin: the bundle contains network APIs, so it is not written:\n${network.map((n) => `  ${n.api}: …${n.context}…`).join('\n')}\n`)
-  process.exit(1)
+  await refuse(`plugin: the bundle contains network APIs, so it is not written:\n${network.map((n) => `  ${n.api}: …${n.context}…`).join('\n')}\n`)
 }
 const html = findHtmlApis(code)
 if (html.length > 0) {
-  process.stderr.write(`plugin: the bundle contains HTML injection APIs, so it is not written:\n${html.map((n) => `  ${n.api}: …${n.context}…`).join('\n')}\n`)
-  process.exit(1)
+  await refuse(`plugin: the bundle contains HTML injection APIs, so it is not written:\n${html.map((n) => `  ${n.api}: …${n.context}…`).join('\n')}\n`)
 }
 await mkdir('dist', { recursive: true })
 await writeFile('dist/main.js', code)

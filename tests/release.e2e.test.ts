@@ -61,8 +61,18 @@ describe('the version, in one place', () => {
     expect(JSON.parse(readFileSync(join(root, 'versions.json'), 'utf8'))).toMatchObject({ [manifest.version]: manifest.minAppVersion })
   })
 
+  test('should have the licence every package.json names in a LICENSE at the root, where the community directory looks', () => {
+    const licence = readFileSync(join(root, 'LICENSE'), 'utf8')
+    expect(licence).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} /)
+    for (const pkg of ['package.json', 'plugin/package.json', 'packages/core/package.json', 'packages/cli/package.json']) {
+      expect((JSON.parse(readFileSync(join(root, pkg), 'utf8')) as { license?: string }).license).toBe('MIT')
+    }
+  })
+
   test('should describe the plugin in English for the community directory, in under 250 characters ending with a period', () => {
     expect(manifest.description).toMatch(/^[A-Z][\x20-\x7e]+\.$/)
+    // Plain ASCII is no proof of English: none of the commonest Dutch words.
+    expect(manifest.description).not.toMatch(/\b(?:de|het|een|en|van|voor|bij|je|jouw|uit|naar|met|wat|dat|niet|op)\b/i)
     expect(manifest.description.length).toBeLessThan(250)
   })
 })

@@ -1,6 +1,14 @@
+import { loadCitations } from '@praktijkwijzer/core'
+import type * as Core from '@praktijkwijzer/core'
 import { Component, Events } from 'obsidian'
-import { describe, expect, test } from 'vitest'
-import { CASE_TEXT, openNote, openPanel, panelTitles, settle, setup } from './helpers'
+import { describe, expect, test, vi } from 'vitest'
+import { CASE_TEXT, openNote, openPanel, panelTitles, runCommand, settle, setup, until } from './helpers'
+
+// The citation engine's loader, counted (it is the same function otherwise).
+vi.mock('@praktijkwijzer/core', async (importOriginal) => {
+  const core = await importOriginal<typeof Core>()
+  return { ...core, loadCitations: vi.fn(core.loadCitations) }
+})
 
 describe('start-up', () => {
   test('the index is built once the layout is ready, not during onload', async () => {
@@ -17,6 +25,23 @@ describe('start-up', () => {
     app.workspace.setLayoutReady()
     await settle()
     expect(app.vault.listenerCount('create')).toBe(1)
+  })
+
+  test('the citation engine is set up at the first citation: not at start-up, not for the suggestions, not to fill the literature picker (defect 6)', async () => {
+    vi.mocked(loadCitations).mockClear()
+    const { app } = await setup()
+    await openPanel(app)
+    const view = await openNote(app, 'Casussen/J.md', CASE_TEXT)
+    await settle(10)
+    expect(panelTitles(app).length).toBeGreaterThan(0)
+    expect(await runCommand(app, 'insert-reference')).toBe(true)
+    const picker = app.openModals[0] as unknown as { fakeQuery(q: string): Promise<unknown[]>; fakeChoose(item: unknown): void }
+    const [first] = await picker.fakeQuery('')
+    await settle(10)
+    expect(loadCitations).not.toHaveBeenCalled()
+    picker.fakeChoose(first)
+    await until(() => view.editor.getValue() !== CASE_TEXT)
+    expect(loadCitations).toHaveBeenCalledTimes(1)
   })
 })
 

@@ -2,10 +2,12 @@
 // only the best few kept, each query term's sentences looked up once per query) give exactly what the
 // first, plain version gave. That version is kept here as the reference: every call the engine makes to
 // `PassageFinder.find` over all eval notes, the benchmark's long notes and a synthetic library is checked
-// against it, and the one-pass sentence cutter against the first one's regular expressions.
+// against it, and the one-pass sentence cutter against the first one's regular expressions (with the
+// abbreviation rule of sentences.ts, written here apart, with regular expressions and lists of its own).
 import fc from 'fast-check'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { PassageFinder, sentences, type NoteTerms, type Unit, type Units } from '../src/engine/passages.js'
+import { PassageFinder, type NoteTerms, type Unit, type Units } from '../src/engine/passages.js'
+import { sentences } from '../src/engine/sentences.js'
 import type { QueryTerm } from '../src/engine/query.js'
 import type { Passage } from '../src/engine/types.js'
 import { BACKGROUND, PASSAGES } from '../src/engine/weights.js'
@@ -131,7 +133,23 @@ function lineOf(lines: ReadonlyArray<[number, number]>, offset: number): number 
   return -1
 }
 
-/** The first sentence cutter, with regular expressions. */
+const REFERENCE_INSIDE = /^(?:dhr|mevr|mw|mr|dr|bijv|bv|o\.a|i\.p\.v|m\.b\.t|t\.a\.v|i\.o\.m|i\.v\.m|n\.a\.v|d\.w\.z|ca|nl|evt|incl|excl|p|nr|zgn)$/i
+const REFERENCE_CLOSING = /^(?:enz|etc|e\.d|e\.a|z\.s\.m|jl|a\.s)$/i
+
+/** Whether the sentence goes on after the cut the first cutter made at a mark (sentences.ts's rule). */
+function referenceGoesOn(text: string, mark: string, at: number): boolean {
+  if (!/^\.[ \t]/.test(mark)) return false
+  // Nine characters before the dot hold a whole word of up to eight, or a longer word that is no abbreviation.
+  const word = /(?:^|[^\p{L}.])([\p{L}.]{1,8})$/u.exec(text.slice(Math.max(0, at - 9), at))?.[1]
+  if (word === undefined) return false
+  const initial = /^\p{Lu}(?:\.\p{Lu})*$/u.test(word)
+  if (!initial && REFERENCE_INSIDE.test(word)) return true
+  if (!initial && !REFERENCE_CLOSING.test(word)) return false
+  const rest = text.slice(at + mark.length)
+  return !/^\p{Lu}/u.test(rest) || /^\p{Lu}\./u.test(rest)
+}
+
+/** The first sentence cutter, with regular expressions, and the abbreviation rule added. */
 function referenceSentences(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = []
   let start = 0
@@ -146,6 +164,7 @@ function referenceSentences(text: string): Array<[number, number]> {
     start = next
   }
   for (const m of text.matchAll(/[.!?]+[ \t]+|\n+/g)) {
+    if (referenceGoesOn(text, m[0], m.index)) continue
     const end = m[0].startsWith('\n') ? m.index : m.index + m[0].trimEnd().length
     cut(end, m.index + m[0].length)
   }
@@ -191,7 +210,8 @@ describe('passages', () => {
   })
 
   test('cut a text into the same sentences as the first cutter did', () => {
-    const piece = fc.constantFrom('Hij', 'blowt', 'weer', '.', '!', '?', '...', ' ', '  ', '\t', '\n', '\n\n', '\u00a0', '\u2028', '\r', 'é', '')
+    // Words that are abbreviations, initials or neither, and what can follow them (capital, initial, bracket).
+    const piece = fc.constantFrom('Hij', 'blowt', 'weer', '.', '!', '?', '...', ' ', '  ', '\t', '\n', '\n\n', '\u00a0', '\u2028', '\r', 'é', '', 'dhr', 'Mw', 'p', 'P', 'J', 'J.P', 'TH', 'o.a', 'i.p.v', 'enz', 'etc', 'z.s.m', 'xdhr', 'jellinek.nl', 'de', 'Zij', 'Éen', '(', '2')
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.string(), (pieces, noise) => {
         const text = pieces.join('') + noise
@@ -200,5 +220,33 @@ describe('passages', () => {
       { numRuns: 2000 }
     )
     for (const text of notes) expect(sentences(text)).toEqual(referenceSentences(text))
+  })
+
+  test('go on after a Dutch abbreviation or an initial inside a sentence, and end where the sentence ends', () => {
+    const cut = (text: string): string[] => sentences(text).map(([s, e]) => text.slice(s, e))
+    // Goes on: titles, abbreviations inside a sentence, initials before a lower-case word or another initial.
+    expect(cut('Gesprek met TH dhr. Bakker over zijn schulden. Hij wil een budgetcoach.')).toEqual(['Gesprek met TH dhr. Bakker over zijn schulden.', 'Hij wil een budgetcoach.'])
+    expect(cut('Mw. De Groot belde i.o.m. Reclassering, o.a. over de UC. Evt. volgende week verder.')).toEqual(['Mw. De Groot belde i.o.m. Reclassering, o.a. over de UC.', 'Evt. volgende week verder.'])
+    expect(cut('Afspraak met J. de Vries en C.P.F. van Dam, bijv. over werk i.p.v. dagbesteding.')).toEqual(['Afspraak met J. de Vries en C.P.F. van Dam, bijv. over werk i.p.v. dagbesteding.'])
+    expect(cut('Zie Jagt (2010, p. 135) voor de strategieën.')).toEqual(['Zie Jagt (2010, p. 135) voor de strategieën.'])
+    expect(cut('dhr. A. vroeg of hij vast de sleutel mocht. Ook dhr. U. (29) was er.')).toEqual(['dhr. A. vroeg of hij vast de sleutel mocht.', 'Ook dhr. U. (29) was er.'])
+    expect(cut('Hij neemt z.s.m. contact op, enz. met zijn PB.')).toEqual(['Hij neemt z.s.m. contact op, enz. met zijn PB.'])
+    // Ends: an initial or a closing abbreviation before a capital word, any abbreviation at a line end,
+    // and a word that only ends like one.
+    expect(cut('Ik belde de reclasseringswerker mw. F. Zij schrijft haar eigen verslag.')).toEqual(['Ik belde de reclasseringswerker mw. F.', 'Zij schrijft haar eigen verslag.'])
+    expect(cut('Bezoek samen met collega B. Weer veel volk in de huiskamer.')).toEqual(['Bezoek samen met collega B.', 'Weer veel volk in de huiskamer.'])
+    expect(cut('Hij noemde schulden, boetes enz. Morgen bellen we de bewindvoerder.')).toEqual(['Hij noemde schulden, boetes enz.', 'Morgen bellen we de bewindvoerder.'])
+    expect(cut('Gesprek gehad met dhr.\nHij was rustig, o.a.\nverder niets.')).toEqual(['Gesprek gehad met dhr.', 'Hij was rustig, o.a.', 'verder niets.'])
+    expect(cut('Info op www.jellinek.nl. Hij kijkt ernaar.')).toEqual(['Info op www.jellinek.nl.', 'Hij kijkt ernaar.'])
+    expect(cut('Hij is boos op dhr.! Daarna rustig.')).toEqual(['Hij is boos op dhr.!', 'Daarna rustig.'])
+  })
+
+  test('quote a case note with an abbreviation as one sentence', () => {
+    const library = new Library(files)
+    const text = 'Gesprek met TH dhr. Bakker over de huisregels, hij was woedend over de bezoekregeling.'
+    const quotes = library.suggest(text, { limit: 10 }).suggestions.flatMap((s) => s.passages.map((p) => p.quote))
+    expect(quotes.length).toBeGreaterThan(0)
+    for (const q of quotes) expect(q.endsWith('dhr.')).toBe(false)
+    expect(quotes).toContain(text)
   })
 })

@@ -43,13 +43,14 @@ export class Background {
    * @param stem The stem.
    * @param library How the library uses it: the share of indexed notes that have it (0–1),
    *   the mean number of content words of an indexed note, and whether it names a theme ({@link topics}).
+   *   Asked only for a stem of everyday Dutch (the list is read once per stem, here).
    */
-  general(stem: string, library: { share: number; length: number; names: boolean }): boolean {
+  general(stem: string, library: () => { share: number; length: number; names: boolean }): boolean {
     const rank = this.rank(stem)
     if (rank === undefined) return false
-    const { share, length } = library
+    const { share, length, names } = library()
     if (rank > BACKGROUND.common && share >= BACKGROUND.keyness * everydayShare(rank, length)) return false
-    return !library.names
+    return !names
   }
 }
 

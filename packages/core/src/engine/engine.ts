@@ -242,11 +242,10 @@ export class Engine {
       // Asked once per query term. Only a word of everyday Dutch can be general: the library's side is
       // asked for those alone.
       general: (term) =>
-        this.background.rank(term) !== undefined &&
-        this.background.general(term, { share: (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), length: meanLength, names: this.topicWords().has(term) })
+        this.background.general(term, () => ({ share: (postings.posting(term)?.docs.length ?? 0) / Math.max(1, postings.size), length: meanLength, names: this.topicWords().has(term) }))
     })
     const analyzed = now()
-    const { ranked, lifts } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })
+    const { ranked, lifts, phrases } = rank(query, postings, this.graph, { types: new Set(options.types ?? this.types), minScore: options.minScore ?? DEFAULTS.minScore })
     const pool = ranked.slice(0, limit * DIVERSITY.pool)
     // The query terms each note of the pool has, found once for diversify and the explanations.
     const matches = queryMatches(query, postings, pool.map((r) => r.d))
@@ -254,7 +253,7 @@ export class Engine {
     const passages = shown.length > 0 ? new PassageFinder(text, query) : undefined
     const suggestions = shown.flatMap(({ d, score }) => {
       const doc = postings.doc(d)
-      return doc && passages ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, passages, units: (x) => this.unitsOf(x), matches: matches.get(d) ?? { slots: [], terms: [] } })] : []
+      return doc && passages ? [explain(doc, score, lifts.get(d) ?? [], { query, postings, stemmer, weakBelow, passages, units: (x) => this.unitsOf(x), matches: matches.get(d) ?? { slots: [], terms: [] }, phrases: phrases.get(d) })] : []
     })
     const result: SuggestResult = { suggestions, literature: literature(this.graph, suggestions, options.literatureLimit ?? DEFAULTS.literatureLimit, this.cite) }
     if (options.stats) {

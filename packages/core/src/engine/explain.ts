@@ -37,6 +37,11 @@ export interface ExplainContext {
   units: (doc: Doc) => Units
   /** The query terms the note has (rank.ts, `queryMatches`). */
   matches: QueryMatches
+  /**
+   * The note's signal phrases found in the query, when the ranking worked them out (rank.ts; a note
+   * lifted in from outside the candidates has none yet, and gets them here).
+   */
+  phrases?: readonly string[] | undefined
 }
 
 /**
@@ -51,7 +56,7 @@ export function explain(doc: Doc, score: number, lifts: readonly Lift[], context
   const { query, postings, stemmer } = context
   const node = doc.node
   const matches: Match[] = []
-  const { phrases } = phraseScore(doc, query, postings)
+  const phrases = context.phrases ?? (doc.phrases.length > 0 ? phraseScore(doc, query, postings).phrases : [])
   for (const phrase of phrases) {
     const words = new Set<string>()
     for (const t of tokenize(phrase)) for (const w of query.get(stemmer.stem(t.norm))?.words ?? []) words.add(w)

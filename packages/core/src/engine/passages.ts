@@ -14,13 +14,14 @@
  * Speed: a library note's units are cut once (the engine caches them per indexed note), and one
  * {@link PassageFinder} per query shares the case note's sentences and its words' sentences among all
  * suggestions, so each suggestion costs only its matched terms and units. Over 300 lines because the
- * units, the finder and the sentence cutter they share belong together.
+ * units and the finder that reads them belong together; both cut text with sentences.ts.
  */
 import { isStopWord, tokenize, type Stemmer } from './analyze.js'
 import type { CompoundSplitter } from './compounds.js'
 import { isContentToken, stemSlot, type Doc } from './documents.js'
 import { signals as signalsOf, summary, whatWorks } from '../note/fields.js'
 import type { Query, QueryTerm } from './query.js'
+import { sentences } from './sentences.js'
 import type { Passage, PassageField } from './types.js'
 import { BACKGROUND, PASSAGES } from './weights.js'
 
@@ -331,34 +332,4 @@ function lineOf(lines: ReadonlyArray<[number, number]>, offset: number): number 
     else return mid
   }
   return -1
-}
-
-/**
- * The sentences of a text as [start, end) offsets: cut after `.`, `!` or `?` followed by white space,
- * and at every line end; empty stretches are left out. No lookbehind (mobile Safari).
- */
-export function sentences(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = []
-  let start = 0
-  const cut = (end: number, next: number): void => {
-    // Trimmed of white space (what `\s` and `trim` count as such); nothing left, nothing pushed.
-    let s = start
-    let e = end
-    while (s < e && isSpace(text.charCodeAt(s))) s++
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
-    if (s < e) out.push([s, e])
-    start = next
-  }
-  for (const m of text.matchAll(/[.!?]+[ \t]+|\n+/g)) {
-    const end = m[0].startsWith('\n') ? m.index : m.index + m[0].trimEnd().length
-    cut(end, m.index + m[0].length)
-  }
-  cut(text.length, text.length)
-  return out
-}
-
-/** Whether a character code is white space as `\s` and `String.prototype.trim` see it. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }

@@ -30,6 +30,8 @@ export interface Ranking {
   ranked: Ranked[]
   /** Per slot, the lifts it received. */
   lifts: Map<number, Lift[]>
+  /** Per slot of a candidate with signal phrases, those of its phrases found in the query ({@link phraseScore}). */
+  phrases: Map<number, string[]>
 }
 
 /**
@@ -64,9 +66,11 @@ export function rank(query: Query, postings: Postings, graph: KnowledgeGraph, fi
   // Only the best notes by words can end near the top: phrase bonuses and lifts are worked out for them.
   touched.sort((a, b) => (scores[b] as number) - (scores[a] as number) || byPath(a, b))
   const raw = new Map<number, number>()
+  const found = new Map<number, string[]>()
   for (const d of touched.slice(0, CANDIDATES)) {
     const doc = postings.doc(d)
     const phrases = doc && doc.phrases.length > 0 ? phraseScore(doc, query, postings) : undefined
+    if (phrases) found.set(d, phrases.phrases)
     // General words alone are no evidence: such a note is left out, unless a whole signal phrase matched.
     if (evidenced[d] === 0 && (phrases?.phrases.length ?? 0) === 0) continue
     raw.set(d, (scores[d] as number) + (phrases?.bonus ?? 0))
@@ -100,7 +104,7 @@ export function rank(query: Query, postings: Postings, graph: KnowledgeGraph, fi
     .map(([d, score]) => ({ d, score: normalise(score * correction) }))
     .filter(({ d, score }) => score >= filter.minScore && filter.types.has(postings.doc(d)?.type ?? 'thema'))
     .sort((a, b) => b.score - a.score || compare(postings.doc(a.d)?.node.title ?? '', postings.doc(b.d)?.node.title ?? '') || byPath(a.d, b.d))
-  return { ranked, lifts }
+  return { ranked, lifts, phrases: found }
 }
 
 /** The bonus of a note's signal phrases whose words all stand close together in the query, and those phrases. */
