@@ -11,6 +11,13 @@
 // It prints p50 and p95 per library and note length for both, in wall-clock and in CPU time, and the
 // change of "after" (this checkout) against "before" in percent. Both commits must have the Library API
 // (new Library(files), buildIndex(), suggest(text, { limit })).
+//
+// This checkout's engine is bundled and loaded the same way as the other's, and is not the Library the
+// rest of this file uses (for the synthetic library): a same-code run (`--before .`) showed "after" 5–20%
+// slower when it was the Library imported here, a difference of how it was loaded, not of the code.
+// An order effect remains (the engine built second ran up to 20% faster in a same-code run on the quiet
+// 2-core machine): before trusting a difference of a few percent, run `--before .` to see the bias, or
+// run the comparison from the other checkout as well and take the mean of the two changes.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -49,8 +56,8 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 }
 
-/** Bundle another checkout's core (its own dependencies) into a temporary module and load its Library. */
-async function loadOther(root: string): Promise<{ Library: LibraryClass; cleanup: () => void }> {
+/** Bundle a checkout's core (its own dependencies) into a temporary module and load its Library. */
+async function loadCore(root: string): Promise<{ Library: LibraryClass; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'praktijkwijzer-compare-'))
   const outfile = join(dir, 'core.mjs')
   // Loaded at run time from tests/ (run.mjs bundles this file, and esbuild cannot be bundled).
@@ -111,7 +118,8 @@ export async function main(args: string[]): Promise<number> {
   }
   const rounds = Number(arg('--rounds')) || 300
   const size = Number(arg('--notes')) || 5000
-  const other = await loadOther(root)
+  const other = await loadCore(root)
+  const self = await loadCore(ROOT)
   try {
     const files = readMarkdown(LIBRARY)
     const texts = loadCases().map((c) => c.text)
@@ -127,7 +135,7 @@ export async function main(args: string[]): Promise<number> {
     for (const [label, sources] of libraries) {
       const before = new other.Library(sources)
       before.buildIndex()
-      const after = new Library(sources)
+      const after = new self.Library(sources)
       after.buildIndex()
       for (const [note, text, runs] of notes) {
         const [b, a] = race([before, after], text, runs, Math.min(100, runs))
@@ -153,5 +161,6 @@ export async function main(args: string[]): Promise<number> {
     return 0
   } finally {
     other.cleanup()
+    self.cleanup()
   }
 }
