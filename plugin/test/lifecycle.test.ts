@@ -1,14 +1,7 @@
-import { loadCitations } from '@praktijkwijzer/core'
-import type * as Core from '@praktijkwijzer/core'
+import { Citations } from '@praktijkwijzer/core'
 import { Component, Events } from 'obsidian'
 import { describe, expect, test, vi } from 'vitest'
 import { CASE_TEXT, openNote, openPanel, panelTitles, runCommand, settle, setup, until } from './helpers'
-
-// The citation engine's loader, counted (it is the same function otherwise).
-vi.mock('@praktijkwijzer/core', async (importOriginal) => {
-  const core = await importOriginal<typeof Core>()
-  return { ...core, loadCitations: vi.fn(core.loadCitations) }
-})
 
 describe('start-up', () => {
   test('the index is built once the layout is ready, not during onload', async () => {
@@ -27,21 +20,32 @@ describe('start-up', () => {
     expect(app.vault.listenerCount('create')).toBe(1)
   })
 
-  test('the citation engine is set up at the first citation: not at start-up, not for the suggestions, not to fill the literature picker (defect 6)', async () => {
-    vi.mocked(loadCitations).mockClear()
-    const { app } = await setup()
-    await openPanel(app)
-    const view = await openNote(app, 'Casussen/J.md', CASE_TEXT)
-    await settle(10)
-    expect(panelTitles(app).length).toBeGreaterThan(0)
-    expect(await runCommand(app, 'insert-reference')).toBe(true)
-    const picker = app.openModals[0] as unknown as { fakeQuery(q: string): Promise<unknown[]>; fakeChoose(item: unknown): void }
-    const [first] = await picker.fakeQuery('')
-    await settle(10)
-    expect(loadCitations).not.toHaveBeenCalled()
-    picker.fakeChoose(first)
-    await until(() => view.editor.getValue() !== CASE_TEXT)
-    expect(loadCitations).toHaveBeenCalledTimes(1)
+  test('references are formatted when first needed: none at start-up, the chosen source at its citation (defect 6)', async () => {
+    // Our own APA formatter needs no start-up; what must not happen at start-up is formatting itself.
+    const reference = vi.spyOn(Citations.prototype, 'reference')
+    const inText = vi.spyOn(Citations.prototype, 'inText')
+    try {
+      const { app } = await setup()
+      await settle(10)
+      expect(reference).not.toHaveBeenCalled()
+      expect(inText).not.toHaveBeenCalled()
+      await openPanel(app)
+      const view = await openNote(app, 'Casussen/J.md', CASE_TEXT)
+      await settle(10)
+      expect(panelTitles(app).length).toBeGreaterThan(0)
+      expect(inText).not.toHaveBeenCalled()
+      expect(await runCommand(app, 'insert-reference')).toBe(true)
+      const picker = app.openModals[0] as unknown as { fakeQuery(q: string): Promise<unknown[]>; fakeChoose(item: unknown): void }
+      const [first] = await picker.fakeQuery('')
+      picker.fakeChoose(first)
+      await until(() => view.editor.getValue() !== CASE_TEXT)
+      expect(inText).toHaveBeenCalledTimes(1)
+      const cited = inText.mock.results[0]?.value as string
+      expect(view.editor.getValue()).toContain(cited)
+    } finally {
+      reference.mockRestore()
+      inText.mockRestore()
+    }
   })
 })
 
