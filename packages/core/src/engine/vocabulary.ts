@@ -123,11 +123,12 @@ export class Vocabulary {
   }
 
   private wordGroups(): Map<string, string[]> {
+    // Run to the end in one go, nothing can change the vocabulary in between: the groups are then made.
     if (!this.groups) {
-      this.groups = new Map()
-      for (const word of this.df.keys()) addTo(this.groups, word)
+      const steps = this.prepare()
+      while (!steps.next().done);
     }
-    return this.groups
+    return this.groups as Map<string, string[]>
   }
 }
 
