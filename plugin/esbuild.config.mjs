@@ -2,12 +2,12 @@
 // versions.json. Obsidian, Electron, CodeMirror and Node's built-ins are external; Node's `fs` and
 // `Buffer`, which the core's gray-matter asks for, are replaced by tiny stand-ins so the bundle runs
 // where there is no Node.js (Obsidian mobile, a plain browser page). Network code in dependencies is kept
-// out (no-network.mjs), and the bundle is checked for network and HTML injection APIs before it is written.
+// out (packages/core/scripts/no-network.mjs), and the bundle is checked for network and HTML injection APIs before it is written.
 import { builtinModules } from 'node:module'
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 import { carriedCost, carriedLibrary } from './carried-library.mjs'
-import { findHtmlApis, findNetworkApis, noNetwork } from './no-network.mjs'
+import { findHtmlApis, findNetworkApis, noNetwork } from '../packages/core/scripts/no-network.mjs'
 import { syncVersions } from './versions.mjs'
 
 const production = !process.argv.includes('--dev')

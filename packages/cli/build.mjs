@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { build, version as esbuildVersion } from 'esbuild'
+import { findNetworkApis, noNetwork } from '../core/scripts/no-network.mjs'
 
 rmSync('dist', { recursive: true, force: true })
 
@@ -25,7 +26,9 @@ const options = {
   target: 'node20',
   sourcemap: true,
   metafile: true,
-  // gray-matter is CommonJS and requires Node built-ins; give the bundle a real `require`.
+  // Nothing leaves the machine: citation-js's URL fetcher (in `cite`) is replaced by a stub that throws.
+  plugins: [noNetwork()],
+  // citation-js and js-yaml are CommonJS and require Node built-ins; give the bundle a real `require`.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning'
 }
@@ -34,5 +37,11 @@ const hash = createHash('sha256').update(`esbuild ${esbuildVersion}\0`)
 for (const input of Object.keys(inputs.metafile.inputs).sort()) hash.update(`${input}\0`).update(readFileSync(input)).update('\0')
 const result = await build({ ...options, define: { __PRAKTIJKWIJZER_BUILD__: JSON.stringify(hash.digest('hex').slice(0, 16)) } })
 const outputs = Object.entries(result.metafile.outputs).filter(([name]) => name.endsWith('.js'))
+const network = outputs.flatMap(([name]) => findNetworkApis(readFileSync(name, 'utf8')).map((n) => `  ${name}: ${n.api}: …${n.context}…`))
+if (network.length > 0) {
+  rmSync('dist', { recursive: true, force: true })
+  process.stderr.write(`cli: the bundle contains network APIs, so it is not kept:\n${network.join('\n')}\n`)
+  process.exit(1)
+}
 const kib = (name) => ((outputs.find(([n]) => n === name)?.[1].bytes ?? 0) / 1024).toFixed(0)
 console.log(`cli: dist/praktijkwijzer.js ${kib('dist/praktijkwijzer.js')} KiB; per command, loaded when it runs: ${commands.map((c) => `${c} ${kib(`dist/commands/${c}.js`)}`).join(', ')} KiB`)

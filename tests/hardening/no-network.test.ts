@@ -1,8 +1,8 @@
-// Nothing leaves the machine: the built plugin bundle and a browser build of the core contain no network
+// Nothing leaves the machine: the built plugin bundle, the CLI's bundles and a browser build of the core contain no network
 // API (fetch, XMLHttpRequest, WebSocket, EventSource, sendBeacon, Obsidian's requestUrl, Node's http,
 // https, net, dns), the stub that replaces citation-js's fetch helper says so in Dutch, and citations still
 // format in the stubbed bundle.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { runInNewContext } from 'node:vm'
@@ -10,16 +10,17 @@ import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { describe, expect, test } from 'vitest'
 import { ROOT } from '../lib/files.js'
 
-/** plugin/no-network.mjs, the module the plugin's build uses too (plain JavaScript, so typed here). */
+/** packages/core/scripts/no-network.mjs, the module the plugin's and the CLI's builds use too (plain JavaScript, so typed here). */
 interface NoNetwork {
   NETWORK_MESSAGE: string
   noNetwork(): Plugin
   findNetworkApis(code: string): Array<{ api: string; context: string }>
 }
-const { findNetworkApis, NETWORK_MESSAGE, noNetwork } = (await import(pathToFileURL(join(ROOT, 'plugin', 'no-network.mjs')).href)) as NoNetwork
+const { findNetworkApis, NETWORK_MESSAGE, noNetwork } = (await import(pathToFileURL(join(ROOT, 'packages', 'core', 'scripts', 'no-network.mjs')).href)) as NoNetwork
 
 const CORE = join(ROOT, 'packages', 'core')
 const PLUGIN_BUNDLE = join(ROOT, 'plugin', 'dist', 'main.js')
+const CLI_DIST = join(ROOT, 'packages', 'cli', 'dist')
 
 /** Bundle some code against the core for the browser, as the plugin does. */
 async function browserBundle(contents: string, options: BuildOptions = {}): Promise<string> {
@@ -48,6 +49,12 @@ describe('nothing leaves the machine', () => {
   test('should find no network API in the built plugin bundle', () => {
     expect(existsSync(PLUGIN_BUNDLE), 'plugin/dist/main.js is missing: run `pnpm build` first').toBe(true)
     expect(findNetworkApis(readFileSync(PLUGIN_BUNDLE, 'utf8'))).toEqual([])
+  })
+
+  test("should find no network API in the CLI's bundles (cite carries citation-js)", () => {
+    const bundles = [join(CLI_DIST, 'praktijkwijzer.js'), ...readdirSync(join(CLI_DIST, 'commands')).filter((f) => f.endsWith('.js')).map((f) => join(CLI_DIST, 'commands', f))]
+    expect(bundles.map((b) => b.slice(CLI_DIST.length + 1))).toContain('commands/cite.js')
+    for (const bundle of bundles) expect(findNetworkApis(readFileSync(bundle, 'utf8')), bundle).toEqual([])
   })
 
   test('should find no network API in the core bundled for the browser', { timeout: 60_000 }, async () => {

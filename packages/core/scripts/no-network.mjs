@@ -1,6 +1,6 @@
 // Nothing leaves the machine: an esbuild plugin that keeps network code out of a bundle, and a scanner
-// that finds network APIs in a built bundle. Shared by esbuild.config.mjs (the plugin's bundle) and the
-// test that bundles the core for the browser (tests/hardening/no-network.test.ts).
+// that finds network APIs in a built bundle. Shared by the builds that bundle the core (the plugin's
+// esbuild.config.mjs, the CLI's build.mjs) and tests/hardening/no-network.test.ts.
 //
 // The core never reaches the network, but one of its dependencies carries code that could:
 // @citation-js/core has a helper to fetch a URL (fetchFile, through sync-fetch-undici: fetch and a
