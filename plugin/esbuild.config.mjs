@@ -1,7 +1,6 @@
 // Bundles the plugin into dist/: main.js (CommonJS, as Obsidian loads it), manifest.json, styles.css and
-// versions.json. Obsidian, Electron, CodeMirror and Node's built-ins are external; Node's `fs` and
-// `Buffer`, which the core's gray-matter asks for, are replaced by tiny stand-ins so the bundle runs
-// where there is no Node.js (Obsidian mobile, a plain browser page). Network code in dependencies is kept
+// versions.json. Obsidian, Electron, CodeMirror and Node's built-ins are external; nothing in the bundle
+// needs Node.js, so it runs on Obsidian mobile and in a plain browser page. Network code in dependencies is kept
 // out (packages/core/scripts/no-network.mjs), and the bundle is checked for network and HTML injection APIs before it is written.
 import { builtinModules } from 'node:module'
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
@@ -19,9 +18,9 @@ const result = await build({
   format: 'cjs',
   platform: 'browser',
   target: 'es2018',
-  external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*', ...builtinModules.filter((m) => m !== 'fs'), ...builtinModules.map((m) => `node:${m}`)],
-  alias: { fs: './src/shims/empty.ts', 'decode-named-character-reference': './src/shims/decode-named-character-reference.ts' },
-  inject: ['./src/shims/buffer.ts'],
+  external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+  alias: { 'decode-named-character-reference': './src/shims/decode-named-character-reference.ts' },
+
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   minify: production,
   sourcemap: production ? false : 'inline',

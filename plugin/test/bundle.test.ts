@@ -1,6 +1,6 @@
 // The built bundle as reviewers and scanners read it (issue #13, defect 3): no HTML injection APIs, also
 // none that dependencies bring along; and the stand-in for micromark's entity decoder decodes as the
-// original does. Run `pnpm build` first (`pnpm test` does).
+// original does; and it requires nothing Obsidian mobile lacks. Run `pnpm build` first (`pnpm test` does).
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -15,6 +15,14 @@ describe('the plugin bundle', () => {
     const code = readFileSync(BUNDLE, 'utf8')
     expect(code.length).toBeGreaterThan(100_000)
     expect(code.match(/innerHTML|outerHTML|insertAdjacentHTML/g) ?? []).toEqual([])
+  })
+
+  // Obsidian mobile has no Node.js: a require of a Node built-in (fs, buffer, path…) would fail there at load.
+  test('requires only what Obsidian provides', () => {
+    const code = readFileSync(BUNDLE, 'utf8')
+    const required = new Set([...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))
+    expect(required.has('obsidian')).toBe(true)
+    expect([...required].filter((m) => !/^(obsidian|electron|@codemirror\/.+|@lezer\/.+)$/.test(m ?? ''))).toEqual([])
   })
 
   // What the original's table build gives (the HTML entity list).

@@ -166,9 +166,6 @@ async function hostScript(): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
-    // The fake's frontmatter parsing comes from the core (gray-matter): the same stand-ins as the plugin's build.
-    alias: { fs: join(PLUGIN_DIR, 'src/shims/empty.ts') },
-    inject: [join(PLUGIN_DIR, 'src/shims/buffer.ts')],
     logLevel: 'warning'
   })
   return result.outputFiles[0]?.text ?? ''
