@@ -1,4 +1,6 @@
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { runCli, type Run } from './run.js'
@@ -52,6 +54,16 @@ describe('check', () => {
     ])
     expect(lines.at(-1)).toBe('5 notities gelezen: 4 fouten, 2 waarschuwingen.')
     expect(existsSync('/tmp/praktijkwijzer-pwned')).toBe(false)
+  })
+
+  test('should write counts in the summary with Dutch thousands separators', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-check-'))
+    const links = Array.from({ length: 1200 }, (_, i) => `- [[Ontbreekt ${i}]]`).join('\n')
+    writeFileSync(join(dir, 'Praktijk.md'), `---\ntype: praktijk\n---\n# Praktijk\n\n${links}\n`)
+    const r = await runCli(['check', dir], { cwd: dir, library: dir })
+    expect(r.code).toBe(1)
+    expect(r.out.trim().split('\n').at(-1)).toMatch(/^1 notitie gelezen: 1\.2\d\d fouten, \d+ waarschuwing(?:en)?\.$/)
+    rmSync(dir, { recursive: true, force: true })
   })
 
   test('should print JSON with --json and only errors with --quiet', async () => {

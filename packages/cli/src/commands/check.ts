@@ -50,6 +50,6 @@ export function formatProblem(p: Problem, dir: string, cwd: string): string {
 }
 
 function summary(notes: number, errors: number, warnings: number): string {
-  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
+  const n = (count: number, one: string, many: string): string => `${count.toLocaleString('nl-NL')} ${count === 1 ? one : many}`
   return `${n(notes, 'notitie', 'notities')} gelezen: ${n(errors, 'fout', 'fouten')}, ${n(warnings, 'waarschuwing', 'waarschuwingen')}.`
 }
