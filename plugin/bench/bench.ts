@@ -13,8 +13,9 @@
  * Start-up figures are min/median over the runs; the runs of the variants alternate (the machine's load
  * changes over a run). Not a test: it prints numbers. Run with `pnpm --filter @praktijkwijzer/plugin
  * bench` after `pnpm build`; `-- --json` prints the same as JSON; `BENCH_RUNS` sets the runs (default 3);
- * `BENCH_PROFILE` writes CPU profiles of the start-up and of the typing; `BENCH_BASELINE=FILE` runs every
- * variant with that other build of main.js too, alternately (before and after in one run).
+ * `BENCH_PROFILE` writes CPU profiles of the start-up and of the typing; `BENCH_VARIANTS` picks variants
+ * by name; `BENCH_BASELINE=FILE` runs every variant with that other build of main.js too, alternately
+ * (before and after in one run).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -29,6 +30,8 @@ const JSON_OUT = process.argv.includes('--json')
 const PROFILE = process.env['BENCH_PROFILE']
 /** `BENCH_BASELINE=/tmp/old/main.js`: every variant also runs with that build of main.js, alternately (before/after in one run). */
 const BASELINE = process.env['BENCH_BASELINE']
+/** `BENCH_VARIANTS='zonder cache'`: only these variants (comma-separated names), e.g. against a baseline from before the persisted index. */
+const ONLY = process.env['BENCH_VARIANTS']?.split(',').map((v) => v.trim())
 const NOTE =
   'Gesprek met J. op zijn kamer. Hij is woedend over de huisregels en zegt dat hij hier vrijwillig zit. ' +
   'Hij wil niet naar budgetbeheer en heeft schulden bij de woningcorporatie. De reclassering komt volgende week langs.'
@@ -182,7 +185,9 @@ function table(rows: string[][]): string {
 async function main(): Promise<void> {
   if (!hasChromium()) throw new Error(INSTALL_CHROMIUM)
   const load = loadavg().map((l) => l.toFixed(2)).join(', ')
-  const prepared = await Promise.all(VARIANTS.map(async (v) => (v.prepare ? { ...v, options: { ...v.options, ...(await v.prepare()) } } : v)))
+  const chosen = VARIANTS.filter((v) => ONLY === undefined || ONLY.includes(v.name))
+  if (chosen.length === 0) throw new Error(`BENCH_VARIANTS names no variant; there are: ${VARIANTS.map((v) => v.name).join(', ')}`)
+  const prepared = await Promise.all(chosen.map(async (v) => (v.prepare ? { ...v, options: { ...v.options, ...(await v.prepare()) } } : v)))
   // With a baseline build, each variant runs with both builds, alternately.
   const variants = BASELINE === undefined ? prepared : prepared.flatMap((v) => [v, { ...v, name: `${v.name} (baseline)`, options: { ...v.options, mainJs: BASELINE } }])
   const rows: Row[] = variants.map((v) => ({ variant: v.name, scriptMs: [], evalMs: [], onloadMs: [], longestTaskMs: [], longTasks: [], firstSuggestionsMs: [], keystrokeMs: [], status: '' }))
