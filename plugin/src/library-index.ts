@@ -18,7 +18,7 @@ import type { GraphNode, LinkOptions, LinkProposal, LoadedCache, NoteType, Probl
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
 import { IndexCache, type CacheSettings } from './index-cache'
-import { slice, sliced, type Steps } from './slices'
+import { slice, sliceClock, sliced, type SliceClock, type Steps } from './slices'
 
 /** Where the index is. */
 export type IndexState = 'idle' | 'loading' | 'ready' | 'missing'
@@ -284,8 +284,11 @@ export class LibraryIndex extends Component {
     if (generation !== this.generation) return
     // Restoring the index takes a while too: in slices, as parsing.
     let loaded: LoadedCache | null = null
+    // One slice goes on from part to part (restore or parse, index, prepare) while they follow each other
+    // in one task; a read from the vault in between starts it again.
+    let clock = sliceClock()
     if (decoding) {
-      const decoded = await this.sliced(decoding, generation)
+      const decoded = await this.sliced(decoding, generation, undefined, clock)
       if (!decoded) return
       loaded = decoded.value
     }
@@ -312,6 +315,7 @@ export class LibraryIndex extends Component {
         })
       )
       if (generation !== this.generation) return
+      clock = sliceClock()
       const sources: SourceFile[] = []
       const failed: string[] = []
       for (const { path, source } of read) {
@@ -330,6 +334,7 @@ export class LibraryIndex extends Component {
       this.stamps = new Map()
       const sources = await Promise.all(files.map((f) => this.readSource(folder, f)))
       if (generation !== this.generation) return
+      clock = sliceClock()
       // Parse in slices, giving the app the main thread back between them: a large library never freezes
       // typing while it loads. Notes that play no part in suggestions (overviews, the README) come after
       // the first suggestions.
@@ -351,13 +356,13 @@ export class LibraryIndex extends Component {
         this.progress = { done, total: files.length }
         this.events.trigger('progress')
       }
-      if (!(await this.sliced(parse(first), generation, progress))) return
+      if (!(await this.sliced(parse(first), generation, progress, clock))) return
     }
     this.progress = undefined
     // The relevance index in slices too (one note a step): no long task between layout-ready and the panel.
-    if (!(await this.sliced(library.buildIndexSteps(), generation))) return
+    if (!(await this.sliced(library.buildIndexSteps(), generation, undefined, clock))) return
     // The typo corrections' index, which the first query would otherwise make in one go.
-    if (!(await this.sliced(library.prepareSteps(false), generation))) return
+    if (!(await this.sliced(library.prepareSteps(false), generation, undefined, clock))) return
     this.folder = folder
     this.library = library
     this.state = 'ready'
@@ -442,10 +447,11 @@ export class LibraryIndex extends Component {
    * @param steps The work, one small step per item.
    * @param generation The build these steps belong to.
    * @param paused Called before each pause (to report progress).
+   * @param clock The slice to go on with (a part that follows another in the same task).
    * @returns What the steps returned, or `null` when a newer build started during a pause: the caller stops.
    */
-  private sliced<T>(steps: Steps<T>, generation: number, paused?: () => void): Promise<{ value: T } | null> {
-    return sliced(steps, breathe, () => generation !== this.generation, paused)
+  private sliced<T>(steps: Steps<T>, generation: number, paused?: () => void, clock?: SliceClock): Promise<{ value: T } | null> {
+    return sliced(steps, breathe, () => generation !== this.generation, paused, clock)
   }
 
   private async readSource(folder: string, file: TFile): Promise<{ path: string; text: string } | null> {
