@@ -90,8 +90,8 @@ export class LibraryIndex extends Component {
   private pending = false
   /** Library paths the vault changed since the last build started (notes left for later skip them). */
   private touched = new Set<string>()
-  /** The problem counts of the status line, until the library changes (see {@link emit}). */
-  private counted: { errors: number; warnings: number } | undefined
+  /** The problem counts and the library's version for the status line, until the library changes (see {@link emit}). */
+  private counted: { errors: number; warnings: number; version: string | undefined } | undefined
 
   /**
    * @param vault The vault to read from.
@@ -162,16 +162,16 @@ export class LibraryIndex extends Component {
   status(): IndexStatus {
     if (!this.counted) {
       const problems = this.problems()
-      this.counted = { errors: problems.filter((p) => p.level === 'error').length, warnings: problems.filter((p) => p.level === 'warning').length }
+      this.counted = {
+        errors: problems.filter((p) => p.level === 'error').length,
+        warnings: problems.filter((p) => p.level === 'warning').length,
+        // The overviews sorted by path: a copy of every node each time, so kept with the counts.
+        version: this.library?.graph.nodes('index').map((n) => coreVersion(n.note)).find((v) => v !== undefined)
+      }
     }
-    const status: IndexStatus = {
-      state: this.state,
-      folder: this.folder || this.folderOf(),
-      notes: this.library?.graph.size ?? 0,
-      ...this.counted
-    }
+    const { errors, warnings, version } = this.counted
+    const status: IndexStatus = { state: this.state, folder: this.folder || this.folderOf(), notes: this.library?.graph.size ?? 0, errors, warnings }
     if (this.state === 'loading' && this.progress) status.progress = { ...this.progress }
-    const version = this.library?.graph.nodes('index').map((n) => coreVersion(n.note)).find((v) => v !== undefined)
     if (version !== undefined) status.version = version
     if (this.notice !== undefined) status.notice = this.notice
     if (this.pending && this.state === 'ready') status.pending = true
