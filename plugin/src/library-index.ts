@@ -285,7 +285,7 @@ export class LibraryIndex extends Component {
     // Restoring the index takes a while too: in slices, as parsing.
     let loaded: LoadedCache | null = null
     // One slice goes on from part to part (restore or parse, index, prepare) while they follow each other
-    // in one task; a read from the vault in between starts it again.
+    // in one task; a read from the vault in between starts a new one.
     let clock = sliceClock()
     if (decoding) {
       const decoded = await this.sliced(decoding, generation, undefined, clock)
@@ -315,7 +315,9 @@ export class LibraryIndex extends Component {
         })
       )
       if (generation !== this.generation) return
-      clock = sliceClock()
+      // A read from the vault gave the thread back: a new slice. With nothing to read the restore's last
+      // slice goes on (the await did not leave the task).
+      if (stale.read.length > 0) clock = sliceClock()
       const sources: SourceFile[] = []
       const failed: string[] = []
       for (const { path, source } of read) {
