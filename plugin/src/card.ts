@@ -99,7 +99,11 @@ export function focus(quote: string, words: ReadonlySet<string>): string {
  * focus, its open parts and its position).
  */
 export function cardSignature(s: PanelSuggestion, node: GraphNode | undefined, ui: CardUi): string {
-  return JSON.stringify([s.path, s.title, s.type, s.level, s.evidence, s.grondslag, whyLine(s), s.summary, s.why, s.matches.length, node !== undefined, ui.advice, ui.details])
+  // The details (summary, the user's words, the reasons) only while they are open: a keystroke that
+  // changes a reason of a closed card changes nothing it shows, and building it again would cost a
+  // keystroke's work (and the card's focus) for nothing.
+  const details = ui.details ? [s.summary, s.why, s.matches.map((m) => [m.term, m.words])] : null
+  return JSON.stringify([s.path, s.title, s.type, s.level, s.evidence, s.grondslag, whyLine(s), node !== undefined, ui.advice, details])
 }
 
 /**

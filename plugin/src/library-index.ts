@@ -18,7 +18,7 @@ import type { GraphNode, LinkOptions, LinkProposal, LoadedCache, NoteType, Probl
 import { Component, Events, TFile, TFolder, Vault } from 'obsidian'
 import type { EventRef, TAbstractFile } from 'obsidian'
 import { IndexCache, type CacheSettings } from './index-cache'
-import { slice, sliced, type Steps } from './slices'
+import { slice, sliceClock, sliced, type SliceClock, type Steps } from './slices'
 
 /** Where the index is. */
 export type IndexState = 'idle' | 'loading' | 'ready' | 'missing'
@@ -90,8 +90,8 @@ export class LibraryIndex extends Component {
   private pending = false
   /** Library paths the vault changed since the last build started (notes left for later skip them). */
   private touched = new Set<string>()
-  /** The problem counts of the status line, until the library changes (see {@link emit}). */
-  private counted: { errors: number; warnings: number } | undefined
+  /** The problem counts and the library's version for the status line, until the library changes (see {@link emit}). */
+  private counted: { errors: number; warnings: number; version: string | undefined } | undefined
 
   /**
    * @param vault The vault to read from.
@@ -162,16 +162,16 @@ export class LibraryIndex extends Component {
   status(): IndexStatus {
     if (!this.counted) {
       const problems = this.problems()
-      this.counted = { errors: problems.filter((p) => p.level === 'error').length, warnings: problems.filter((p) => p.level === 'warning').length }
+      this.counted = {
+        errors: problems.filter((p) => p.level === 'error').length,
+        warnings: problems.filter((p) => p.level === 'warning').length,
+        // The overviews sorted by path: a copy of every node each time, so kept with the counts.
+        version: this.library?.graph.nodes('index').map((n) => coreVersion(n.note)).find((v) => v !== undefined)
+      }
     }
-    const status: IndexStatus = {
-      state: this.state,
-      folder: this.folder || this.folderOf(),
-      notes: this.library?.graph.size ?? 0,
-      ...this.counted
-    }
+    const { errors, warnings, version } = this.counted
+    const status: IndexStatus = { state: this.state, folder: this.folder || this.folderOf(), notes: this.library?.graph.size ?? 0, errors, warnings }
     if (this.state === 'loading' && this.progress) status.progress = { ...this.progress }
-    const version = this.library?.graph.nodes('index').map((n) => coreVersion(n.note)).find((v) => v !== undefined)
     if (version !== undefined) status.version = version
     if (this.notice !== undefined) status.notice = this.notice
     if (this.pending && this.state === 'ready') status.pending = true
@@ -284,8 +284,11 @@ export class LibraryIndex extends Component {
     if (generation !== this.generation) return
     // Restoring the index takes a while too: in slices, as parsing.
     let loaded: LoadedCache | null = null
+    // One slice goes on from part to part (restore or parse, index, prepare) while they follow each other
+    // in one task; a read from the vault in between starts a new one.
+    let clock = sliceClock()
     if (decoding) {
-      const decoded = await this.sliced(decoding, generation)
+      const decoded = await this.sliced(decoding, generation, undefined, clock)
       if (!decoded) return
       loaded = decoded.value
     }
@@ -312,6 +315,9 @@ export class LibraryIndex extends Component {
         })
       )
       if (generation !== this.generation) return
+      // A read from the vault gave the thread back: a new slice. With nothing to read the restore's last
+      // slice goes on (the await did not leave the task).
+      if (stale.read.length > 0) clock = sliceClock()
       const sources: SourceFile[] = []
       const failed: string[] = []
       for (const { path, source } of read) {
@@ -330,6 +336,7 @@ export class LibraryIndex extends Component {
       this.stamps = new Map()
       const sources = await Promise.all(files.map((f) => this.readSource(folder, f)))
       if (generation !== this.generation) return
+      clock = sliceClock()
       // Parse in slices, giving the app the main thread back between them: a large library never freezes
       // typing while it loads. Notes that play no part in suggestions (overviews, the README) come after
       // the first suggestions.
@@ -351,13 +358,13 @@ export class LibraryIndex extends Component {
         this.progress = { done, total: files.length }
         this.events.trigger('progress')
       }
-      if (!(await this.sliced(parse(first), generation, progress))) return
+      if (!(await this.sliced(parse(first), generation, progress, clock))) return
     }
     this.progress = undefined
     // The relevance index in slices too (one note a step): no long task between layout-ready and the panel.
-    if (!(await this.sliced(library.buildIndexSteps(), generation))) return
+    if (!(await this.sliced(library.buildIndexSteps(), generation, undefined, clock))) return
     // The typo corrections' index, which the first query would otherwise make in one go.
-    if (!(await this.sliced(library.prepareSteps(false), generation))) return
+    if (!(await this.sliced(library.prepareSteps(false), generation, undefined, clock))) return
     this.folder = folder
     this.library = library
     this.state = 'ready'
@@ -442,10 +449,11 @@ export class LibraryIndex extends Component {
    * @param steps The work, one small step per item.
    * @param generation The build these steps belong to.
    * @param paused Called before each pause (to report progress).
+   * @param clock The slice to go on with (a part that follows another in the same task).
    * @returns What the steps returned, or `null` when a newer build started during a pause: the caller stops.
    */
-  private sliced<T>(steps: Steps<T>, generation: number, paused?: () => void): Promise<{ value: T } | null> {
-    return sliced(steps, breathe, () => generation !== this.generation, paused)
+  private sliced<T>(steps: Steps<T>, generation: number, paused?: () => void, clock?: SliceClock): Promise<{ value: T } | null> {
+    return sliced(steps, breathe, () => generation !== this.generation, paused, clock)
   }
 
   private async readSource(folder: string, file: TFile): Promise<{ path: string; text: string } | null> {

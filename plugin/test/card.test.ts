@@ -2,7 +2,7 @@
 // matches); its level is the engine's `level`, never worked out again from the score.
 import type { Suggestion } from '@praktijkwijzer/core'
 import { describe, expect, test } from 'vitest'
-import { renderCard, whyLine } from '../src/card'
+import { cardSignature, renderCard, whyLine } from '../src/card'
 import type { PanelSuggestion } from '../src/card'
 
 const base: Suggestion = {
@@ -66,5 +66,32 @@ describe('the level', () => {
     expect(parent.querySelector('.pw-level')?.textContent).toBe('redelijke match')
     expect(parent.querySelector('.pw-grondslag')?.textContent).toBe('grondslag: uitgewerkte casus')
     expect(parent.querySelector('.pw-card')?.classList.contains('pw-level-redelijk')).toBe(true)
+  })
+})
+
+describe('the signature', () => {
+  const html = (s: PanelSuggestion, details: boolean): string => {
+    const parent = createDiv()
+    renderCard(parent, s, undefined, { advice: false, details })
+    return parent.innerHTML
+  }
+  // Changes a keystroke makes: the reasons, the words of a match, the summary, the best passage's quote.
+  const variants: PanelSuggestion[] = [
+    base,
+    { ...base, why: [...base.why, 'tekst: boos'] },
+    { ...base, matches: [base.matches[0]!, { ...base.matches[1]!, words: ['boosheid'] }] },
+    { ...base, summary: 'Grenzen stellen zonder de relatie te verliezen.' },
+    { ...base, passages: [{ field: 'signaal', text: 'woedend over de huisregels', quote: 'Hij is woedend over de huisregels', terms: ['woedend', 'huisregels'] }] }
+  ]
+
+  test('is the same exactly when the card shows the same, with its details closed and open', () => {
+    for (const details of [false, true]) {
+      for (const a of variants) {
+        for (const b of variants) {
+          const same = cardSignature(a, undefined, { advice: false, details }) === cardSignature(b, undefined, { advice: false, details })
+          expect(same, `details ${details ? 'open' : 'closed'}: ${JSON.stringify([a.why, a.summary, b.why, b.summary])}`).toBe(html(a, details) === html(b, details))
+        }
+      }
+    }
   })
 })

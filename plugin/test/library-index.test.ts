@@ -40,6 +40,17 @@ describe('building', () => {
     expect(index.node('README.md')?.note.text).toContain('Nieuw.')
   })
 
+  test('the status line follows the library: an edited version and a new problem show at the next ask', async () => {
+    const overview = (versie: string): string => `---\ntype: index\nversie: "${versie}"\n---\n# Start hier\n\nZie [[Werkalliantie]].\n`
+    const vault = vaultWith({ ...library(), 'Kennisbank/Start hier.md': overview('2024.1') })
+    const index = await started(vault)
+    await until(() => index.status().version === '2024.1')
+    const { errors, warnings } = index.status()
+    await vault.modify(vault.getFileByPath('Kennisbank/Start hier.md') as never, `${overview('2025.2')}\nZie ook [[Bestaat niet]].\n`)
+    await until(() => index.status().version === '2025.2')
+    expect(index.status().errors + index.status().warnings).toBeGreaterThan(errors + warnings)
+  })
+
   test('reads only the library folder, with cachedRead, and never writes', async () => {
     const vault = vaultWith({ ...library(), [CASE]: 'Hij is woedend over de huisregels.', 'Kennisbank/plaatje.png': 'x' })
     const index = await started(vault)

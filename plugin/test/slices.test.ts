@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { SLICE_MS, slice, sliced } from '../src/slices'
+import { SLICE_MS, slice, sliceClock, sliced } from '../src/slices'
 
 /** Keep the thread busy for about `ms` (the steps below are real work as far as the clock can tell). */
 function busy(ms: number): void {
@@ -40,6 +40,30 @@ describe('work in slices', () => {
     }
     expect(await sliced(steps(), async () => undefined, () => true)).toBeNull()
     expect(await sliced(steps(), async () => undefined, () => false)).toEqual({ value: 'klaar' })
+  })
+
+  test('parts that share a clock and follow each other in one task share one slice', async () => {
+    // Two parts of about 0.8 slice each, with no pause between them but the ones `sliced` makes: the
+    // longest stretch without a pause stays within about a slice (one step over, at most).
+    const stretches: number[] = []
+    let since = performance.now()
+    const breathe = async (): Promise<void> => {
+      stretches.push(performance.now() - since)
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      since = performance.now()
+    }
+    function* part(): Generator<void> {
+      for (let i = 0; i < 8; i++) {
+        yield
+        busy(SLICE_MS / 10)
+      }
+    }
+    const clock = sliceClock()
+    expect(await sliced(part(), breathe, () => false, undefined, clock)).not.toBeNull()
+    expect(await sliced(part(), breathe, () => false, undefined, clock)).not.toBeNull()
+    stretches.push(performance.now() - since)
+    expect(stretches.length).toBeGreaterThan(1)
+    expect(Math.max(...stretches)).toBeLessThan(SLICE_MS * 1.3)
   })
 
   test('one slice runs steps until the next would overrun it, and says when they are done', () => {
