@@ -82,6 +82,7 @@ function measure(label: string, files: SourceFile[], notes: { short: string; lon
   const parseMs = performance.now() - t
   const parsedHeap = heap() - before
   const graph = library.graph
+  const texts = new Map(files.map((f) => [f.path, f.text]))
   const candidates: GraphNode[] = graph.nodes().filter((n) => n.type === 'praktijk' || n.type === 'methodiek' || n.type === 'thema')
   const changed = (i: number): GraphNode => {
     const node = candidates[i % candidates.length] as GraphNode
@@ -97,7 +98,7 @@ function measure(label: string, files: SourceFile[], notes: { short: string; lon
       update: (i) => {
         // One library note edited: the graph and the index take the new version.
         const node = changed(i)
-        library.upsert({ path: node.path, text: `${node.note.frontmatterRaw ? `---\n${node.note.frontmatterRaw}---\n` : ''}${node.note.body}\nBewerkt ${i}.\n` })
+        library.upsert({ path: node.path, text: `${texts.get(node.path) ?? ''}\nBewerkt ${i}.\n` })
       }
     },
     {

@@ -4,6 +4,7 @@
  */
 import type { GraphNode } from '../graph/graph.js'
 import { signals as signalsOf, summary, whatWorks } from '../note/fields.js'
+import { own } from '../own.js'
 import { isStopWord, normalizedWords, type Stemmer } from './analyze.js'
 import type { CompoundSplitter } from './compounds.js'
 import type { SuggestionType } from './types.js'
@@ -83,8 +84,7 @@ export class Strings {
   get(value: string): string {
     let shared = this.known.get(value)
     if (shared === undefined) {
-      // V8 keeps a piece of 13 or more characters as a view on its source; join builds a string of its own.
-      shared = value.length < 13 ? value : value.split('').join('')
+      shared = own(value)
       this.known.set(shared, shared)
     }
     return shared
