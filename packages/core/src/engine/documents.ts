@@ -143,7 +143,6 @@ export function distinctWords(fields: FieldWords): Set<string> {
 export function buildDoc(node: GraphNode, fields: FieldWords, splitter: CompoundSplitter, stemmer: Stemmer, strings: Strings): Doc {
   // Stem → its frequency per field, while counting.
   const counting = new Map<string, number[]>()
-  const lengths: number[] = []
   const words = new Map<string, number>()
   fields.words.forEach((list, f) => {
     // Count each word once per field, then stem and split each distinct word once.
@@ -154,8 +153,9 @@ export function buildDoc(node: GraphNode, fields: FieldWords, splitter: Compound
       bump(counting, stemmer.stem(norm), f, count)
       for (const part of splitter.split(norm)) bump(counting, stemmer.stem(part), f, INDEX_PART_WEIGHT * count)
     }
-    lengths.push(list.length)
   })
+  // One element per field, allocated once (an array grown by push keeps spare room).
+  const lengths = fields.words.map((list) => list.length)
   const phrases: Phrase[] = []
   for (const signal of fields.signals) {
     const phraseTerms = normalizedWords(signal)
