@@ -32,8 +32,8 @@ interface Row {
 
 const gc = (globalThis as { gc?: () => void }).gc
 
-/** The JS heap plus typed-array memory (the engine's frequencies live in typed arrays, outside `heapUsed`). */
-function heap(): number {
+/** The JS heap plus typed-array memory (the engine's frequencies live in typed arrays, outside `heapUsed`), after two full collections (with --expose-gc). */
+export function heap(): number {
   gc?.()
   gc?.()
   const { heapUsed, arrayBuffers } = process.memoryUsage()

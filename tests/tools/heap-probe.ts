@@ -5,16 +5,10 @@
 import { writeHeapSnapshot } from 'node:v8'
 import { decodeCache, encodeCache, Library, type SourceFile, type Stamp } from '@praktijkwijzer/core'
 import { LIBRARY, readMarkdown } from '../lib/files.js'
+import { heap } from '../bench/bench.js'
 import { syntheticLibrary } from '../bench/synthetic.js'
 
 const gc = (globalThis as { gc?: () => void }).gc
-
-function heap(): number {
-  gc?.()
-  gc?.()
-  const { heapUsed, arrayBuffers } = process.memoryUsage()
-  return heapUsed + arrayBuffers
-}
 
 const mb = (n: number): string => (n / 1024 / 1024).toFixed(1)
 
@@ -61,7 +55,7 @@ export function main(args: string[]): number {
   } else {
     library = new Library(files)
     library.buildIndex()
-    process.stdout.write(`fresh, the files' texts alive (as the bench counts): ${mb(heap() - base)} MB beyond their ${mb(textBytes)} MB\n`)
+    process.stdout.write(`fresh, the caller still holding the files' texts: ${mb(heap() - base)} MB beyond their ${mb(textBytes)} MB\n`)
     files = []
   }
   const held = heap()
