@@ -7,7 +7,8 @@ import { normalizedWords, Stemmer } from '../packages/core/src/engine/analyze.js
 import { parseSynonymLine } from '../packages/core/src/engine/synonyms.js'
 import { LIBRARY, readMarkdown, REPORT } from './lib/files.js'
 
-const library = new Library(readMarkdown(LIBRARY))
+const files = readMarkdown(LIBRARY)
+const library = new Library(files)
 const nodes = library.graph.nodes()
 
 /** Rule violations of one node, as readable strings. */
@@ -54,7 +55,7 @@ function evidenceViolations(node: GraphNode): string[] {
   }
   if (fm['vermelding'] === 'alleen genoemd') {
     if (evidence !== 'niet vermeld') out.push(`${node.path}: alleen genoemd, maar bewijs is ${String(evidence)}`)
-    if (!node.note.body.includes(ONLY_NAMED)) out.push(`${node.path}: de tekst zegt niet dat het rapport de methode alleen noemt`)
+    if (!node.note.text.includes(ONLY_NAMED)) out.push(`${node.path}: de tekst zegt niet dat het rapport de methode alleen noemt`)
   }
   return out
 }
@@ -253,9 +254,10 @@ describe.skipIf(!existsSync(REPORT) && process.env['CI'] !== 'true')('paraphrase
   })
 
   test('no note other than a reference shares a run of 12 words with the report', () => {
+    const texts = new Map(files.map((f) => [f.path, f.text]))
     const copied = nodes
       .filter((n) => n.type !== 'literatuur')
-      .flatMap((n) => sharedRuns(`${n.note.frontmatterRaw}\n${n.note.body}`, grams).map((run) => `${n.path}: ${run}`))
+      .flatMap((n) => sharedRuns(texts.get(n.path) ?? '', grams).map((run) => `${n.path}: ${run}`))
     expect(copied).toEqual([])
   })
 

@@ -4,7 +4,7 @@
 // by note length, and our levels by note length. Used by `pnpm eval` (tables) and by eval.test.ts.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Library, parseNote, signals, stringList, type GraphNode, type KnowledgeGraph, type Suggestion } from '@praktijkwijzer/core'
+import { frontmatterEnd, Library, parseNote, signals, stringList, type GraphNode, type KnowledgeGraph, type Suggestion } from '@praktijkwijzer/core'
 import { normalizedWords, Stemmer } from '../../packages/core/src/engine/analyze.js'
 import { COMMON_DUTCH } from '../../packages/core/src/engine/background-nl.js'
 import { isStopWord } from '../../packages/core/src/engine/stopwords.js'
@@ -100,11 +100,12 @@ export function loadCases(dir = CASES_DIR): Case[] {
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((file) => {
-      const note = parseNote(readFileSync(join(dir, file), 'utf8'), file)
+      const source = readFileSync(join(dir, file), 'utf8')
+      const note = parseNote(source, file)
       const expected = (note.frontmatter['verwacht'] ?? {}) as Record<string, unknown>
       return {
         file,
-        text: note.body,
+        text: source.slice(frontmatterEnd(source)),
         relevant: [...stringList(expected['praktijk']), ...stringList(expected['methodiek'])],
         literature: stringList(expected['literatuur'])
       }

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest'
 import { CHUNK_FROM, MAX_BODY, parseMarkdown } from '../../packages/core/src/note/bounded-markdown.js'
 import { markdown } from '../../packages/core/src/note/markdown.js'
-import { parseNote } from '@praktijkwijzer/core'
+import { frontmatterEnd } from '@praktijkwijzer/core'
 import { LIBRARY, readMarkdown } from '../lib/files.js'
 
 type Root = ReturnType<typeof parseMarkdown>['tree']
@@ -38,7 +38,7 @@ describe('Markdown limits', () => {
     const notes = readMarkdown(LIBRARY)
     expect(notes.length).toBeGreaterThan(200)
     for (const { path, text } of notes) {
-      const body = parseNote(text, path).body
+      const body = text.slice(frontmatterEnd(text))
       const bounded = parseMarkdown(body)
       expect(bounded.plain, path).toEqual([])
       expect(bounded.tree, path).toEqual(markdown.parse(body))
@@ -47,7 +47,7 @@ describe('Markdown limits', () => {
 
   test('should keep headings, list items, text and positions of a long ordinary note parsed in chunks', () => {
     const body = readMarkdown(LIBRARY)
-      .map(({ path, text }) => parseNote(text, path).body)
+      .map(({ text }) => text.slice(frontmatterEnd(text)))
       .join('\n\n')
       .slice(0, MAX_BODY)
     expect(body.length).toBeGreaterThan(5 * CHUNK_FROM)

@@ -14,7 +14,7 @@ import { contentHashSteps } from './hash.js'
 import { jsonSteps } from './json-steps.js'
 
 /** Bumped whenever the file's layout or anything in the snapshot changes meaning. */
-export const CACHE_FORMAT = 2
+export const CACHE_FORMAT = 3
 
 /** A file's modification time (ms) and size (bytes), as the file system gives them. */
 export interface Stamp {

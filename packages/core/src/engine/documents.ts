@@ -4,6 +4,7 @@
  */
 import type { GraphNode } from '../graph/graph.js'
 import { signals as signalsOf, summary, whatWorks } from '../note/fields.js'
+import { own } from '../own.js'
 import { isStopWord, normalizedWords, type Stemmer } from './analyze.js'
 import type { CompoundSplitter } from './compounds.js'
 import type { SuggestionType } from './types.js'
@@ -37,8 +38,11 @@ export interface Doc {
   phrases: Phrase[]
   /** The note's distinct normalised words, sorted by code unit (its vocabulary). */
   words: readonly string[]
-  /** Parallel to `stems`: the note's most frequent word with that stem, to show readable terms. */
-  display: readonly string[]
+  /**
+   * Parallel to `stems`: the note's most frequent word with that stem, to show readable terms, as its
+   * place in `words` (-1: the stem itself, as for a compound part's stem). Read it with {@link displayWord}.
+   */
+  display: Int32Array
 }
 
 /** Where a sorted array holds a string, or -1. */
@@ -63,7 +67,9 @@ export function stemSlot(doc: Doc, stem: string): number {
 /** The word the note shows for a stem it has ({@link Doc.display}), or `undefined`. */
 export function displayWord(doc: Doc, stem: string): string | undefined {
   const i = stemSlot(doc, stem)
-  return i === -1 ? undefined : doc.display[i]
+  if (i === -1) return undefined
+  const w = doc.display[i] as number
+  return w === -1 ? stem : (doc.words[w] as string)
 }
 
 /** Whether the note has a normalised word. */
@@ -83,8 +89,7 @@ export class Strings {
   get(value: string): string {
     let shared = this.known.get(value)
     if (shared === undefined) {
-      // V8 keeps a piece of 13 or more characters as a view on its source; join builds a string of its own.
-      shared = value.length < 13 ? value : value.split('').join('')
+      shared = own(value)
       this.known.set(shared, shared)
     }
     return shared
@@ -138,7 +143,6 @@ export function distinctWords(fields: FieldWords): Set<string> {
 export function buildDoc(node: GraphNode, fields: FieldWords, splitter: CompoundSplitter, stemmer: Stemmer, strings: Strings): Doc {
   // Stem → its frequency per field, while counting.
   const counting = new Map<string, number[]>()
-  const lengths: number[] = []
   const words = new Map<string, number>()
   fields.words.forEach((list, f) => {
     // Count each word once per field, then stem and split each distinct word once.
@@ -149,8 +153,9 @@ export function buildDoc(node: GraphNode, fields: FieldWords, splitter: Compound
       bump(counting, stemmer.stem(norm), f, count)
       for (const part of splitter.split(norm)) bump(counting, stemmer.stem(part), f, INDEX_PART_WEIGHT * count)
     }
-    lengths.push(list.length)
   })
+  // One element per field, allocated once (an array grown by push keeps spare room).
+  const lengths = fields.words.map((list) => list.length)
   const phrases: Phrase[] = []
   for (const signal of fields.signals) {
     const phraseTerms = normalizedWords(signal)
@@ -170,6 +175,7 @@ export function buildDoc(node: GraphNode, fields: FieldWords, splitter: Compound
   const stems = [...counting.keys()].sort(compare)
   const tf = new Float32Array(stems.length * FIELD_COUNT)
   stems.forEach((stem, i) => tf.set(counting.get(stem) as number[], i * FIELD_COUNT))
+  const sortedWords = [...words.keys()].sort(compare).map((word) => strings.get(word))
   return {
     node,
     type: node.type as SuggestionType,
@@ -177,8 +183,11 @@ export function buildDoc(node: GraphNode, fields: FieldWords, splitter: Compound
     stems: stems.map((stem) => strings.get(stem)),
     tf,
     phrases,
-    words: [...words.keys()].sort(compare).map((word) => strings.get(word)),
-    display: stems.map((stem) => strings.get(display.get(stem) ?? stem))
+    words: sortedWords,
+    display: Int32Array.from(stems, (stem) => {
+      const word = display.get(stem)
+      return word === undefined ? -1 : indexIn(sortedWords, word)
+    })
   }
 }
 
@@ -210,8 +219,7 @@ export interface PackedDoc {
 
 /** A note's index entry as JSON data (see {@link unpackDoc}); keep it in step with {@link Doc}. */
 export function packDoc(doc: Doc): PackedDoc {
-  const display = doc.display.map((word) => indexIn(doc.words, word))
-  return { path: doc.node.path, lengths: doc.lengths, stems: doc.stems.join(' '), tf: Array.from(doc.tf), display, phrases: doc.phrases, words: doc.words.join(' ') }
+  return { path: doc.node.path, lengths: doc.lengths, stems: doc.stems.join(' '), tf: Array.from(doc.tf), display: Array.from(doc.display), phrases: doc.phrases, words: doc.words.join(' ') }
 }
 
 /**
@@ -237,9 +245,6 @@ export function unpackDoc(packed: PackedDoc, node: GraphNode, strings: Strings):
     tf: Float32Array.from(tf),
     phrases,
     words,
-    display: stems.map((stem, i) => {
-      const w = display[i] as number
-      return w >= 0 && w < words.length ? (words[w] as string) : stem
-    })
+    display: Int32Array.from(display, (w: number) => (w >= 0 && w < words.length ? w : -1))
   }
 }

@@ -74,12 +74,12 @@ export type KnowledgeGraph = Omit<MutableGraph, 'upsert' | 'remove'>
 /** The knowledge graph of a library, with the operations that change it. */
 export class MutableGraph {
   private readonly entries = new Map<string, Entry>()
-  private readonly names = new Map<string, Set<string>>()
-  private readonly aliasIndex = new Map<string, Set<string>>()
-  private readonly idIndex = new Map<string, Set<string>>()
+  private readonly names = new Map<string, Paths>()
+  private readonly aliasIndex = new Map<string, Paths>()
+  private readonly idIndex = new Map<string, Paths>()
   private readonly pathIndex = new Map<string, string>()
   /** Last segment of each link target → the notes whose links use it. */
-  private readonly linkSources = new Map<string, Set<string>>()
+  private readonly linkSources = new Map<string, Paths>()
   private incomingCache: Map<string, Edge[]> | null = null
 
   /**
@@ -154,7 +154,7 @@ export class MutableGraph {
       ['id', this.idIndex]
     ] as const) {
       const paths = index.get(t)
-      if (paths && paths.size > 0) return this.outcome(paths, via)
+      if (paths !== undefined) return this.outcome(paths, via)
     }
     return { status: 'broken' }
   }
@@ -199,7 +199,7 @@ export class MutableGraph {
       for (const p of entry.linkProblems) all.push(p)
     }
     for (const paths of this.idIndex.values()) {
-      if (paths.size < 2) continue
+      if (typeof paths === 'string') continue
       const sorted = [...paths].sort(compare)
       for (const path of sorted.slice(1)) {
         const node = this.entries.get(path)?.node
@@ -253,7 +253,7 @@ export class MutableGraph {
 
   private reresolve(keys: Set<string>, except: string): void {
     const sources = new Set<string>()
-    for (const key of keys) for (const s of this.linkSources.get(key) ?? []) sources.add(s)
+    for (const key of keys) for (const s of listOf(this.linkSources.get(key))) sources.add(s)
     sources.delete(except)
     for (const s of sources) this.resolveLinksOf(s)
   }
@@ -319,13 +319,13 @@ export class MutableGraph {
     }
     wanted = wanted.replace(/^\/+/, '')
     const exact = this.pathIndex.get(wanted)
-    if (exact) return this.outcome(new Set([exact]), 'path')
+    if (exact) return this.outcome(exact, 'path')
     const matches = new Set<string>()
     for (const [normalized, path] of this.pathIndex) if (normalized.endsWith(`/${wanted}`)) matches.add(path)
     return matches.size > 0 ? this.outcome(matches, 'path') : { status: 'broken' }
   }
 
-  private outcome(paths: Set<string>, via: 'path' | 'name' | 'alias' | 'id'): Resolution {
+  private outcome(paths: Paths, via: 'path' | 'name' | 'alias' | 'id'): Resolution {
     const nodes = this.all(paths)
     if (nodes.length === 1 && nodes[0]) return { status: 'resolved', node: nodes[0], via }
     return nodes.length === 0 ? { status: 'broken' } : { status: 'ambiguous', candidates: nodes }
@@ -349,13 +349,12 @@ export class MutableGraph {
     return this.entries.has(ref) ? ref : (this.get(ref)?.path ?? ref)
   }
 
-  private first(paths: Set<string> | undefined): GraphNode | undefined {
+  private first(paths: Paths | undefined): GraphNode | undefined {
     return this.all(paths)[0]
   }
 
-  private all(paths: Set<string> | undefined): GraphNode[] {
-    if (!paths) return []
-    return [...paths]
+  private all(paths: Paths | undefined): GraphNode[] {
+    return listOf(paths)
       .sort(compare)
       .map((p) => this.entries.get(p)?.node)
       .filter((n): n is GraphNode => n !== undefined)
@@ -381,17 +380,33 @@ function joinPath(folder: string, relative: string): string {
   return parts.join('/')
 }
 
-function add(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key)
-  if (set) set.add(value)
-  else map.set(key, new Set([value]))
+/**
+ * The notes under one key of an index: a path, or a set of two or more. Nearly every key has one note,
+ * and a Set per key was a quarter of the graph's memory.
+ */
+type Paths = string | Set<string>
+
+function listOf(paths: Paths | undefined): string[] {
+  return paths === undefined ? [] : typeof paths === 'string' ? [paths] : [...paths]
 }
 
-function drop(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key)
-  if (!set) return
-  set.delete(value)
-  if (set.size === 0) map.delete(key)
+function add(map: Map<string, Paths>, key: string, value: string): void {
+  const paths = map.get(key)
+  if (paths === undefined) map.set(key, value)
+  else if (typeof paths !== 'string') paths.add(value)
+  else if (paths !== value) map.set(key, new Set([paths, value]))
+}
+
+function drop(map: Map<string, Paths>, key: string, value: string): void {
+  const paths = map.get(key)
+  if (paths === undefined) return
+  if (typeof paths === 'string') {
+    if (paths === value) map.delete(key)
+    return
+  }
+  paths.delete(value)
+  if (paths.size === 1) map.set(key, [...paths][0] as string)
+  else if (paths.size === 0) map.delete(key)
 }
 
 function compare(a: string, b: string): number {

@@ -22,7 +22,7 @@ export function validateNote(note: Note): Validation {
   const problems: Problem[] = []
   const file = note.path
   if (!note.hasFrontmatter) {
-    if (note.body.trim() === '') problems.push(problem(file, undefined, 'warning', 'empty', 'Deze notitie is leeg.'))
+    if (note.blank) problems.push(problem(file, undefined, 'warning', 'empty', 'Deze notitie is leeg.'))
     return { type: null, problems }
   }
   // Unreadable frontmatter was reported by the parser; there is nothing to check the schema against.

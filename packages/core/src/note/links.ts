@@ -36,7 +36,7 @@ export function bodyLinks(tree: Root, body: string, origin: Origin): NoteLink[] 
         lineStart = counted + 1
       }
     }
-    links.push({ ...stripOffset(link), line, column: link.offset - lineStart + 1 })
+    links.push(noteLink(link, line, link.offset - lineStart + 1))
   }
   return links
 }
@@ -111,7 +111,10 @@ export function frontmatterLinks(fm: Frontmatter, file: string): FrontmatterLink
       if (typeof v !== 'string' && !(Array.isArray(v) && depth < 3)) return true
       if (++spent > budget) return false
       if (typeof v === 'string') {
-        for (const link of linksIn(v)) if (!add({ ...stripOffset(link), ...locate(link.raw), field })) return false
+        for (const link of linksIn(v)) {
+          const at = locate(link.raw)
+          if (!add(noteLink(link, at.line, at.column, field))) return false
+        }
         return true
       }
       // `field: [[Name]]` without quotes is YAML for a list in a list: read it as the link it was meant to be.
@@ -122,7 +125,7 @@ export function frontmatterLinks(fm: Frontmatter, file: string): FrontmatterLink
           problems.push(
             problem(file, at, 'warning', 'unquoted-link', `Zet de link [[${v[0]}]] tussen aanhalingstekens ("[[${v[0]}]]"); zonder aanhalingstekens leest YAML haar als een lijst.`)
           )
-          return add({ ...parts, raw: `[[${v[0]}]]`, ...at, field })
+          return add(noteLink({ ...parts, raw: `[[${v[0]}]]` }, at.line, at.column, field))
         }
       }
       for (const item of v) if (!visit(item, depth + 1)) return false
@@ -182,10 +185,15 @@ export function withoutLinks(text: string): string {
   return out + text.slice(last)
 }
 
-function stripOffset(link: { raw: string; offset: number } & WikiLinkParts): Omit<NoteLink, 'line' | 'column'> {
-  const result: Omit<NoteLink, 'line' | 'column'> = { raw: link.raw, target: link.target, embed: link.embed }
+/**
+ * A link of a note, built with its properties in one order: objects spread together each got a hidden
+ * class of their own in V8, a few hundred bytes per link.
+ */
+function noteLink(link: { raw: string } & WikiLinkParts, line: number, column: number, field?: string): NoteLink {
+  const result: NoteLink = { raw: link.raw, target: link.target, embed: link.embed, line, column }
   if (link.heading !== undefined) result.heading = link.heading
   if (link.label !== undefined) result.label = link.label
+  if (field !== undefined) result.field = field
   return result
 }
 

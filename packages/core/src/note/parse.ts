@@ -4,6 +4,7 @@
  * Every line, column and tree position is in file coordinates.
  */
 import type { Root } from 'mdast'
+import { own } from '../own.js'
 import { positionAt, problem, type Problem } from '../problem.js'
 import { parseMarkdown, plainMarkdown, type Options as MarkdownOptions, type Origin, type PlainPart } from './bounded-markdown.js'
 import { stringList } from './fields.js'
@@ -62,12 +63,15 @@ export interface Note {
   frontmatter: Record<string, unknown>
   /** Whether the note has a frontmatter block. */
   hasFrontmatter: boolean
-  /** The raw frontmatter text. */
+  /** The raw frontmatter text (a string of its own: a piece of the file's text would keep all of it alive). */
   frontmatterRaw: string
   /** 1-based file line of each frontmatter key (its first occurrence). */
   fieldLines: ReadonlyMap<string, number>
-  /** The body (everything after the frontmatter). */
-  body: string
+  /**
+   * Whether the body (everything after the frontmatter) is empty or only white space. The body itself is
+   * not kept: a library holds thousands of notes, and it is their `text`, sections and links that are read.
+   */
+  blank: boolean
   /** 1-based line in the file where the body starts. */
   bodyLine: number
   links: NoteLink[]
@@ -128,9 +132,9 @@ export function parseNoteTree(text: string, path: string, options?: MarkdownOpti
     folder,
     frontmatter: fm.data,
     hasFrontmatter: fm.present,
-    frontmatterRaw: fm.raw,
+    frontmatterRaw: own(fm.raw),
     fieldLines: front.fieldLines,
-    body,
+    blank: body.trim() === '',
     bodyLine: fm.bodyLine,
     links: [...front.links, ...parts.links],
     sections: parts.sections,
@@ -207,7 +211,7 @@ export function packNote(note: Note): PackedNote {
  * @throws Error when the data is not a packed note (a damaged cache).
  */
 export function unpackNote(packed: PackedNote): Note {
-  if (typeof packed?.path !== 'string' || typeof packed.text !== 'string' || typeof packed.body !== 'string' || !Array.isArray(packed.fieldLines) || !Array.isArray(packed.links) || !Array.isArray(packed.sections) || !Array.isArray(packed.problems)) {
+  if (typeof packed?.path !== 'string' || typeof packed.text !== 'string' || typeof packed.blank !== 'boolean' || !Array.isArray(packed.fieldLines) || !Array.isArray(packed.links) || !Array.isArray(packed.sections) || !Array.isArray(packed.problems)) {
     throw new Error('geen notitie')
   }
   const { text } = packed

@@ -4,6 +4,7 @@
 import type { Nodes, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { stringList } from './fields.js'
+import { own } from '../own.js'
 import { withoutLinks } from './links.js'
 import type { ListItem, Section } from './parse.js'
 
@@ -32,7 +33,7 @@ export function sectionsOf(tree: Root, firstLine: number, lastLine: number): { s
       line: firstLine,
       endLine: firstHeading < blocks.length ? lineOf(blocks[firstHeading]) - 1 : lastLine,
       text: text.range(0, firstHeading),
-      items: itemsOf(blocks.slice(0, firstHeading))
+      items: itemsOf(blocks, 0, firstHeading, text.piece)
     })
   }
   for (const index of headingIndexes) {
@@ -50,12 +51,13 @@ export function sectionsOf(tree: Root, firstLine: number, lastLine: number): { s
       }
     }
     sections.push({
-      heading: withoutLinks(toString(node)).trim(),
+      // A heading is a piece of the file's text: a copy of its own, or the note would keep the whole text.
+      heading: own(withoutLinks(toString(node)).trim()),
       depth: node.depth,
       line: lineOf(node),
       endLine: end < blocks.length ? lineOf(blocks[end]) - 1 : lastLine,
       text: text.range(index + 1, end),
-      items: itemsOf(blocks.slice(index + 1, ownEnd))
+      items: itemsOf(blocks, index + 1, ownEnd, text.piece)
     })
   }
   return { sections, text: text.all }
@@ -63,9 +65,10 @@ export function sectionsOf(tree: Root, firstLine: number, lastLine: number): { s
 
 /**
  * The plain text of a list of blocks (wikilinks replaced by their label or target, blank blocks left out,
- * the rest joined by an empty line), and the text of any run of those blocks as a piece of it.
+ * the rest joined by an empty line), the text of any run of those blocks as a piece of it, and a text
+ * found in one block's text (a list item's) as a piece of it too.
  */
-function blockTexts(blocks: RootContent[]): { all: string; range: (from: number, to: number) => string } {
+function blockTexts(blocks: RootContent[]): { all: string; range: (from: number, to: number) => string; piece: (block: number, part: string) => string } {
   // Per block, where its text starts and ends in `all` (both -1 for a blank block).
   const starts: number[] = []
   const ends: number[] = []
@@ -92,20 +95,27 @@ function blockTexts(blocks: RootContent[]): { all: string; range: (from: number,
     while (last >= first && ends[last] === -1) last--
     return first > last ? '' : all.slice(starts[first], ends[last])
   }
-  return { all, range }
+  // A piece of the file's text would keep all of it alive; a piece of `all` costs nothing, as `all` is kept.
+  const piece = (block: number, part: string): string => {
+    const at = part === '' ? -1 : all.indexOf(part, starts[block])
+    return at !== -1 && at + part.length <= (ends[block] as number) ? all.slice(at, at + part.length) : own(part)
+  }
+  return { all, range, piece }
 }
 
 function lineOf(node: RootContent | undefined): number {
   return node?.position?.start.line ?? 1
 }
 
-function itemsOf(blocks: RootContent[]): ListItem[] {
+/** The list items of the blocks from `from` up to `to`, each item's text a piece of the note's text where it can be. */
+function itemsOf(blocks: RootContent[], from: number, to: number, piece: (block: number, part: string) => string): ListItem[] {
   const items: ListItem[] = []
-  for (const block of blocks) {
-    if (block.type !== 'list') continue
+  for (let b = from; b < to; b++) {
+    const block = blocks[b]
+    if (block?.type !== 'list') continue
     for (const item of block.children) {
       items.push({
-        text: withoutLinks(item.children.map(textOf).join('\n')).trim(),
+        text: piece(b, withoutLinks(item.children.map(textOf).join('\n')).trim()),
         line: lineOf(item),
         checked: item.checked ?? null
       })
