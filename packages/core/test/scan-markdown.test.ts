@@ -79,7 +79,7 @@ describe('the scanner on small cases', () => {
       expect(scanMarkdown(text), text).toBeUndefined()
       same(text)
     }
-    for (const text of ['# Kop\n\ntekst *nadruk* en **sterk** met `code` en [[Link|label]] #tag', '- a\n  - b\n- [x] klaar\n- [ ] open\n\n1. een\n2. twee\nlui verder', '[[A]]: uitleg', '```\nx\n```', '````js meta  \n```\n| - |\n````', '| a |\n| - |', '| a | `b` |  |\n| :-- | --: |\n|x|\n| *y* | z | w |\n\n# Kop']) {
+    for (const text of ['# Kop\n\ntekst *nadruk* en **sterk** met `code` en [[Link|label]] #tag', '- a\n  - b\n- [x] klaar\n- [ ] open\n\n1. een\n2. twee\nlui verder', '[[A]]: uitleg', '```\nx\n```', '````js meta  \n```\n| - |\n````', '| a |\n| - |', '| a | `b` |  |\n| :-- | --: | - |\n|x|\n| *y* | z | w |\n\n# Kop']) {
       expect(scanMarkdown(text), text).toBeDefined()
       same(text)
     }
@@ -91,6 +91,10 @@ describe('the scanner on small cases', () => {
 
   test('a list item needs at most three spaces in front to be the next item (found by a long property run)', () => {
     for (const text of ['  -   a\n\n    - b', '- a\n\n    - b', '-   a\n    - b', ' - a\n   - b']) same(text)
+  })
+
+  test('a fence four spaces into a list item keeps the text in one piece (found by a long property run)', () => {
+    for (const text of ['- a\n    ```\n\n\n```\n```', '- a\n     ```\nb\n\n```\nc\n```']) same(text)
   })
 
   test('a task box needs a space or line end after it, and only one space goes', () => {
