@@ -75,11 +75,11 @@ describe('the scanner on small cases', () => {
   const same = (text: string): void => expect(scanned(text)).toEqual(micromark(text))
 
   test('gives up on what it does not read, and reads the rest', () => {
-    for (const text of ['<b>x</b>', 'a\\*b', '&amp;', '~~weg~~', 'a\tb', 'a\r\nb', '[a](b)', '[a]: b', '> q', '```\nx\n```', '    code', '---', 'Kop\n===', '# Kop #', 'a  \nb', '`a\nb`', '-', '| a |\n| - |']) {
+    for (const text of ['<b>x</b>', 'a\\*b', '&amp;', '~~weg~~', 'a\tb', 'a\r\nb', '[a](b)', '[a]: b', '> q', '    code', '---', 'Kop\n===', '# Kop #', 'a  \nb', '`a\nb`', '-', '```\nx', '``` a`b\nx\n```', '```\nx\n ```', '```\nx\n``` ', '| a |\n| - |\nb', 'a\n| a |\n| - |', '| a | b |\n| - |']) {
       expect(scanMarkdown(text), text).toBeUndefined()
       same(text)
     }
-    for (const text of ['# Kop\n\ntekst *nadruk* en **sterk** met `code` en [[Link|label]] #tag', '- a\n  - b\n- [x] klaar\n- [ ] open\n\n1. een\n2. twee\nlui verder', '[[A]]: uitleg']) {
+    for (const text of ['# Kop\n\ntekst *nadruk* en **sterk** met `code` en [[Link|label]] #tag', '- a\n  - b\n- [x] klaar\n- [ ] open\n\n1. een\n2. twee\nlui verder', '[[A]]: uitleg', '```\nx\n```', '````js meta  \n```\n| - |\n````', '| a |\n| - |', '| a | `b` |  |\n| :-- | --: | - |\n|x|\n| *y* | z | w |\n\n# Kop']) {
       expect(scanMarkdown(text), text).toBeDefined()
       same(text)
     }
@@ -91,6 +91,10 @@ describe('the scanner on small cases', () => {
 
   test('a list item needs at most three spaces in front to be the next item (found by a long property run)', () => {
     for (const text of ['  -   a\n\n    - b', '- a\n\n    - b', '-   a\n    - b', ' - a\n   - b']) same(text)
+  })
+
+  test('a fence four spaces into a list item keeps the text in one piece (found by a long property run)', () => {
+    for (const text of ['- a\n    ```\n\n\n```\n```', '- a\n     ```\nb\n\n```\nc\n```']) same(text)
   })
 
   test('a task box needs a space or line end after it, and only one space goes', () => {
@@ -109,6 +113,30 @@ const line = fc.tuple(fc.constantFrom(...LINE_STARTS), inline, fc.constantFrom('
 const markdown = fc
   .tuple(fc.array(fc.oneof(line, fc.constant('')), { maxLength: 14 }), fc.constantFrom('\n', '\n', '\n', '\r\n'), fc.boolean())
   .map(([lines, eol, front]) => (front ? '---\ntitel: x\n---\n' : '') + lines.join(eol))
+/** Tables and code fences, with their edge cases, among the lines above. */
+const CELL = ['', ' ', 'a', ' a ', ' a ', ' b c ', ' *x* ', '`c`', ' `c` ', '`', '` | `', '\\|', '*x*', '[[A|b]]', '#tag', '-', ':', ' :-- ', ' --: ', ':-:', '---', ' - ', '~', '<b>']
+const row = fc.tuple(fc.constantFrom('|', '|', '|', '', ' |', '    |'), fc.array(fc.constantFrom(...CELL), { minLength: 1, maxLength: 4 }), fc.constantFrom('|', '|', '|', '', '| ', ' '))
+  .map(([open, cells, close]) => open + cells.join('|') + close)
+const delimiterRow = fc.tuple(fc.constantFrom('|', '|', '', ' |'), fc.array(fc.constantFrom('-', ' - ', ':--', '--:', ' :-: ', '', 'x', '-- -'), { minLength: 1, maxLength: 4 }), fc.constantFrom('|', '|', '', ' '))
+  .map(([open, cells, close]) => open + cells.join('|') + close)
+const noisyTable = fc.tuple(row, delimiterRow, fc.array(row, { maxLength: 4 })).map(([head, rule, body]) => [head, rule, ...body].join('\n'))
+/** A table of n columns with pipes at both ends and cells the scanner reads, rows of any width. */
+const SAFE_CELL = ['', ' ', 'a', ' a ', ' b c ', ' *x* ', '`c`', ' `c` ', '[[A|b]]', ' #tag ', '-', ' : ', '**s**', '_e_']
+const safeRow = (n: number): fc.Arbitrary<string> => fc.array(fc.constantFrom(...SAFE_CELL), { minLength: n, maxLength: n }).map((cells) => `|${cells.join('|')}|`)
+const goodTable = fc.integer({ min: 1, max: 4 }).chain((n) =>
+  fc.tuple(safeRow(n), fc.array(fc.constantFrom('-', ' - ', ':--', '--:', ' :-: ', '---'), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 1, max: 5 }).chain(safeRow), { maxLength: 4 }), fc.constantFrom('', ' ', '  '))
+    .map(([head, rule, body, trail]) => [head + trail, `|${rule.join('|')}|`, ...body].join('\n'))
+)
+const tableText = fc.oneof(noisyTable, goodTable)
+const noisyFence = fc.tuple(fc.constantFrom('```', '```', '````', '~~~', ' ```', '    ```'), fc.constantFrom('', 'js', ' js meta ', 'a`b', 'yaml  '), fc.array(fc.oneof(line, row, fc.constant(''), fc.constantFrom('```', '````', ' ```', '``` ', '```x', '~~~')), { maxLength: 4 }), fc.constantFrom('```', '```', '````', ' ```', '``` ', '', '~~~'))
+  .map(([open, info, body, close]) => [open + info, ...body, close].join('\n'))
+const goodFence = fc.tuple(fc.constantFrom('```', '````'), fc.constantFrom('', 'js', ' js meta ', 'yaml  ', 'a b  c'), fc.array(fc.constantFrom('', 'x', '  y', '| a |', '| - |', '# kop', '- a', '[[A]]', '    ````', '``', '```x'), { maxLength: 4 }))
+  .map(([open, info, body]) => [open + info, ...body, open].join('\n'))
+const fence = fc.oneof(noisyFence, goodFence)
+const blocks = fc
+  .array(fc.oneof({ arbitrary: line, weight: 1 }, { arbitrary: fc.constant(''), weight: 3 }, { arbitrary: tableText, weight: 3 }, { arbitrary: fence, weight: 3 }, { arbitrary: fc.constantFrom('- a', '1. b', '# Kop', 'tekst'), weight: 2 }), { maxLength: 6 })
+  .map((parts) => parts.join('\n'))
+
 /** Emphasis and code spans within one paragraph, where the delimiter rules bite. */
 const runs = fc.array(fc.constantFrom('*', '*', '_', '_', '`', 'a', 'b', ' ', '.', '[', ']', '\n', 'é', '👩', '!', '#x'), { maxLength: 30 }).map((parts) => parts.join(''))
 
@@ -129,6 +157,23 @@ describe('the scanner on generated Markdown', () => {
       }),
       { numRuns: RUNS }
     )
+  })
+
+  test(`gives the note micromark gives for tables and code fences (${RUNS} texts)`, () => {
+    fc.assert(
+      fc.property(blocks, (text) => {
+        expect(scanned(text)).toEqual(micromark(text))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+
+  test('reads a good share of the generated tables and fences itself', () => {
+    const texts = fc.sample(blocks, { numRuns: 500, seed: 1 })
+    const withTable = texts.filter((t) => scansWhole(t) && /^\|.*\n\|[ :|-]*-/m.test(t)).length
+    const withFence = texts.filter((t) => scansWhole(t) && /^```/m.test(t)).length
+    expect(withTable).toBeGreaterThan(25)
+    expect(withFence).toBeGreaterThan(25)
   })
 
   test(`finds a possible table exactly where the delimiter-row pattern does (${RUNS} texts)`, () => {

@@ -248,8 +248,11 @@ function parseChunks(text: string, lines: Line[], boundaries: number[], read: (t
 
 /** What keeps a text in one piece for micromark: HTML and link reference definitions can reach over blank lines. */
 const UNCUT = /<|\[[^[\]]*\]:/
-/** A line that may open or close a code fence: its indent, its run of backticks or tildes, and the rest. */
-const FENCE_LINE = /^( {0,3})(`{3,}|~{3,})(.*)$/
+/**
+ * A line that may open or close a code fence: its indent, its run of backticks or tildes, and the rest. Any
+ * indent: four spaces in a list item may still open a fence there, so such a line keeps the text in one piece.
+ */
+const FENCE_LINE = /^( *)(`{3,}|~{3,})(.*)$/
 
 /**
  * The scanner's tree where it is certain, micromark's otherwise. When the scanner is unsure of a text,

@@ -17,7 +17,7 @@
  * Over 300 lines because it is one algorithm: the block scan and the inline scan share their idea of
  * what is certain, and are easiest to check side by side.
  */
-import type { Emphasis, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast'
+import type { AlignType, Code, Emphasis, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow } from 'mdast'
 
 /**
  * A line that could be a table's delimiter row (`| --- | :-: |`, also `:--` alone): besides the marks
@@ -37,7 +37,13 @@ const DELIMITER_ROW = /^(?=[^\n]*-)(?=[^\n]*[|:])[ \t>*+\-0-9.)|:]+$/m
 export function mayHoldTable(text: string): boolean {
   if (!text.includes('-')) return false
   if (/[\r\u2028\u2029]/.test(text)) return DELIMITER_ROW.test(text)
-  for (let start = 0; start < text.length; ) {
+  return delimiterLines(text, true).length > 0
+}
+
+/** The indexes of the lines that could be a table's delimiter row (see {@link DELIMITER_ROW}); only the first when `first`. */
+function delimiterLines(text: string, first: boolean): number[] {
+  const out: number[] = []
+  for (let start = 0, line = 0; start < text.length; line++) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
     let dash = false
@@ -50,10 +56,13 @@ export function mayHoldTable(text: string): boolean {
       // space, tab, > * + . ) and digits
       else if (!(c === 32 || c === 9 || c === 62 || c === 42 || c === 43 || c === 46 || c === 41 || (c >= 48 && c <= 57))) break
     }
-    if (i === end && dash && bar) return true
+    if (i === end && dash && bar) {
+      out.push(line)
+      if (first) return out
+    }
     start = end + 1
   }
-  return false
+  return out
 }
 
 /** Thrown inside the scanner when the text holds something it does not read; caught in {@link scanMarkdown}. */
@@ -75,6 +84,8 @@ interface Row {
 
 interface Scan {
   src: string
+  /** Lines that could be a table's delimiter row and are not read as part of a table or code block yet. */
+  delimiters: Set<number>
   /** Offset of each line's first character and of its end (the `\n` or the end of the text). */
   starts: number[]
   ends: number[]
@@ -101,8 +112,8 @@ interface Marker {
  *   positions), or `undefined` when micromark must read the text.
  */
 export function scanMarkdown(text: string): Root | undefined {
-  if (UNSURE_TEXT.test(text) || mayHoldTable(text)) return undefined
-  const scan: Scan = { src: text, starts: [], ends: [] }
+  if (UNSURE_TEXT.test(text) || /[\u2028\u2029]/.test(text)) return undefined
+  const scan: Scan = { src: text, delimiters: new Set(text.includes('-') ? delimiterLines(text, false) : []), starts: [], ends: [] }
   const rows: Row[] = []
   for (let start = 0; ; ) {
     const end = text.indexOf('\n', start)
@@ -114,6 +125,8 @@ export function scanMarkdown(text: string): Root | undefined {
   }
   try {
     const children = blocks(scan, rows)
+    // A possible delimiter row that no table took: micromark may read a table there.
+    if (scan.delimiters.size > 0) return undefined
     const last = rows.length - 1
     return { type: 'root', children, position: { start: point(scan, 0, 0), end: point(scan, last, text.length) } }
   } catch (error) {
@@ -153,6 +166,15 @@ function blocks(scan: Scan, rows: Row[], item?: { checked: boolean | null }): Ro
       continue
     }
     if (p - row.start >= 4 || row.lazy) throw UNSURE // indented code, or a lazy line after something else than a paragraph
+    if (!item && p === row.start) {
+      // Code fences and tables only at the margin of the text, not in list items.
+      const c = src.charCodeAt(p)
+      const next = c === 96 ? fenced(scan, rows, i, out) : c === 124 ? table(scan, rows, i, out) : i
+      if (next > i) {
+        i = next
+        continue
+      }
+    }
     uncertainStart(src, p, end)
     const depth = headingDepth(src, p, end)
     if (depth > 0) {
@@ -376,6 +398,116 @@ function list(scan: Scan, rows: Row[], i: number, out: RootContent[]): number {
     out.push(node)
     return j
   }
+}
+
+/**
+ * Read a code fence of backticks from row `i` (at the margin) to its closing fence; returns the next row, or
+ * `i` when the line opens no fence. Unclosed fences, closing fences with spaces around them and fences whose
+ * info string holds a backtick are left to micromark.
+ */
+function fenced(scan: Scan, rows: Row[], i: number, out: RootContent[]): number {
+  const { src, ends } = scan
+  const row = rows[i] as Row
+  const end = ends[row.line] as number
+  let r = row.start
+  while (r < end && src.charCodeAt(r) === 96) r++
+  const size = r - row.start
+  if (size < 3) return i
+  const info = src.slice(r, end)
+  if (info.includes('`')) throw UNSURE
+  for (let j = i + 1; j < rows.length; j++) {
+    const close = rows[j] as Row
+    const e = ends[close.line] as number
+    const q = spaces(src, close.start, e)
+    let k = q
+    while (k < e && src.charCodeAt(k) === 96) k++
+    if (k - q < 3) continue
+    if (k - q < size) continue // shorter than the opening fence: content
+    if (q > close.start) {
+      if (q - close.start < 4) throw UNSURE // maybe an indented closing fence
+      continue
+    }
+    if (k !== e) throw UNSURE // a closing fence with something after it, or a longer one
+    const lines = rows.slice(i + 1, j).map((c) => src.slice(c.start, ends[c.line] as number))
+    const from = spaces(src, r, end)
+    let to = from
+    while (to < end && src.charCodeAt(to) !== 32) to++
+    const metaFrom = spaces(src, to, end)
+    const node: Code = {
+      type: 'code',
+      lang: to > from ? src.slice(from, to) : null,
+      meta: metaFrom < end ? src.slice(metaFrom, end) : null,
+      value: lines.join('\n'),
+      position: position(scan, row.line, row.start, close.line, e)
+    }
+    for (let k2 = i; k2 <= j; k2++) scan.delimiters.delete((rows[k2] as Row).line)
+    out.push(node)
+    return j + 1
+  }
+  throw UNSURE // an unclosed fence
+}
+
+/** The cells of a table row from `|` to `|` (trailing spaces cut): each from its opening pipe. */
+function cellsOf(src: string, start: number, end: number): number[] | undefined {
+  let to = end
+  while (to > start && src.charCodeAt(to - 1) === 32) to--
+  if (to - start < 2 || src.charCodeAt(start) !== 124 || src.charCodeAt(to - 1) !== 124) return undefined
+  const pipes: number[] = []
+  for (let k = start; k < to; k++) if (src.charCodeAt(k) === 124) pipes.push(k)
+  return pipes
+}
+
+const ALIGN_CELL = /^ *(:?)-+(:?) *$/
+
+/**
+ * Read a GFM table from row `i` (a line at the margin opening with `|`, above a possible delimiter row);
+ * returns the next row, or `i` when there is no table (micromark then reads a paragraph, which the
+ * unclaimed delimiter row leaves to micromark). Every row must open and close with a pipe, and the table must
+ * end at a blank line or the end of the text.
+ */
+function table(scan: Scan, rows: Row[], i: number, out: RootContent[]): number {
+  const { src, ends } = scan
+  const head = rows[i] as Row
+  const delimiter = rows[i + 1]
+  if (!delimiter || !scan.delimiters.has(delimiter.line)) return i
+  const headPipes = cellsOf(src, head.start, ends[head.line] as number)
+  const delimiterPipes = cellsOf(src, delimiter.start, ends[delimiter.line] as number)
+  if (!headPipes || !delimiterPipes || headPipes.length !== delimiterPipes.length) return i
+  const align: AlignType[] = []
+  for (let k = 0; k + 1 < delimiterPipes.length; k++) {
+    const m = ALIGN_CELL.exec(src.slice((delimiterPipes[k] as number) + 1, delimiterPipes[k + 1]))
+    if (!m) return i
+    align.push(m[1] !== '' ? (m[2] !== '' ? 'center' : 'left') : m[2] !== '' ? 'right' : null)
+  }
+  const children: TableRow[] = [tableRow(scan, head.line, headPipes)]
+  let j = i + 2
+  for (; j < rows.length; j++) {
+    const r = rows[j] as Row
+    const e = ends[r.line] as number
+    if (spaces(src, r.start, e) === e) break
+    const pipes = cellsOf(src, r.start, e)
+    if (!pipes) throw UNSURE // a row without pipes at both ends, or a block after the table
+    children.push(tableRow(scan, r.line, pipes))
+  }
+  for (let k = i; k < j; k++) scan.delimiters.delete((rows[k] as Row).line)
+  const last = children[children.length - 1] as TableRow
+  out.push({ type: 'table', align, children, position: { start: point(scan, head.line, head.start), end: { ...(last.position as NonNullable<TableRow['position']>).end } } } satisfies Table)
+  return j
+}
+
+function tableRow(scan: Scan, line: number, pipes: number[]): TableRow {
+  const { src } = scan
+  const cells: TableCell[] = []
+  for (let k = 0; k + 1 < pipes.length; k++) {
+    const from = spaces(src, (pipes[k] as number) + 1, pipes[k + 1] as number)
+    let to = pipes[k + 1] as number
+    while (to > from && src.charCodeAt(to - 1) === 32) to--
+    const cellEnd = k + 2 === pipes.length ? (pipes[k + 1] as number) + 1 : (pipes[k + 1] as number)
+    const children = inline(scan, src.slice(from, to), 0, [{ at: 0, offset: from, line }])
+    cells.push({ type: 'tableCell', children, position: position(scan, line, pipes[k] as number, line, cellEnd) })
+  }
+  const last = pipes[pipes.length - 1] as number
+  return { type: 'tableRow', children: cells, position: position(scan, line, pipes[0] as number, line, last + 1) }
 }
 
 // ---------------------------------------------------------------------------------------------------------
