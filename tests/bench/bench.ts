@@ -75,13 +75,21 @@ interface Engine {
   update(i: number): void
 }
 
+/**
+ * The files as a reader hands them over: texts of their own (not slices of, nor ropes over, the caller's),
+ * which the caller drops once the library has them.
+ */
+export function handedOver(files: readonly SourceFile[]): SourceFile[] {
+  return files.map((f) => ({ path: f.path, text: Buffer.from(f.text ?? '', 'utf8').toString('utf8') }))
+}
+
 function measure(label: string, files: SourceFile[], notes: { short: string; long: string }, runs: number, only: string[] | undefined): Row[] {
   // The library reads copies of the files' texts, dropped once it has them, as a reader hands them over:
   // whatever of them the library keeps (a piece of a text keeps all of it) counts, and only that. (Reading
   // `files` themselves, the count would miss what it keeps of them, and count the flattening of the
   // synthetic texts, which are ropes, that `files` keep.)
   const before = heap()
-  let copies = files.map((f) => ({ path: f.path, text: Buffer.from(f.text ?? '', 'utf8').toString('utf8') }))
+  let copies = handedOver(files)
   let t = performance.now()
   const library = new Library(copies)
   const parseMs = performance.now() - t

@@ -5,17 +5,12 @@
 import { writeHeapSnapshot } from 'node:v8'
 import { decodeCache, encodeCache, Library, type SourceFile, type Stamp } from '@praktijkwijzer/core'
 import { LIBRARY, readMarkdown } from '../lib/files.js'
-import { heap } from '../bench/bench.js'
+import { handedOver, heap } from '../bench/bench.js'
 import { syntheticLibrary } from '../bench/synthetic.js'
 
 const gc = (globalThis as { gc?: () => void }).gc
 
 const mb = (n: number): string => (n / 1024 / 1024).toFixed(1)
-
-/** A copy of a string that shares nothing with it (not a slice of it, not a rope). */
-function own(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8')
-}
 
 function restored(text: string, key: { version: string; library: string }): Library {
   const loaded = decodeCache(text, key)
@@ -29,8 +24,7 @@ export function main(args: string[]): number {
   const warm = args.includes('--warm')
   const out = args.indexOf('--snapshot') === -1 ? undefined : args[args.indexOf('--snapshot') + 1]
   let synthetic: SourceFile[] | undefined = syntheticLibrary(new Library(readMarkdown(LIBRARY)).graph, size)
-  // The files as a reader hands them over: texts of their own, which the caller drops once the library has them.
-  const copies = (): SourceFile[] => (synthetic ?? []).map((f) => ({ path: own(f.path), text: own(f.text ?? '') }))
+  const copies = (): SourceFile[] => handedOver(synthetic ?? [])
   let files: SourceFile[] = copies()
   const key = { version: 'probe', library: '/probe' }
   const stamps = new Map<string, Stamp>(files.map((f, i) => [f.path, { mtime: 1_600_000_000_000 + i, size: (f.text ?? '').length }]))
